@@ -1,0 +1,17 @@
+package org.helpdesktriage.core;
+
+/** Kinds of {@link TriageException}. */
+public enum ErrorCode {
+    /** The configuration file or a configuration value is invalid. */
+    CONFIG_INVALID,
+    /** An input cannot be read at all (missing, unreadable, of no known format). */
+    INPUT_UNREADABLE,
+    /** An output cannot be written. */
+    OUTPUT_FAILED,
+    /** The store or data directory cannot be used. */
+    STORE_FAILED,
+    /** The data directory is locked by another process. */
+    LOCKED,
+    /** Anything else. */
+    INTERNAL
+}

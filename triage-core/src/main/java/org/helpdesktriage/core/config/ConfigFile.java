@@ -1,0 +1,42 @@
+package org.helpdesktriage.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.helpdesktriage.core.rules.RuleDefinition;
+
+/**
+ * The shape of {@code config.json}: every key optional, unknown keys refused by the reader.
+ */
+record ConfigFile(
+        @JsonProperty("store_type") String storeType,
+        @JsonProperty("store_path") String storePath,
+        @JsonProperty("cache_enabled") Boolean cacheEnabled,
+        @JsonProperty("cache_ttl") Long cacheTtl,
+        @JsonProperty("escalation_threshold_hours") Double escalationThresholdHours,
+        @JsonProperty("auto_escalate_critical") Boolean autoEscalateCritical,
+        @JsonProperty("max_ticket_title_length") Integer maxTicketTitleLength,
+        @JsonProperty("max_ticket_description_length") Integer maxTicketDescriptionLength,
+        @JsonProperty("default_priority") String defaultPriority,
+        @JsonProperty("log_level") String logLevel,
+        @JsonProperty("match_mode") String matchMode,
+        @JsonProperty("default_category") String defaultCategory,
+        @JsonProperty("categories") Map<String, String> categories,
+        @JsonProperty("synonyms") Synonyms synonyms,
+        @JsonProperty("scoring") Scoring scoring,
+        @JsonProperty("rules") List<RuleDefinition> rules) {
+
+    /** Extra spellings of category and priority values. */
+    record Synonyms(
+            @JsonProperty("category") Map<String, String> category,
+            @JsonProperty("priority") Map<String, String> priority) {
+    }
+
+    /** Scoring settings. */
+    record Scoring(
+            @JsonProperty("weights") Map<String, Double> weights,
+            @JsonProperty("urgency_keywords") List<String> urgencyKeywords,
+            @JsonProperty("points_per_keyword") Integer pointsPerKeyword,
+            @JsonProperty("urgency_cap") Integer urgencyCap) {
+    }
+}

@@ -1,0 +1,44 @@
+package org.helpdesktriage.core.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Renders a {@link TriageConfig} back to the JSON shape of {@code config.json}. */
+final class ConfigJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ConfigJson() {
+    }
+
+    static ObjectNode toTree(TriageConfig c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("store_type", c.storeType());
+        n.put("store_path", c.storePath().toString());
+        n.put("cache_enabled", c.cacheEnabled());
+        n.put("cache_ttl", c.cacheTtl().toSeconds());
+        n.put("escalation_threshold_hours", c.escalation().thresholdHours());
+        n.put("auto_escalate_critical", c.escalation().autoEscalateCritical());
+        n.put("max_ticket_title_length", c.maxTitleLength());
+        n.put("max_ticket_description_length", c.maxDescriptionLength());
+        n.put("default_priority", c.defaultPriority().id());
+        n.put("log_level", c.logLevel());
+        n.put("match_mode", c.matchMode().id());
+        n.put("default_category", c.categories().fallback());
+        ObjectNode cats = n.putObject("categories");
+        c.categories().teams().forEach(cats::put);
+        ObjectNode syn = n.putObject("synonyms");
+        ObjectNode sc = syn.putObject("category");
+        new java.util.TreeMap<>(c.categorySynonyms()).forEach(sc::put);
+        ObjectNode sp = syn.putObject("priority");
+        new java.util.TreeMap<>(c.prioritySynonyms()).forEach((k, v) -> sp.put(k, v.id()));
+        ObjectNode scoring = n.putObject("scoring");
+        ObjectNode w = scoring.putObject("weights");
+        new java.util.TreeMap<>(c.scoring().weights()).forEach(w::put);
+        c.scoring().urgencyKeywords().forEach(scoring.putArray("urgency_keywords")::add);
+        scoring.put("points_per_keyword", c.scoring().pointsPerKeyword());
+        scoring.put("urgency_cap", c.scoring().urgencyCap());
+        n.set("rules", MAPPER.valueToTree(c.rules()));
+        return n;
+    }
+}

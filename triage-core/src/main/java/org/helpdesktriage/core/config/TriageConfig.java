@@ -1,0 +1,80 @@
+package org.helpdesktriage.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.helpdesktriage.core.escalation.EscalationPolicy;
+import org.helpdesktriage.core.model.Categories;
+import org.helpdesktriage.core.model.Priority;
+import org.helpdesktriage.core.rules.MatchMode;
+import org.helpdesktriage.core.rules.RuleDefinition;
+import org.helpdesktriage.core.scoring.ScoringConfig;
+
+/**
+ * The whole, typed configuration of a triage engine. Load one with {@link ConfigLoader}, or
+ * start from {@link #defaults()}.
+ *
+ * @param categories the categories and their default teams
+ * @param rules the routing rules, in definition order
+ * @param matchMode whether the first matching rule applies, or every one
+ * @param scoring the scoring weights and urgency keywords
+ * @param escalation the escalation policy
+ * @param maxTitleLength the longest title accepted
+ * @param maxDescriptionLength the longest description accepted
+ * @param defaultPriority the priority of a ticket that names none
+ * @param categorySynonyms extra spellings of categories (lower-case), e.g. tech to technical
+ * @param prioritySynonyms extra spellings of priorities (lower-case), e.g. urgent to high
+ * @param storeType {@code memory} or {@code file}
+ * @param storePath the data directory of the file store
+ * @param cacheEnabled whether triage results are cached
+ * @param cacheTtl how long a cached result lives
+ * @param logLevel the log level of the command line
+ */
+public record TriageConfig(
+        Categories categories,
+        List<RuleDefinition> rules,
+        MatchMode matchMode,
+        ScoringConfig scoring,
+        EscalationPolicy escalation,
+        int maxTitleLength,
+        int maxDescriptionLength,
+        Priority defaultPriority,
+        Map<String, String> categorySynonyms,
+        Map<String, Priority> prioritySynonyms,
+        String storeType,
+        Path storePath,
+        boolean cacheEnabled,
+        Duration cacheTtl,
+        String logLevel) {
+
+    /** Checks the values and copies the collections. */
+    public TriageConfig {
+        Objects.requireNonNull(categories, "categories");
+        rules = List.copyOf(rules);
+        Objects.requireNonNull(matchMode, "matchMode");
+        Objects.requireNonNull(scoring, "scoring");
+        Objects.requireNonNull(escalation, "escalation");
+        Objects.requireNonNull(defaultPriority, "defaultPriority");
+        categorySynonyms = Map.copyOf(categorySynonyms);
+        prioritySynonyms = Map.copyOf(prioritySynonyms);
+        Objects.requireNonNull(storeType, "storeType");
+        Objects.requireNonNull(storePath, "storePath");
+        Objects.requireNonNull(cacheTtl, "cacheTtl");
+        Objects.requireNonNull(logLevel, "logLevel");
+        if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
+            throw new IllegalArgumentException("length limits must be > 0, got title "
+                    + maxTitleLength + " and description " + maxDescriptionLength);
+        }
+    }
+
+    /**
+     * Returns the built-in defaults: the six categories, the two default rules, the default
+     * scoring and escalation settings. The same values as the {@code config.json} shipped at the
+     * root of the project.
+     */
+    public static TriageConfig defaults() {
+        return ConfigLoader.builtInDefaults();
+    }
+}

@@ -1,0 +1,73 @@
+package org.helpdesktriage.core.rules;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rule as declared in configuration, before it is compiled.
+ *
+ * <p>In {@code config.json}:
+ * <pre>{@code
+ * {"id": "account_lockout", "name": "Account lockout", "priority": "high",
+ *  "condition": {"any": [
+ *      {"field": "text", "op": "contains_any_word", "value": ["lock", "locked", "lockout"]}]},
+ *  "actions": {"category": "account", "assign_to": "account-team"}}
+ * }</pre>
+ *
+ * @param id unique id, reported as {@code rule_matched}
+ * @param name human-readable name
+ * @param priority the rule's priority level (critical, high, medium, low): orders the rules and,
+ *     unless the actions name another, is the priority the rule applies
+ * @param condition the condition tree, as JSON
+ * @param actions what the rule does when it matches
+ * @param stop in match mode {@code all}, whether a match stops further rules
+ */
+@JsonPropertyOrder({"id", "name", "priority", "condition", "actions", "stop"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RuleDefinition(
+        @JsonProperty("id") String id,
+        @JsonProperty("name") String name,
+        @JsonProperty("priority") String priority,
+        @JsonProperty("condition") JsonNode condition,
+        @JsonProperty("actions") Actions actions,
+        @JsonProperty("stop") Boolean stop) {
+
+    /** Defaults the optional parts. */
+    public RuleDefinition {
+        actions = actions == null ? Actions.NONE : actions;
+        stop = stop != null && stop;
+    }
+
+    /**
+     * What a matching rule does.
+     *
+     * @param category the target category, or {@code null}
+     * @param assignTo the team to assign, or {@code null} for the target category's team
+     * @param priority the priority to apply, or {@code null} for the rule's own priority
+     * @param allowLowerPriority whether the rule may lower a ticket's priority (never by default)
+     * @param tags tags to add
+     */
+    @JsonPropertyOrder({"category", "assign_to", "priority", "allow_lower_priority", "tags"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Actions(
+            @JsonProperty("category") String category,
+            @JsonProperty("assign_to") String assignTo,
+            @JsonProperty("priority") String priority,
+            @JsonProperty("allow_lower_priority") Boolean allowLowerPriority,
+            @JsonProperty("tags") List<String> tags) {
+
+        /** No actions at all. */
+        public static final Actions NONE = new Actions(null, null, null, false, List.of());
+
+        /** Defaults the optional parts and copies the tags. */
+        public Actions {
+            allowLowerPriority = allowLowerPriority != null && allowLowerPriority;
+            tags = tags == null ? List.of() : List.copyOf(tags);
+            tags.forEach(t -> Objects.requireNonNull(t, "tag"));
+        }
+    }
+}

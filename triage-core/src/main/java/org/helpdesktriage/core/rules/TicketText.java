@@ -1,0 +1,136 @@
+package org.helpdesktriage.core.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The words of a ticket's title and description, tokenised once.
+ *
+ * <p>A word is a maximal run of letters and digits, lower-cased; everything else separates
+ * words. So "Clock widget" holds the words {@code clock} and {@code widget}, and no
+ * {@code lock}. Every whole-word test (rules, urgency keywords) reads these words, so a ticket's
+ * text is scanned once however many keywords are tested.
+ */
+public final class TicketText {
+
+    private final Words title;
+    private final Words description;
+    private Words text;
+
+    private TicketText(Words title, Words description) {
+        this.title = title;
+        this.description = description;
+    }
+
+    /** Returns the words of a title and a description. */
+    public static TicketText of(String title, String description) {
+        return new TicketText(new Words(tokenize(title)), new Words(tokenize(description)));
+    }
+
+    /** Returns the title's words. */
+    public Words title() {
+        return title;
+    }
+
+    /** Returns the description's words. */
+    public Words description() {
+        return description;
+    }
+
+    /** Returns the words of title and description together, title first. */
+    public Words text() {
+        if (text == null) {
+            List<String> all = new ArrayList<>(title.list().size() + description.list().size());
+            all.addAll(title.list());
+            all.addAll(description.list());
+            text = new Words(all);
+        }
+        return text;
+    }
+
+    /** Splits {@code s} into lower-case words of letters and digits. */
+    public static List<String> tokenize(String s) {
+        List<String> words = new ArrayList<>();
+        if (s == null) {
+            return words;
+        }
+        int n = s.length();
+        int start = -1;
+        for (int i = 0; i < n; ) {
+            int cp = s.codePointAt(i);
+            boolean wordChar = Character.isLetterOrDigit(cp);
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            words.add(s.substring(start).toLowerCase(Locale.ROOT));
+        }
+        return words;
+    }
+
+    /** A sequence of words with a set view for membership tests. */
+    public static final class Words {
+        private final List<String> list;
+        private Set<String> set;
+
+        Words(List<String> list) {
+            this.list = list;
+        }
+
+        /** Returns the words in order. */
+        public List<String> list() {
+            return list;
+        }
+
+        /** Returns the distinct words. */
+        public Set<String> set() {
+            if (set == null) {
+                set = new HashSet<>(list);
+            }
+            return set;
+        }
+
+        /** Returns whether {@code word} (lower-case) is one of the words. */
+        public boolean contains(String word) {
+            return list.size() < 8 ? list.contains(word) : set().contains(word);
+        }
+
+        /** Returns how many of {@code words} (distinct, lower-case) occur. */
+        public int countPresent(Collection<String> words) {
+            int count = 0;
+            for (String w : words) {
+                if (contains(w)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** Returns whether {@code phrase} (lower-case words) occurs as consecutive words. */
+        public boolean containsPhrase(List<String> phrase) {
+            int m = phrase.size();
+            if (m == 0) {
+                return true;
+            }
+            outer:
+            for (int i = 0; i + m <= list.size(); i++) {
+                for (int j = 0; j < m; j++) {
+                    if (!list.get(i + j).equals(phrase.get(j))) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+}
