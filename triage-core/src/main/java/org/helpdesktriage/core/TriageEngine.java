@@ -1,0 +1,190 @@
+package org.helpdesktriage.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.ingest.Ingested;
+import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.TicketNormalizer;
+import org.helpdesktriage.core.model.Status;
+import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.rules.Facts;
+import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.rules.RuleOutcome;
+import org.helpdesktriage.core.rules.RuleSet;
+import org.helpdesktriage.core.scoring.Score;
+import org.helpdesktriage.core.scoring.Scorer;
+
+/**
+ * The front door: triages tickets with a configuration's rules, routing and scoring.
+ *
+ * <pre>{@code
+ * TriageEngine engine = TriageEngine.builder()
+ *         .config(ConfigLoader.load(Path.of("config.json")))
+ *         .build();
+ * TriageResult result = engine.triage(ticket);
+ * System.out.println(result.routing().assignedTo());
+ * }</pre>
+ *
+ * <p>An engine is immutable and thread-safe; build it once (rules are compiled at build time, and
+ * an invalid rule fails the build) and share it. {@link #triage(RawRecord)} takes an input
+ * record through normalisation and validation first; {@link BatchTriage} runs a whole input in
+ * parallel, keeping input order.
+ */
+public final class TriageEngine {
+
+    private final TriageConfig config;
+    private final Clock clock;
+    private final boolean explain;
+    private final TriageListener listener;
+    private final RuleSet rules;
+    private final Router router;
+    private final Scorer scorer;
+    private final TicketNormalizer normalizer;
+
+    private TriageEngine(Builder b) {
+        this.config = b.config;
+        this.clock = b.clock;
+        this.explain = b.explain;
+        this.listener = b.listener;
+        this.rules = RuleSet.compile(config.rules(), config.categories(), config.matchMode());
+        this.router = new Router(config.categories());
+        this.scorer = b.scorer == null ? Scorer.weighted(config.scoring()) : b.scorer;
+        this.normalizer = new TicketNormalizer(config, clock);
+    }
+
+    /** Returns a builder; every setting has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the configuration this engine runs with. */
+    public TriageConfig config() {
+        return config;
+    }
+
+    /** Returns the clock this engine reads time from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Returns the compiled rules, in evaluation order. */
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /**
+     * Normalises, validates and triages one input record.
+     *
+     * @param record a record from a {@link org.helpdesktriage.core.ingest.RecordReader}
+     * @return the result, or the rejection with every error of the record
+     */
+    public TriageOutcome triage(RawRecord record) {
+        Objects.requireNonNull(record, "record");
+        Ingested ingested = normalizer.normalize(record);
+        if (ingested instanceof Ingested.Accepted accepted) {
+            TriageResult result = triage(accepted.ticket(), accepted.notes(), accepted.position());
+            return new TriageOutcome.Triaged(result);
+        }
+        Ingested.Rejected rejected = (Ingested.Rejected) ingested;
+        listener.onRejected(rejected.rejection());
+        return new TriageOutcome.Rejected(rejected.rejection());
+    }
+
+    /**
+     * Triages a ticket that is already normalised and valid.
+     *
+     * @param ticket the ticket
+     * @return the result: the routed, scored ticket with status triaged
+     */
+    public TriageResult triage(Ticket ticket) {
+        Objects.requireNonNull(ticket, "ticket");
+        return triage(ticket, List.of(), null);
+    }
+
+    private TriageResult triage(Ticket ticket, List<String> inputNotes,
+            org.helpdesktriage.core.ingest.SourcePosition position) {
+        Instant now = clock.instant();
+        Facts facts = Facts.of(ticket, now);
+        RuleOutcome outcome = rules.evaluate(facts, explain);
+        List<String> notes = inputNotes;
+        if (!outcome.errors().isEmpty()) {
+            notes = new ArrayList<>(inputNotes);
+            for (RuleEvaluation error : outcome.errors()) {
+                notes.add("rule '" + error.ruleId() + "' failed and counted as not matching: "
+                        + error.detail());
+                listener.onRuleError(ticket.ticketId(), error);
+            }
+        }
+        Router.Decision decision = router.route(ticket, outcome);
+        Routing routing = decision.routing();
+        Score score = scorer.score(routing.priority(), facts.text());
+        Status status = ticket.status() == Status.NEW ? Status.TRIAGED : ticket.status();
+        if (status != Status.TRIAGED) {
+            if (notes == inputNotes) {
+                notes = new ArrayList<>(inputNotes);
+            }
+            notes.add("status '" + status.id() + "' kept: only new tickets move to triaged");
+        }
+        Ticket triaged = ticket.withTriage(routing.category(), routing.priority(),
+                routing.assignedTo(), decision.tags(), score.total(), status, now);
+        TriageResult result = new TriageResult(triaged, routing, score, notes,
+                outcome.evaluations(), position);
+        listener.onTriaged(result);
+        return result;
+    }
+
+    /** Builds a {@link TriageEngine}. */
+    public static final class Builder {
+        private TriageConfig config = TriageConfig.defaults();
+        private Clock clock = Clock.systemUTC();
+        private boolean explain;
+        private TriageListener listener = TriageListener.NONE;
+        private Scorer scorer;
+
+        private Builder() {
+        }
+
+        /** Sets the configuration (default: the built-in defaults). */
+        public Builder config(TriageConfig value) {
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /** Sets the clock for timestamps and ages (default: the UTC system clock). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Sets whether results carry an explanation of every rule (default: false). */
+        public Builder explain(boolean value) {
+            this.explain = value;
+            return this;
+        }
+
+        /** Sets a listener for results, rejections and rule errors (default: none). */
+        public Builder listener(TriageListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Replaces the configured weighted scorer. */
+        public Builder scorer(Scorer value) {
+            this.scorer = Objects.requireNonNull(value, "scorer");
+            return this;
+        }
+
+        /**
+         * Returns the engine.
+         *
+         * @throws TriageException with {@link ErrorCode#CONFIG_INVALID} when a rule is invalid
+         */
+        public TriageEngine build() {
+            return new TriageEngine(this);
+        }
+    }
+}

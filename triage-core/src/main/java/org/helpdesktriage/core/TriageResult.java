@@ -1,0 +1,32 @@
+package org.helpdesktriage.core;
+
+import java.util.List;
+import java.util.Objects;
+import org.helpdesktriage.core.ingest.SourcePosition;
+import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.scoring.Score;
+
+/**
+ * The outcome of triaging one ticket.
+ *
+ * @param ticket the triaged ticket: routed category, priority and team, status triaged, scored
+ * @param routing where the ticket goes and what decided it
+ * @param score the score and its components
+ * @param notes what normalisation changed and what the engine noticed (unknown category, a
+ *     rule that failed), in order
+ * @param explanation every rule's evaluation when an explanation was asked for, else empty
+ * @param position where the ticket came from, or {@code null} for a ticket built in code
+ */
+public record TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
+        List<RuleEvaluation> explanation, SourcePosition position) {
+
+    /** Checks the values and copies the lists. */
+    public TriageResult {
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(score, "score");
+        notes = List.copyOf(notes);
+        explanation = List.copyOf(explanation);
+    }
+}

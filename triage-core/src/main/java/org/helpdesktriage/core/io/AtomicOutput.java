@@ -1,0 +1,117 @@
+package org.helpdesktriage.core.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * A file written atomically: bytes go to a temporary file beside the target, which
+ * {@link #commit()} forces to disk and renames over the target. A reader sees the old file or
+ * the whole new one, never half of it; closing without committing deletes the temporary file,
+ * so a failed run leaves no partial output.
+ *
+ * <pre>{@code
+ * try (AtomicOutput out = AtomicOutput.create(Path.of("out.json"))) {
+ *     out.stream().write(bytes);
+ *     out.commit();
+ * }
+ * }</pre>
+ */
+public final class AtomicOutput implements AutoCloseable {
+
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private final OutputStream stream;
+    private boolean committed;
+    private boolean closed;
+
+    private AtomicOutput(Path target) throws IOException {
+        this.target = target;
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        this.stream = new BufferedOutputStream(new FilterOutputStream(
+                Channels.newOutputStream(channel)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                // the channel is closed by AtomicOutput, after it is forced to disk
+            }
+        }, 1 << 16);
+    }
+
+    /** Opens a temporary file for {@code target}. */
+    public static AtomicOutput create(Path target) throws IOException {
+        return new AtomicOutput(Objects.requireNonNull(target, "target"));
+    }
+
+    /** Returns the stream to write to; do not close it, commit or close this instead. */
+    public OutputStream stream() {
+        return stream;
+    }
+
+    /** Returns the file this output will replace. */
+    public Path target() {
+        return target;
+    }
+
+    /** Flushes, forces the bytes to disk and renames the temporary file over the target. */
+    public void commit() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("already closed: " + target);
+        }
+        stream.flush();
+        channel.force(true);
+        channel.close();
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDirectory(target.toAbsolutePath().getParent());
+        committed = true;
+        closed = true;
+    }
+
+    /** Deletes the temporary file unless the output was committed. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            channel.close();
+        } finally {
+            if (!committed) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Forces a directory's entries to disk, where the platform allows it. */
+    public static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can open a directory; the rename is still atomic there
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.helpdesktriage.core.io;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The formats triage results can be written in. */
+public enum OutputFormat {
+    /** A JSON array of results, or one result object when the input was one object. */
+    JSON,
+    /** One result object per line. */
+    JSONL,
+    /** One row per result, the result flattened into columns. */
+    CSV;
+
+    /** Returns the lower-case name used on the command line. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns the format named by {@code value} (ndjson is jsonl), or empty. */
+    public static Optional<OutputFormat> parse(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        switch (v) {
+            case "json":
+                return Optional.of(JSON);
+            case "jsonl":
+            case "ndjson":
+                return Optional.of(JSONL);
+            case "csv":
+                return Optional.of(CSV);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** Returns the format a file name's extension implies, or empty. */
+    public static Optional<OutputFormat> fromFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? Optional.empty() : parse(fileName.substring(dot + 1));
+    }
+}

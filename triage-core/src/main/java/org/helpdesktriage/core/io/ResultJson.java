@@ -1,0 +1,186 @@
+package org.helpdesktriage.core.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.helpdesktriage.core.Routing;
+import org.helpdesktriage.core.TriageResult;
+import org.helpdesktriage.core.ingest.FieldError;
+import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.scoring.Score;
+
+/**
+ * Writes tickets, results and rejections as JSON through a streaming {@link JsonGenerator}: the
+ * one place that defines their JSON shape.
+ *
+ * <p>A result is {@code {"ticket": {...}, "routing": {...}, "score": {"total", "components"}}},
+ * with {@code "notes"} when normalisation changed something and {@code "explanation"} when one
+ * was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
+ */
+public final class ResultJson {
+
+    private ResultJson() {
+    }
+
+    /** Writes a ticket object with its thirteen fields in order. */
+    public static void writeTicket(JsonGenerator g, Ticket t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ticket_id", t.ticketId());
+        g.writeStringField("title", t.title());
+        g.writeStringField("description", t.description());
+        g.writeStringField("requester_email", t.requesterEmail());
+        g.writeStringField("category", t.category());
+        g.writeStringField("priority", t.priority().id());
+        g.writeStringField("status", t.status().id());
+        g.writeStringField("created_at", t.createdAt().toString());
+        g.writeStringField("updated_at", t.updatedAt().toString());
+        if (t.assignedTo() == null) {
+            g.writeNullField("assigned_to");
+        } else {
+            g.writeStringField("assigned_to", t.assignedTo());
+        }
+        g.writeArrayFieldStart("tags");
+        for (String tag : t.tags()) {
+            g.writeString(tag);
+        }
+        g.writeEndArray();
+        g.writeFieldName("metadata");
+        writeMap(g, t.metadata());
+        if (t.score() == null) {
+            g.writeNullField("score");
+        } else {
+            g.writeNumberField("score", round(t.score()));
+        }
+        g.writeEndObject();
+    }
+
+    /** Writes a result object. */
+    public static void writeResult(JsonGenerator g, TriageResult r) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("ticket");
+        writeTicket(g, r.ticket());
+        g.writeFieldName("routing");
+        writeRouting(g, r.routing());
+        g.writeFieldName("score");
+        writeScore(g, r.score());
+        if (!r.notes().isEmpty()) {
+            g.writeArrayFieldStart("notes");
+            for (String n : r.notes()) {
+                g.writeString(n);
+            }
+            g.writeEndArray();
+        }
+        if (!r.explanation().isEmpty()) {
+            g.writeFieldName("explanation");
+            writeExplanation(g, r.explanation());
+        }
+        g.writeEndObject();
+    }
+
+    /** Writes a routing object. */
+    public static void writeRouting(JsonGenerator g, Routing routing) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("assigned_to", routing.assignedTo());
+        g.writeStringField("priority", routing.priority().id());
+        g.writeStringField("category", routing.category());
+        if (routing.ruleMatched() == null) {
+            g.writeNullField("rule_matched");
+        } else {
+            g.writeStringField("rule_matched", routing.ruleMatched());
+        }
+        g.writeNumberField("confidence", routing.confidence());
+        if (routing.rulesMatched().size() > 1) {
+            g.writeArrayFieldStart("rules_matched");
+            for (String id : routing.rulesMatched()) {
+                g.writeString(id);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** Writes a score object: total and components. */
+    public static void writeScore(JsonGenerator g, Score score) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("total", round(score.total()));
+        g.writeObjectFieldStart("components");
+        for (Score.Component c : score.components()) {
+            g.writeObjectFieldStart(c.name());
+            g.writeNumberField("points", c.points());
+            g.writeNumberField("value", round(c.value()));
+            g.writeNumberField("weight", c.weight());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** Writes an explanation: one object per rule evaluated. */
+    public static void writeExplanation(JsonGenerator g, List<RuleEvaluation> evaluations)
+            throws IOException {
+        g.writeStartArray();
+        for (RuleEvaluation e : evaluations) {
+            g.writeStartObject();
+            g.writeStringField("rule", e.ruleId());
+            g.writeBooleanField("matched", e.matched());
+            g.writeStringField("detail", e.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** Writes a rejection: source position, each error, and the raw record. */
+    public static void writeRejection(JsonGenerator g, Rejection r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("source", r.position().source());
+        g.writeNumberField("line", r.position().line());
+        g.writeNumberField("record", r.position().record());
+        g.writeArrayFieldStart("errors");
+        for (FieldError e : r.errors()) {
+            g.writeStartObject();
+            g.writeStringField("field", e.field());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("raw", r.raw());
+        g.writeEndObject();
+    }
+
+    static void writeMap(JsonGenerator g, Map<String, Object> map) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            g.writeFieldName(e.getKey());
+            writeValue(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    @SuppressWarnings("unchecked")
+    static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Map<?, ?> m) {
+            writeMap(g, (Map<String, Object>) m);
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                writeValue(g, o);
+            }
+            g.writeEndArray();
+        } else {
+            // numbers, booleans and anything else Jackson knows how to write
+            g.writeObject(v);
+        }
+    }
+
+    /** Rounds to six decimals so scores print without binary noise (0.58 not 0.5800000001). */
+    static double round(double d) {
+        return Math.round(d * 1e6) / 1e6;
+    }
+}

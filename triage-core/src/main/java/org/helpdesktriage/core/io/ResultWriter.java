@@ -1,0 +1,224 @@
+package org.helpdesktriage.core.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.helpdesktriage.core.TriageResult;
+import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.scoring.Score;
+
+/**
+ * Streams triage results to an output in one of the {@link OutputFormat}s.
+ *
+ * <pre>{@code
+ * try (ResultWriter writer = ResultWriter.open(out, OutputFormat.JSONL, false, false)) {
+ *     writer.write(result);
+ * }
+ * }</pre>
+ *
+ * <p>JSON output is an array, or a single object when {@code singleObject} is set (the input was
+ * one JSON object). CSV output has a header row and flattens each result: the thirteen ticket
+ * fields (tags joined with commas, metadata as JSON), then the routing, the score and its
+ * components, the notes and, with an explanation, the explanation as JSON. Closing the writer
+ * finishes the document but does not close the stream.
+ */
+public abstract class ResultWriter implements Closeable {
+
+    private static final JsonFactory JSON = new ObjectMapper().getFactory();
+
+    /** Writes one result. */
+    public abstract void write(TriageResult result);
+
+    /**
+     * Opens a writer on {@code out}.
+     *
+     * @param out the stream, left open on close
+     * @param format the format
+     * @param singleObject for JSON, write the one result as an object instead of an array
+     * @param explain for CSV, add the explanation column
+     * @return the writer
+     */
+    public static ResultWriter open(OutputStream out, OutputFormat format, boolean singleObject,
+            boolean explain) {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(format, "format");
+        try {
+            switch (format) {
+                case JSON:
+                    return new JsonWriter(out, singleObject);
+                case JSONL:
+                    return new JsonLinesWriter(out);
+                case CSV:
+                default:
+                    return new CsvWriter(out, explain);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return g;
+    }
+
+    private static final class JsonWriter extends ResultWriter {
+        private final JsonGenerator g;
+        private final boolean singleObject;
+        private int count;
+
+        JsonWriter(OutputStream out, boolean singleObject) throws IOException {
+            this.g = generator(out);
+            this.singleObject = singleObject;
+            g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+            if (!singleObject) {
+                g.writeStartArray();
+            }
+        }
+
+        @Override
+        public void write(TriageResult result) {
+            if (singleObject && count > 0) {
+                throw new IllegalStateException("a single-object output holds one result");
+            }
+            try {
+                ResultJson.writeResult(g, result);
+                count++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!singleObject) {
+                g.writeEndArray();
+            }
+            g.writeRaw('\n');
+            g.close();
+        }
+    }
+
+    private static final class JsonLinesWriter extends ResultWriter {
+        private final JsonGenerator g;
+
+        JsonLinesWriter(OutputStream out) throws IOException {
+            this.g = generator(out);
+            g.setPrettyPrinter(new MinimalPrettyPrinter(""));
+        }
+
+        @Override
+        public void write(TriageResult result) {
+            try {
+                ResultJson.writeResult(g, result);
+                g.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            g.close();
+        }
+    }
+
+    private static final class CsvWriter extends ResultWriter {
+        private static final List<String> EXTRA = List.of("routing_assigned_to",
+                "routing_priority", "routing_category", "routing_rule_matched",
+                "routing_confidence", "score_total", "score_priority", "score_urgency", "notes");
+        private final CsvGenerator g;
+        private final boolean explain;
+        private final int columns;
+
+        CsvWriter(OutputStream out, boolean explain) throws IOException {
+            this.explain = explain;
+            List<String> names = new ArrayList<>(Ticket.FIELDS);
+            names.addAll(EXTRA);
+            if (explain) {
+                names.add("explanation");
+            }
+            this.columns = names.size();
+            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+            names.forEach(schema::addColumn);
+            CsvMapper mapper = new CsvMapper();
+            this.g = (CsvGenerator) mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setSchema(schema.build());
+        }
+
+        @Override
+        public void write(TriageResult r) {
+            try {
+                Ticket t = r.ticket();
+                List<String> row = new ArrayList<>(columns);
+                row.add(t.ticketId());
+                row.add(t.title());
+                row.add(t.description());
+                row.add(t.requesterEmail());
+                row.add(t.category());
+                row.add(t.priority().id());
+                row.add(t.status().id());
+                row.add(t.createdAt().toString());
+                row.add(t.updatedAt().toString());
+                row.add(t.assignedTo() == null ? "" : t.assignedTo());
+                row.add(String.join(",", t.tags()));
+                row.add(json(gen -> ResultJson.writeMap(gen, t.metadata())));
+                row.add(t.score() == null ? "" : String.valueOf(ResultJson.round(t.score())));
+                row.add(r.routing().assignedTo());
+                row.add(r.routing().priority().id());
+                row.add(r.routing().category());
+                row.add(r.routing().ruleMatched() == null ? "" : r.routing().ruleMatched());
+                row.add(String.valueOf(r.routing().confidence()));
+                row.add(String.valueOf(ResultJson.round(r.score().total())));
+                for (Score.Component c : r.score().components()) {
+                    row.add(String.valueOf(ResultJson.round(c.value())));
+                }
+                row.add(String.join("; ", r.notes()));
+                if (explain) {
+                    row.add(json(gen -> ResultJson.writeExplanation(gen, r.explanation())));
+                }
+                g.writeStartArray();
+                for (String cell : row) {
+                    g.writeString(cell);
+                }
+                g.writeEndArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            g.close();
+        }
+    }
+
+    /** Something that writes JSON to a generator. */
+    @FunctionalInterface
+    interface JsonBody {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    static String json(JsonBody body) throws IOException {
+        StringWriter sw = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(sw)) {
+            body.write(g);
+        }
+        return sw.toString();
+    }
+}
