@@ -1,0 +1,37 @@
+package org.helpdesktriage.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.helpdesktriage.core.config.ConfigLoader;
+import org.helpdesktriage.core.config.TriageConfig;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: the configuration and how much to say. */
+final class ConfigOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file. Default: ./config.json if present, else the "
+                    + "built-in defaults.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Overrides a configuration key for this run, over the file and the "
+                    + "HELPDESK_* environment (repeatable), e.g. --set match_mode=all.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Prints stack traces with errors.")
+    boolean verbose;
+
+    /** Loads the configuration: defaults < file < HELPDESK_* environment < --set. */
+    TriageConfig load(Map<String, String> environment) {
+        Optional<Path> file = Optional.ofNullable(config);
+        if (file.isEmpty() && Files.isRegularFile(Path.of("config.json"))) {
+            file = Optional.of(Path.of("config.json"));
+        }
+        return ConfigLoader.load(file, environment, overrides);
+    }
+}

@@ -1,0 +1,50 @@
+package org.helpdesktriage.cli;
+
+import java.io.PrintWriter;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Prints one-line errors ({@code error: ...}) and maps failures to exit codes. */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = cl.getCommand() instanceof AbstractCommand c && c.verbose();
+        err.println("error: " + message(ex));
+        if (verbose) {
+            ex.printStackTrace(err);
+        } else if (!(ex instanceof TriageException)) {
+            err.println("(run with --verbose for the stack trace)");
+        }
+        err.flush();
+        return exitCode(ex).code();
+    }
+
+    static ExitCode exitCode(Throwable ex) {
+        if (ex instanceof TriageException te) {
+            ErrorCode code = te.code();
+            return code == ErrorCode.CONFIG_INVALID || code == ErrorCode.INPUT_UNREADABLE
+                    ? ExitCode.INPUT_OR_CONFIG : ExitCode.ERROR;
+        }
+        return ExitCode.ERROR;
+    }
+
+    static String message(Throwable ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    }
+
+    static int usageError(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("error: " + ex.getMessage());
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+}

@@ -1,0 +1,36 @@
+package org.helpdesktriage.cli;
+
+/**
+ * The exit codes of {@code helpdesk-triage}, as documented in {@code --help} and docs/cli.md.
+ *
+ * <ul>
+ *   <li>0 {@link #OK}: every record triaged (or the command succeeded);</li>
+ *   <li>1 {@link #ERROR}: an unexpected error;</li>
+ *   <li>2 {@link #USAGE}: the command line is wrong;</li>
+ *   <li>3 {@link #INPUT_OR_CONFIG}: the input cannot be read or the configuration is invalid;</li>
+ *   <li>4 {@link #REJECTED}: some records were rejected; the rest were written.</li>
+ * </ul>
+ */
+public enum ExitCode {
+    /** Every record triaged, or the command succeeded. */
+    OK(0),
+    /** An unexpected error. */
+    ERROR(1),
+    /** The command line is wrong. */
+    USAGE(2),
+    /** The input cannot be read, or the configuration is invalid. */
+    INPUT_OR_CONFIG(3),
+    /** Some records were rejected; the rest were written. */
+    REJECTED(4);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** Returns the process exit code. */
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,34 @@
+package org.helpdesktriage.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: holds the subcommands, the version and the exit-code list. */
+@Command(name = "helpdesk-triage",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Triages helpdesk tickets: parses, normalises, validates, routes by rules "
+                + "and scores them.",
+            "",
+            "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
+                + "[OUTPUT]"},
+        subcommands = {TriageCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every record triaged, or the command succeeded",
+            "1:an unexpected error",
+            "2:the command line is wrong",
+            "3:the input cannot be read or the configuration is invalid",
+            "4:some records were rejected; the rest were written"},
+        footer = {"", "Documentation: docs/cli.md, docs/configuration.md, docs/rules.md"})
+public final class RootCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "missing INPUT or a command");
+    }
+}
