@@ -3,6 +3,7 @@ package org.helpdesktriage.core.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,6 +109,9 @@ public final class ConfigLoader {
                 }
                 origins.put(key, path.toString());
             });
+            if (fileTree.has("categories") && !fileTree.path("synonyms").has("category")) {
+                keepSynonymsOfKnownCategories(tree);
+            }
         }
         for (String key : SCALAR_KEYS.keySet()) {
             String var = "HELPDESK_" + key.toUpperCase(Locale.ROOT);
@@ -157,7 +161,7 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw invalid(name + ": configuration file not found");
         } catch (UnrecognizedPropertyException e) {
-            throw invalid(name + " line " + line(e.getLocation()) + ": unknown key '"
+            throw invalid(name + " line " + lineOfKey(path, e) + ": unknown key '"
                     + e.getPropertyName() + "' at " + jsonPath(e)
                     + "; see docs/configuration.md for the known keys", e);
         } catch (JsonMappingException e) {
@@ -169,6 +173,44 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw invalid(name + ": cannot read the configuration file: " + e.getMessage(), e);
         }
+    }
+
+    // the built-in synonyms name the built-in categories; with categories of its own, a file
+    // keeps only those built-in synonyms whose target it still has
+    private static void keepSynonymsOfKnownCategories(ObjectNode tree) {
+        JsonNode categories = tree.path("categories");
+        JsonNode synonyms = tree.path("synonyms").path("category");
+        if (synonyms instanceof ObjectNode s) {
+            List<String> stale = new java.util.ArrayList<>();
+            s.fields().forEachRemaining(e -> {
+                if (!categories.has(e.getValue().asText().trim().toLowerCase(Locale.ROOT))) {
+                    stale.add(e.getKey());
+                }
+            });
+            s.remove(stale);
+        }
+    }
+
+    // records bind through a creator, which reports an unknown key at the end of its object;
+    // find the key's own line by scanning for it at its depth
+    private static String lineOfKey(Path path, UnrecognizedPropertyException e) {
+        int depth = e.getPath().size();
+        try (JsonParser p = MAPPER.getFactory().createParser(path.toFile())) {
+            int level = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isStructStart()) {
+                    level++;
+                } else if (t.isStructEnd()) {
+                    level--;
+                } else if (t == JsonToken.FIELD_NAME && level == depth
+                        && p.currentName().equals(e.getPropertyName())) {
+                    return String.valueOf(p.currentLocation().getLineNr());
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to the location Jackson gave
+        }
+        return line(e.getLocation());
     }
 
     private static String line(JsonLocation location) {

@@ -1,0 +1,125 @@
+package org.helpdesktriage.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.helpdesktriage.core.Routing;
+import org.helpdesktriage.core.TriageResult;
+import org.helpdesktriage.core.ingest.FieldError;
+import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.ingest.SourcePosition;
+import org.helpdesktriage.core.model.Priority;
+import org.helpdesktriage.core.model.Status;
+import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.scoring.Score;
+import org.junit.jupiter.api.Test;
+
+class ResultWriterTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static TriageResult result(String id, List<RuleEvaluation> explanation) {
+        Ticket t = Ticket.builder().ticketId(id).title("Locked out").description("Ünïcode, \"q\"")
+                .requesterEmail("a@example.com").category("account").priority(Priority.HIGH)
+                .status(Status.TRIAGED).createdAt(Instant.parse("2026-11-20T10:00:00Z"))
+                .assignedTo("account-team").tags(List.of("vip", "sso"))
+                .metadata(Map.of("channel", "email")).score(0.58).build();
+        Routing routing = new Routing("account-team", Priority.HIGH, "account",
+                "account_lockout", 1.0, List.of("account_lockout"));
+        Score score = new Score(0.58, List.of(new Score.Component("priority", 7, 0.7, 0.6),
+                new Score.Component("urgency", 4, 0.4, 0.4)));
+        return new TriageResult(t, routing, score, List.of("field 'subject' read as 'title'"),
+                explanation, null);
+    }
+
+    private static String write(OutputFormat format, boolean single, boolean explain,
+            TriageResult... results) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ResultWriter w = ResultWriter.open(bytes, format, single, explain)) {
+            for (TriageResult r : results) {
+                w.write(r);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void json_singleObject_isOneResultInTheDocumentedShape() throws IOException {
+        JsonNode n = MAPPER.readTree(write(OutputFormat.JSON, true, false,
+                result("TKT-1", List.of())));
+        assertThat(n.isObject()).isTrue();
+        List<String> keys = new ArrayList<>();
+        n.get("ticket").fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyElementsOf(Ticket.FIELDS);
+        assertThat(n.get("routing").get("rule_matched").asText()).isEqualTo("account_lockout");
+        assertThat(n.get("routing").get("confidence").asDouble()).isEqualTo(1.0);
+        assertThat(n.get("score").get("total").asDouble()).isEqualTo(0.58);
+        assertThat(n.get("score").get("components").get("priority").get("value").asDouble())
+                .isEqualTo(0.7);
+        assertThat(n.get("ticket").get("description").asText()).isEqualTo("Ünïcode, \"q\"");
+        assertThat(n.get("notes").get(0).asText()).contains("subject");
+        assertThat(n.has("explanation")).isFalse();
+    }
+
+    @Test
+    void json_many_isAnArrayInInputOrder() throws IOException {
+        JsonNode n = MAPPER.readTree(write(OutputFormat.JSON, false, false,
+                result("TKT-1", List.of()), result("TKT-2", List.of())));
+        assertThat(n.isArray()).isTrue();
+        assertThat(n).extracting(r -> r.get("ticket").get("ticket_id").asText())
+                .containsExactly("TKT-1", "TKT-2");
+    }
+
+    @Test
+    void json_noResults_isAnEmptyArray() throws IOException {
+        assertThat(MAPPER.readTree(write(OutputFormat.JSON, false, false)).size()).isZero();
+    }
+
+    @Test
+    void jsonl_isOneObjectPerLineWithExplanation() throws IOException {
+        String out = write(OutputFormat.JSONL, false, true,
+                result("TKT-1", List.of(new RuleEvaluation("r1", false, "all[0] was false"))),
+                result("TKT-2", List.of()));
+        String[] lines = out.split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode first = MAPPER.readTree(lines[0]);
+        assertThat(first.get("explanation").get(0).get("rule").asText()).isEqualTo("r1");
+        assertThat(first.get("explanation").get(0).get("matched").asBoolean()).isFalse();
+    }
+
+    @Test
+    void csv_hasHeaderAndFlattenedColumns() throws IOException {
+        String out = write(OutputFormat.CSV, false, false, result("TKT-1", List.of()));
+        String[] lines = out.split("\n");
+        assertThat(lines[0]).startsWith("ticket_id,title,description,requester_email,category")
+                .contains("routing_assigned_to").contains("score_urgency")
+                .doesNotContain("explanation");
+        assertThat(lines[1]).startsWith("TKT-1,\"Locked out\"").contains("vip,sso")
+                .contains("account_lockout");
+    }
+
+    @Test
+    void rejection_namesPositionFieldsAndRaw() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (RejectWriter w = new RejectWriter(bytes)) {
+            w.write(new Rejection(new SourcePosition("t.jsonl", 7, 6),
+                    List.of(new FieldError("requester_email", "'a@b' is not a valid address"),
+                            new FieldError("title", "title is required")), "{\"id\":1}"));
+        }
+        JsonNode n = MAPPER.readTree(bytes.toString(StandardCharsets.UTF_8));
+        assertThat(n.get("source").asText()).isEqualTo("t.jsonl");
+        assertThat(n.get("line").asLong()).isEqualTo(7);
+        assertThat(n.get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactly("requester_email", "title");
+        assertThat(n.get("raw").asText()).isEqualTo("{\"id\":1}");
+    }
+}
