@@ -11,6 +11,9 @@ import org.helpdesktriage.core.model.Ticket;
 /**
  * What rule conditions look at: a ticket, the current time (for {@code age_hours}) and, when a
  * classifier is configured, its prediction.
+ *
+ * <p>Facts belong to one ticket and one thread: they cache the ticket's words on first use so
+ * that every rule reads the same tokenisation. Create one per ticket; share the {@link RuleSet}.
  */
 public final class Facts {
 

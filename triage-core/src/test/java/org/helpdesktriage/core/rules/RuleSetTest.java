@@ -7,15 +7,21 @@ import static org.helpdesktriage.core.rules.RuleFixtures.compile;
 import static org.helpdesktriage.core.rules.RuleFixtures.definition;
 import static org.helpdesktriage.core.rules.RuleFixtures.rule;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
 import org.junit.jupiter.api.Test;
@@ -177,6 +183,15 @@ class RuleSetTest {
     }
 
     @Test
+    void evaluate_fastPath_reusesOutcomesBuiltAtLoadTime() {
+        RuleSet set = compile(MatchMode.FIRST, rule("b", "low", BILLING));
+        Ticket billing = aTicket().category("billing").build();
+        assertThat(evaluate(set, billing, false)).isSameAs(evaluate(set, billing, false));
+        assertThat(evaluate(set, aTicket().build(), false))
+                .isSameAs(evaluate(set, aTicket().build(), false));
+    }
+
+    @Test
     void empty_matchesNothing() {
         RuleOutcome outcome = evaluate(RuleSet.empty(), aTicket().build(), true);
         assertThat(outcome.matches()).isEmpty();
@@ -228,5 +243,22 @@ class RuleSetTest {
         assertThat(parallel).isEqualTo(sequential);
         assertThat(sequential).contains(List.of("critical_billing"), List.of("account_lockout"),
                 List.of());
+    }
+
+    @Test
+    void docExamples_rulesReference_compile() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "rules.md"));
+        Matcher block = Pattern.compile("```json\\n(\\{\\s*\"id\".*?)```", Pattern.DOTALL)
+                .matcher(doc);
+        ObjectMapper json = new ObjectMapper();
+        List<RuleDefinition> rules = new ArrayList<>();
+        while (block.find()) {
+            rules.add(json.readValue(block.group(1), RuleDefinition.class));
+        }
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(4);
+        RuleSet set = RuleSet.compile(rules, Categories.defaults(), MatchMode.ALL);
+        Ticket outage = aTicket().title("Site down").build();
+        RuleOutcome outcome = set.evaluate(Facts.of(outage, CREATED.plusSeconds(5 * 3600)));
+        assertThat(matchedIds(outcome)).containsExactly("stale_outage");
     }
 }
