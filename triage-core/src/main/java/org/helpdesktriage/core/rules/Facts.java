@@ -1,6 +1,9 @@
 package org.helpdesktriage.core.rules;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.model.Ticket;
@@ -8,6 +11,9 @@ import org.helpdesktriage.core.model.Ticket;
 /**
  * What rule conditions look at: a ticket, the current time (for {@code age_hours}) and, when a
  * classifier is configured, its prediction.
+ *
+ * <p>Facts belong to one ticket and one thread: they cache the ticket's words on first use so
+ * that every rule reads the same tokenisation. Create one per ticket; share the {@link RuleSet}.
  */
 public final class Facts {
 
@@ -16,6 +22,8 @@ public final class Facts {
     private final String predictedCategory;
     private final double predictionConfidence;
     private TicketText text;
+    private String fullText;
+    private List<TicketText.Words> tagWords;
 
     private Facts(Ticket ticket, Instant now, String predictedCategory,
             double predictionConfidence) {
@@ -61,5 +69,41 @@ public final class Facts {
             text = TicketText.of(ticket.title(), ticket.description());
         }
         return text;
+    }
+
+    /** Returns whether a classifier's prediction was added. */
+    public boolean hasPrediction() {
+        return predictedCategory != null;
+    }
+
+    /** Returns the ticket's age at {@link #now()} in hours (negative if created later). */
+    public double ageHours() {
+        Duration age = Duration.between(ticket.createdAt(), now);
+        return age.getSeconds() / 3600.0 + age.getNano() / 3.6e12;
+    }
+
+    /** Returns the predicted category, or {@code null}: for the rule evaluator's fast path. */
+    String predictedCategoryOrNull() {
+        return predictedCategory;
+    }
+
+    /** Returns the title, a newline and the description, built once. */
+    String fullText() {
+        if (fullText == null) {
+            fullText = ticket.title() + "\n" + ticket.description();
+        }
+        return fullText;
+    }
+
+    /** Returns the words of each tag, in tag order, tokenised once. */
+    List<TicketText.Words> tagWords() {
+        if (tagWords == null) {
+            List<TicketText.Words> words = new ArrayList<>(ticket.tags().size());
+            for (String tag : ticket.tags()) {
+                words.add(new TicketText.Words(TicketText.tokenize(tag)));
+            }
+            tagWords = words;
+        }
+        return tagWords;
     }
 }
