@@ -23,6 +23,7 @@ final class CsvRecordReader extends AbstractRecordReader {
     private String[] header;
     private boolean failed;
     private final List<String> cells = new ArrayList<>();
+    private long rowLine;
 
     CsvRecordReader(Reader reader, String source, CsvFactory factory) throws IOException {
         this((CsvParser) factory.createParser(reader), source);
@@ -31,7 +32,6 @@ final class CsvRecordReader extends AbstractRecordReader {
     private CsvRecordReader(CsvParser parser, String source) {
         super(source, parser::close);
         this.parser = parser;
-        parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
     }
 
     @Override
@@ -78,23 +78,29 @@ final class CsvRecordReader extends AbstractRecordReader {
         }
     }
 
-    private long rowLine;
-
     /** Reads the next row's cells into {@link #cells}; false at the end of the input. */
     private boolean readRow() throws IOException {
-        JsonToken t = parser.nextToken();
-        if (t == null) {
-            return false;
+        while (true) {
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                return false;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw new IllegalStateException("unexpected CSV token " + t);
+            }
+            cells.clear();
+            while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                if (cells.isEmpty()) {
+                    // the row's own start: START_ARRAY is placed at the previous row's end
+                    rowLine = parser.currentTokenLocation().getLineNr();
+                }
+                cells.add(parser.getText());
+            }
+            if (!(cells.size() == 1 && cells.get(0).isEmpty())) {
+                return true;
+            }
+            // a blank line: skip it
         }
-        if (t != JsonToken.START_ARRAY) {
-            throw new IllegalStateException("unexpected CSV token " + t);
-        }
-        rowLine = parser.currentTokenLocation().getLineNr();
-        cells.clear();
-        while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            cells.add(parser.getText());
-        }
-        return true;
     }
 
     /** Renders cells as a CSV row, quoting where needed. */
