@@ -393,7 +393,7 @@ public final class TicketNormalizer {
                             + FieldChecks.quote(item));
                     return List.of();
                 }
-                addTags(s, tags, dropped);
+                addTags(s, true, tags, dropped);
             }
         } else {
             String s = FieldChecks.scalarText(v);
@@ -402,7 +402,7 @@ public final class TicketNormalizer {
                         + FieldChecks.kind(v) + " " + FieldChecks.quote(v));
                 return List.of();
             }
-            addTags(s, tags, dropped);
+            addTags(s, false, tags, dropped);
         }
         if (dropped[0]) {
             w.note("empty tags dropped");
@@ -414,14 +414,15 @@ public final class TicketNormalizer {
     }
 
     /** Adds the comma-separated pieces of {@code s}; flags empties [0] and duplicates [1]. */
-    private static void addTags(String s, Collection<String> tags, boolean[] dropped) {
+    private static void addTags(String s, boolean listItem, Collection<String> tags,
+            boolean[] dropped) {
         int start = 0;
         while (start <= s.length()) {
             int comma = s.indexOf(',', start);
             int end = comma < 0 ? s.length() : comma;
             String piece = s.substring(start, end).strip();
             if (piece.isEmpty()) {
-                dropped[0] |= comma >= 0 || start > 0;
+                dropped[0] |= listItem || comma >= 0 || start > 0;
             } else if (!tags.add(piece)) {
                 dropped[1] = true;
             }
