@@ -1,6 +1,7 @@
 package org.helpdesktriage.core.ingest;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -149,6 +150,10 @@ final class FieldChecks {
     /** Returns an ISO-8601 timestamp, local date-time (as UTC) or date (start of day, UTC). */
     static Instant parseInstant(String text) {
         String s = text.strip();
+        Instant fast = parseCommonForm(s);
+        if (fast != null) {
+            return fast;
+        }
         try {
             if (s.length() == 10) {
                 return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -165,6 +170,63 @@ final class FieldChecks {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * Returns {@code yyyy-MM-ddTHH:mm:ss[.fraction][Z]} read without a formatter (the
+     * {@code java.time} parsers cost about a microsecond a call), or null for any other form, or
+     * an impossible date, which the full parsers then judge.
+     */
+    private static Instant parseCommonForm(String s) {
+        int n = s.length();
+        boolean zulu = n > 0 && s.charAt(n - 1) == 'Z';
+        int end = zulu ? n - 1 : n;
+        if (end < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int nanos = 0;
+        if (end > 19) {
+            int fractionDigits = end - 20;
+            if (s.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+                return null;
+            }
+            nanos = digits(s, 20, end);
+            for (int i = fractionDigits; i < 9 && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        }
+        if ((year | month | day | hour | minute | second | nanos) < 0 || month < 1 || month > 12
+                || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        long days;
+        try {
+            days = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            return null; // 30 February and the like
+        }
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second,
+                nanos);
+    }
+
+    /** Returns the decimal number in {@code s[from, to)}, or -1 if it holds a non-digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     /** Returns a value as it is quoted in messages: in single quotes, cut at 60 characters. */

@@ -250,6 +250,8 @@ class TicketNormalizerTest {
         "2026-11-20T10:00:00, 2026-11-20T10:00:00Z",
         "2026-11-20, 2026-11-20T00:00:00Z",
         "2026-11-20T12:00:00+02:00, 2026-11-20T10:00:00Z",
+        "2028-02-29T23:59:59.123456789Z, 2028-02-29T23:59:59.123456789Z",
+        "2026-12-31T00:00:00.12, 2026-12-31T00:00:00.120Z",
     })
     void createdAt_isoForms_areAccepted(String input, Instant expected) {
         Ticket t = accept(fields("created_at", input)).ticket();
@@ -275,6 +277,14 @@ class TicketNormalizerTest {
                         org.assertj.core.groups.Tuple.tuple("updated_at", "updated_at '17'"
                                 + " is not an ISO-8601 timestamp such as 2026-11-20T10:00:00Z,"
                                 + " 2026-11-20T10:00:00 or 2026-11-20"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-29T10:00:00Z", "2026-11-20T25:00:00Z", "2026-13-01",
+        "2026-11-20 10:00:00", "20261120", "2026-11-20T10"})
+    void createdAt_impossibleOrOtherForms_areErrors(String input) {
+        assertThat(reject(fields("created_at", input)).errors())
+                .extracting(FieldError::field).containsExactly("created_at");
     }
 
     @Test
