@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +46,7 @@ public final class TicketNormalizer {
     private static final int UPDATED = 8;
     private static final int ASSIGNED = 9;
     private static final int TAGS = 10;
-    private static final int METADATA = 11;
-    private static final int SCORE = 12;
-    private static final List<String> FIELDS = Ticket.FIELDS;
+    private static final List<String> FIELDS = RecordWork.FIELDS;
     private static final String STATUSES = Arrays.stream(Status.values()).map(Status::id)
             .collect(Collectors.joining(", "));
     private static final String TIMESTAMP_FORMS =
@@ -90,8 +87,7 @@ public final class TicketNormalizer {
             return new Ingested.Rejected(new Rejection(record.position(),
                     List.of(new FieldError("record", record.parseError())), record.raw()));
         }
-        Work w = new Work();
-        collect(record, w);
+        RecordWork w = RecordWork.collect(record);
         String id = ticketId(w);
         String title = text(w, TITLE, config.maxTitleLength());
         String description = text(w, DESCRIPTION, config.maxDescriptionLength());
@@ -121,90 +117,8 @@ public final class TicketNormalizer {
                 record.position());
     }
 
-    /** The state of one record's normalisation. */
-    private static final class Work {
-        final Object[] values = new Object[FIELDS.size()];
-        /** The key each field was read from, as the input spelled it. */
-        final String[] keys = new String[FIELDS.size()];
-        final boolean[] aliased = new boolean[FIELDS.size()];
-        List<String> notes;
-        List<FieldError> errors;
-        Map<String, Object> metadata;
-
-        void note(String note) {
-            if (notes == null) {
-                notes = new ArrayList<>(4);
-            }
-            notes.add(note);
-        }
-
-        void error(int field, String message) {
-            if (errors == null) {
-                errors = new ArrayList<>(4);
-            }
-            errors.add(new FieldError(FIELDS.get(field), message));
-        }
-
-        Map<String, Object> metadata() {
-            if (metadata == null) {
-                metadata = new LinkedHashMap<>();
-            }
-            return metadata;
-        }
-    }
-
-    private static void collect(RawRecord record, Work w) {
-        for (Map.Entry<String, Object> e : record.fields().entrySet()) {
-            String original = e.getKey();
-            String key = FieldNames.normalize(original);
-            Object value = e.getValue();
-            FieldNames.Ref ref = FieldNames.ref(key);
-            if (ref == null) {
-                w.metadata().put(key, value);
-                continue;
-            }
-            int i = ref.index();
-            if (i == METADATA) {
-                if (value instanceof Map<?, ?> nested) {
-                    nested.forEach((k, v) -> w.metadata().put(String.valueOf(k), v));
-                } else if (value != null) {
-                    w.metadata().put(key, value);
-                    w.note("field '" + original + "' is not an object; kept as a metadata entry");
-                }
-                continue;
-            }
-            if (value == null) {
-                continue;
-            }
-            if (i == SCORE) {
-                w.note("input score " + FieldChecks.quote(value)
-                        + " ignored; triage computes the score");
-                continue;
-            }
-            if (w.keys[i] != null) {
-                if (ref.alias() && !w.aliased[i]) {
-                    w.note("field '" + original + "' ignored: '" + ref.field()
-                            + "' is also given");
-                    continue;
-                }
-                w.note(!ref.alias() && w.aliased[i]
-                        ? "field '" + w.keys[i] + "' ignored: '" + ref.field() + "' is also given"
-                        : "field '" + ref.field() + "' given twice; the last value is used");
-            }
-            w.values[i] = value;
-            w.keys[i] = original;
-            w.aliased[i] = ref.alias();
-        }
-        for (int i = 0; i < FIELDS.size(); i++) {
-            String k = w.keys[i];
-            if (k != null && (w.aliased[i] || !k.equals(FIELDS.get(i)))) {
-                w.note("field '" + k + "' read as '" + FIELDS.get(i) + "'");
-            }
-        }
-    }
-
     /** Returns the field's value as text, trimmed, or null (with an error when not text). */
-    private static String scalar(Work w, int i, boolean required) {
+    private static String scalar(RecordWork w, int i, boolean required) {
         Object v = w.values[i];
         String name = FIELDS.get(i);
         if (v == null) {
@@ -225,7 +139,7 @@ public final class TicketNormalizer {
         return s;
     }
 
-    private static String ticketId(Work w) {
+    private static String ticketId(RecordWork w) {
         String s = scalar(w, ID, true);
         if (s == null) {
             return null;
@@ -243,7 +157,7 @@ public final class TicketNormalizer {
         return id;
     }
 
-    private static String text(Work w, int i, int limit) {
+    private static String text(RecordWork w, int i, int limit) {
         String s = scalar(w, i, true);
         if (s == null) {
             return null;
@@ -267,7 +181,7 @@ public final class TicketNormalizer {
         return collapsed;
     }
 
-    private static String email(Work w) {
+    private static String email(RecordWork w) {
         String s = scalar(w, EMAIL, true);
         if (s == null) {
             return null;
@@ -286,7 +200,7 @@ public final class TicketNormalizer {
     }
 
     /** Returns an optional string field, lower-cased, or null when absent or blank. */
-    private static String word(Work w, int i) {
+    private static String word(RecordWork w, int i) {
         Object v = w.values[i];
         if (v == null) {
             return null;
@@ -300,7 +214,7 @@ public final class TicketNormalizer {
         return t.isEmpty() ? null : t.toLowerCase(Locale.ROOT);
     }
 
-    private String category(Work w) {
+    private String category(RecordWork w) {
         String c = word(w, CATEGORY);
         if (c == null) {
             if (w.values[CATEGORY] instanceof String || w.values[CATEGORY] == null) {
@@ -321,7 +235,7 @@ public final class TicketNormalizer {
         return fallback;
     }
 
-    private Priority priority(Work w) {
+    private Priority priority(RecordWork w) {
         String p = word(w, PRIORITY);
         if (p == null) {
             if (w.values[PRIORITY] instanceof String || w.values[PRIORITY] == null) {
@@ -342,7 +256,7 @@ public final class TicketNormalizer {
         return parsed;
     }
 
-    private static Status status(Work w) {
+    private static Status status(RecordWork w) {
         String s = word(w, STATUS);
         if (s == null) {
             return Status.NEW;
@@ -355,7 +269,7 @@ public final class TicketNormalizer {
     }
 
     /** Returns a timestamp field, or null when it is absent, blank or invalid (an error). */
-    private static Instant instant(Work w, int i) {
+    private static Instant instant(RecordWork w, int i) {
         Object v = w.values[i];
         if (v == null || v instanceof String s && s.isBlank()) {
             w.values[i] = null;
@@ -369,7 +283,7 @@ public final class TicketNormalizer {
         return parsed;
     }
 
-    private static String assignee(Work w) {
+    private static String assignee(RecordWork w) {
         String s = scalar(w, ASSIGNED, false);
         if (s == null) {
             return null;
@@ -378,7 +292,7 @@ public final class TicketNormalizer {
         return t.isEmpty() ? null : t;
     }
 
-    private static List<String> tags(Work w) {
+    private static List<String> tags(RecordWork w) {
         Object v = w.values[TAGS];
         if (v == null) {
             return List.of();
