@@ -96,7 +96,7 @@ final class CsvRecordReader extends AbstractRecordReader {
                 }
                 cells.add(parser.getText());
             }
-            if (!(cells.size() == 1 && cells.get(0).isEmpty())) {
+            if (!(cells.size() == 1 && cells.get(0).isBlank())) {
                 return true;
             }
             // a blank line: skip it

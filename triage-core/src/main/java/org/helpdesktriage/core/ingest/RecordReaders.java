@@ -117,7 +117,8 @@ public final class RecordReaders {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         BufferedInputStream buffered = new BufferedInputStream(in, SNIFF_BYTES);
-        InputFormat format = explicit;
+        InputFormat format = explicit != null ? explicit
+                : fileName == null ? null : InputFormat.fromFileName(fileName).orElse(null);
         if (format == null) {
             try {
                 buffered.mark(SNIFF_BYTES);

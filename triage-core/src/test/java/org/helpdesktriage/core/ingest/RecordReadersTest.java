@@ -85,6 +85,20 @@ class RecordReadersTest {
     }
 
     @Test
+    void json_emptyArray_hasNoRecords() {
+        try (RecordReader reader = open(" [ ] ", InputFormat.JSON)) {
+            assertThat(reader.hasNext()).isFalse();
+            assertThat(reader.singleObject()).isFalse();
+        }
+    }
+
+    @Test
+    void json_topLevelScalar_isNotAnObject() {
+        assertThat(readAll(open("42", InputFormat.JSON))).singleElement()
+                .extracting(RawRecord::parseError).isEqualTo("record is not a JSON object");
+    }
+
+    @Test
     void json_severalTopLevelObjects_areReadInTurnAndNotSingle() {
         try (RecordReader reader = open("{\"a\": 1}\n{\"a\": 2}", InputFormat.JSON)) {
             assertThat(reader.singleObject()).isFalse();
@@ -189,6 +203,23 @@ class RecordReadersTest {
         List<RawRecord> records = readAll(RecordReaders.open(fixture("tickets-bom.csv")));
         assertThat(records).singleElement().extracting(RawRecord::fields)
                 .isEqualTo(Map.of("ticket_id", "TKT-1", "title", "With BOM"));
+    }
+
+    @Test
+    void csv_unclosedQuote_endsWithOneUnparseableRecord() {
+        List<RawRecord> records =
+                readAll(RecordReaders.open(fixture("tickets-unclosed-quote.csv")));
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).fields()).containsEntry("title", "Fine");
+        assertThat(records.get(1).error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("malformed CSV: ")
+                .endsWith("; the rest of the input cannot be read"));
+    }
+
+    @Test
+    void csv_whitespaceOnlyLine_isSkipped() {
+        assertThat(readAll(open("ticket_id,title\n   \nTKT-1,x\n", InputFormat.CSV)))
+                .singleElement().extracting(r -> r.position().line()).isEqualTo(3L);
     }
 
     @Test
