@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.util.Map;
 
 /**
@@ -22,19 +22,26 @@ final class JsonRecordReader extends AbstractRecordReader {
     static final String NOT_AN_OBJECT = "record is not a JSON object";
 
     private final JsonParser parser;
+    private final RecordingReader recording;
     private boolean inArray;
     private boolean failed;
     private JsonToken pending;
     private JsonProcessingException pendingError;
     private boolean single;
 
-    JsonRecordReader(InputStream in, String source, JsonFactory factory) throws IOException {
-        this(factory.createParser(in), source);
+    JsonRecordReader(Reader in, String source, JsonFactory factory) throws IOException {
+        this(new RecordingReader(in), source, factory);
     }
 
-    private JsonRecordReader(JsonParser parser, String source) {
+    private JsonRecordReader(RecordingReader in, String source, JsonFactory factory)
+            throws IOException {
+        this(factory.createParser(in), in, source);
+    }
+
+    private JsonRecordReader(JsonParser parser, RecordingReader recording, String source) {
         super(source, parser::close);
         this.parser = parser;
+        this.recording = recording;
     }
 
     @Override
@@ -67,17 +74,19 @@ final class JsonRecordReader extends AbstractRecordReader {
                     inArray = false;
                     continue;
                 }
-                SourcePosition pos = nextPosition(parser.currentTokenLocation().getLineNr());
+                JsonLocation start = parser.currentTokenLocation();
+                SourcePosition pos = nextPosition(start.getLineNr());
+                recording.discardBefore(start.getCharOffset());
                 if (t == JsonToken.START_OBJECT) {
                     Map<String, Object> fields = JsonValues.readObject(parser);
-                    RawRecord record = RawRecord.of(pos, fields, render(fields));
+                    RawRecord record = RawRecord.of(pos, fields, raw(start, fields));
                     if (!inArray && ordinal == 1) {
                         peekAfterFirstObject();
                     }
                     return record;
                 }
                 Object value = JsonValues.read(parser);
-                return RawRecord.unparseable(pos, render(value), NOT_AN_OBJECT);
+                return RawRecord.unparseable(pos, raw(start, value), NOT_AN_OBJECT);
             }
         } catch (JsonProcessingException e) {
             return malformed(e);
@@ -114,6 +123,13 @@ final class JsonRecordReader extends AbstractRecordReader {
         long line = loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr();
         return RawRecord.unparseable(nextPosition(line), "", "malformed JSON: "
                 + e.getOriginalMessage() + "; the rest of the input cannot be read");
+    }
+
+    /** Returns the value's text as the input has it, else the value rendered as JSON. */
+    private String raw(JsonLocation start, Object value) {
+        String text = recording.text(start.getCharOffset(), parser.currentLocation()
+                .getCharOffset());
+        return text != null ? text : render(value);
     }
 
     private static String render(Object value) {

@@ -55,7 +55,7 @@ public final class RecordReaders {
                     ? in : new BufferedInputStream(in, SNIFF_BYTES));
             switch (format) {
                 case JSON:
-                    return new JsonRecordReader(body, sourceName, JSON);
+                    return new JsonRecordReader(reader(body), sourceName, JSON);
                 case JSONL:
                     return new JsonLinesRecordReader(reader(body), sourceName, JSON);
                 case CSV:
