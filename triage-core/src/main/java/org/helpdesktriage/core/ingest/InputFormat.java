@@ -92,9 +92,9 @@ public enum InputFormat {
     /**
      * Returns the format the first bytes of an input show, or empty when they fit none (or the
      * input is blank). Leading blanks and a byte-order mark are skipped; then {@code [} is JSON;
-     * {@code {} is JSON Lines when the second non-blank line also starts with {@code {}, else
-     * JSON; a first line {@code key: value} whose key is a ticket field or alias is text; a first
-     * line with a comma is CSV.
+     * <code>&#123;</code> is JSON Lines when the second non-blank line also starts with
+     * <code>&#123;</code>, else JSON (one object); a first line {@code key: value} whose key is a
+     * ticket field or alias is text; a first line with a comma is CSV.
      *
      * @param head the first bytes of the input
      * @param length how many bytes of {@code head} are valid

@@ -56,7 +56,8 @@ final class TextRecordReader extends AbstractRecordReader {
                 String value = text.substring(colon + 1).strip();
                 FieldNames.Ref ref = FieldNames.ref(key);
                 Object before = fields.get(key);
-                if (ref != null && "description".equals(ref.field()) && before instanceof String s) {
+                boolean description = ref != null && "description".equals(ref.field());
+                if (description && before instanceof String s) {
                     value = s + "\n" + value;
                 }
                 fields.put(key, value);
