@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,7 @@ public final class TicketNormalizer {
         this.missingPriorityNote = "priority missing; set to '" + config.defaultPriority().id()
                 + "'";
         List<Priority> order = new ArrayList<>(List.of(Priority.values()));
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         String names = order.stream().map(Priority::id).collect(Collectors.joining(", "));
         String synonyms = config.prioritySynonyms().keySet().stream().sorted()
                 .collect(Collectors.joining(", "));
@@ -117,7 +118,7 @@ public final class TicketNormalizer {
                 record.position());
     }
 
-    /** Returns the field's value as text, trimmed, or null (with an error when not text). */
+    /** Returns the field's value as text (numbers converted), or null (with an error if needed). */
     private static String scalar(RecordWork w, int i, boolean required) {
         Object v = w.values[i];
         String name = FIELDS.get(i);
