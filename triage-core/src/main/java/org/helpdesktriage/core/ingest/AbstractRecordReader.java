@@ -1,0 +1,74 @@
+package org.helpdesktriage.core.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.NoSuchElementException;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+
+/** A reader that computes one record ahead: subclasses implement {@link #readNext()}. */
+abstract class AbstractRecordReader implements RecordReader {
+
+    final String source;
+    private final Closeable input;
+    private RawRecord next;
+    private boolean done;
+    /** Records returned or pending so far; the ordinal of the last record read. */
+    long ordinal;
+
+    AbstractRecordReader(String source, Closeable input) {
+        this.source = source;
+        this.input = input;
+    }
+
+    /** Returns the next record, or null at the end of the input. */
+    abstract RawRecord readNext() throws IOException;
+
+    /** Returns the position of a new record starting at {@code line}, counting it. */
+    final SourcePosition nextPosition(long line) {
+        ordinal++;
+        return new SourcePosition(source, line, ordinal);
+    }
+
+    @Override
+    public final boolean hasNext() {
+        if (next == null && !done) {
+            try {
+                next = readNext();
+            } catch (IOException e) {
+                done = true;
+                throw new TriageException(ErrorCode.INPUT_UNREADABLE,
+                        source + ": cannot read the input: " + e.getMessage(), e);
+            }
+            done = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public final RawRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException(source + " has no more records");
+        }
+        RawRecord r = next;
+        next = null;
+        return r;
+    }
+
+    @Override
+    public boolean singleObject() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        done = true;
+        next = null;
+        try {
+            input.close();
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
+                    source + ": cannot close the input: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package org.helpdesktriage.core.ingest;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The value checks and conversions of normalisation, written by hand: they run on every field
+ * of every record, so they avoid regular expressions and allocate only when a value changes.
+ */
+final class FieldChecks {
+
+    /** Longest part of a bad value quoted in a message. */
+    static final int QUOTE_LIMIT = 60;
+
+    private FieldChecks() {
+    }
+
+    /** Returns whether {@code id} is non-empty and holds only A-Z, 0-9 and '-'. */
+    static boolean isTicketId(String id) {
+        if (id.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns whether {@code s} is {@code local@domain.tld}: local of letters, digits and
+     * {@code ._%+-}; domain of letters, digits, {@code .} and {@code -}; a TLD of two or more
+     * letters. The same language as the original's
+     * {@code ^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$}.
+     */
+    static boolean isEmail(String s) {
+        int at = s.indexOf('@');
+        if (at <= 0 || at != s.lastIndexOf('@')) {
+            return false;
+        }
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && "._%+-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        int dot = s.lastIndexOf('.');
+        if (dot <= at + 1 || s.length() - dot - 1 < 2) {
+            return false;
+        }
+        for (int i = at + 1; i < dot; i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        for (int i = dot + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isBlankChar(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
+     * Returns {@code s} trimmed, with every run of whitespace turned into one space; returns
+     * {@code s} itself when nothing changes.
+     */
+    static String collapse(String s) {
+        int n = s.length();
+        boolean previousBlank = true;
+        boolean needed = false;
+        for (int i = 0; i < n && !needed; i++) {
+            char c = s.charAt(i);
+            if (isBlankChar(c)) {
+                needed = c != ' ' || previousBlank;
+                previousBlank = true;
+            } else {
+                previousBlank = false;
+            }
+        }
+        if (!needed && !(n > 0 && previousBlank)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n);
+        boolean pendingSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isBlankChar(c)) {
+                pendingSpace = sb.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Returns the number of characters (code points) of {@code s}. */
+    static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /**
+     * Returns a string or number as text (123 as "123", 12.0 as "12"), or null for any other
+     * value (boolean, list, object).
+     */
+    static String scalarText(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            return BigDecimal.valueOf(d).toPlainString();
+        }
+        if (v instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        if (v instanceof Number) {
+            return v.toString();
+        }
+        return null;
+    }
+
+    /** Returns an ISO-8601 timestamp, local date-time (as UTC) or date (start of day, UTC). */
+    static Instant parseInstant(String text) {
+        String s = text.strip();
+        Instant fast = parseCommonForm(s);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            if (s.length() == 10) {
+                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            char last = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
+            if (last == 'Z' || last == 'z') {
+                return Instant.parse(s.substring(0, s.length() - 1) + 'Z');
+            }
+            int t = s.indexOf('T');
+            if (t > 0 && (s.indexOf('+', t) > 0 || s.indexOf('-', t) > 0)) {
+                return OffsetDateTime.parse(s).toInstant();
+            }
+            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Returns {@code yyyy-MM-ddTHH:mm:ss[.fraction][Z]} read without a formatter (the
+     * {@code java.time} parsers cost about a microsecond a call), or null for any other form, or
+     * an impossible date, which the full parsers then judge.
+     */
+    private static Instant parseCommonForm(String s) {
+        int n = s.length();
+        boolean zulu = n > 0 && s.charAt(n - 1) == 'Z';
+        int end = zulu ? n - 1 : n;
+        if (end < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int nanos = 0;
+        if (end > 19) {
+            int fractionDigits = end - 20;
+            if (s.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+                return null;
+            }
+            nanos = digits(s, 20, end);
+            for (int i = fractionDigits; i < 9 && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        }
+        if ((year | month | day | hour | minute | second | nanos) < 0 || month < 1 || month > 12
+                || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        long days;
+        try {
+            days = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            return null; // 30 February and the like
+        }
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second,
+                nanos);
+    }
+
+    /** Returns the decimal number in {@code s[from, to)}, or -1 if it holds a non-digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** Returns a value as it is quoted in messages: in single quotes, cut at 60 characters. */
+    static String quote(Object v) {
+        String s = String.valueOf(v);
+        if (s.length() > QUOTE_LIMIT) {
+            s = s.substring(0, QUOTE_LIMIT) + "...";
+        }
+        return "'" + s + "'";
+    }
+
+    /** Returns what kind of JSON value {@code v} is, for messages ("a number"). */
+    static String kind(Object v) {
+        if (v instanceof Map) {
+            return "an object";
+        }
+        if (v instanceof List) {
+            return "a list";
+        }
+        if (v instanceof Boolean) {
+            return "a boolean";
+        }
+        if (v instanceof Number) {
+            return "a number";
+        }
+        return "a " + v.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,37 @@
+package org.helpdesktriage.core.ingest;
+
+import java.io.Closeable;
+import java.util.Iterator;
+
+/**
+ * Reads the records of one input, one at a time, without holding the input in memory. Open one
+ * with {@link RecordReaders}.
+ *
+ * <pre>{@code
+ * try (RecordReader reader = RecordReaders.open(Path.of("tickets.csv"))) {
+ *     while (reader.hasNext()) {
+ *         RawRecord record = reader.next();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A record that cannot be parsed is returned as a {@link RawRecord} with a parse error, and
+ * reading goes on where the format allows it. A failure to read the input at all is a
+ * {@link org.helpdesktriage.core.TriageException} with code
+ * {@link org.helpdesktriage.core.ErrorCode#INPUT_UNREADABLE}.
+ */
+public interface RecordReader extends Iterator<RawRecord>, Closeable {
+
+    /**
+     * Returns whether the input is JSON holding a single top-level object (not an array), so a
+     * caller can write its output in the same shape. Reads ahead to the first record if needed.
+     */
+    boolean singleObject();
+
+    /** Returns the format being read. */
+    InputFormat format();
+
+    /** Closes the input; unchecked, since a reader only reads. */
+    @Override
+    void close();
+}

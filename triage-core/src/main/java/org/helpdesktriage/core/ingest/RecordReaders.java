@@ -1,0 +1,165 @@
+package org.helpdesktriage.core.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+
+/**
+ * Opens {@link RecordReader}s on files and streams, detecting the format when it is not given.
+ *
+ * <pre>{@code
+ * try (RecordReader reader = RecordReaders.open(System.in, "<stdin>")) {
+ *     reader.forEachRemaining(record -> ...);
+ * }
+ * }</pre>
+ *
+ * <p>Inputs are read as UTF-8; a leading byte-order mark is skipped. Every reader streams: memory
+ * use does not grow with the size of the input.
+ */
+public final class RecordReaders {
+
+    /** How many bytes are looked at to detect the format. */
+    static final int SNIFF_BYTES = 64 * 1024;
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final CsvFactory CSV = new CsvFactory();
+
+    private RecordReaders() {
+    }
+
+    /**
+     * Returns a reader of {@code in} in the given format. The reader owns the stream and closes
+     * it.
+     *
+     * @param in the input
+     * @param format the input's format
+     * @param sourceName the input's name in source positions and messages
+     */
+    public static RecordReader open(InputStream in, InputFormat format, String sourceName) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(sourceName, "sourceName");
+        try {
+            InputStream body = skipBom(in instanceof BufferedInputStream
+                    ? in : new BufferedInputStream(in, SNIFF_BYTES));
+            switch (format) {
+                case JSON:
+                    return new JsonRecordReader(reader(body), sourceName, JSON);
+                case JSONL:
+                    return new JsonLinesRecordReader(reader(body), sourceName, JSON);
+                case CSV:
+                    return new CsvRecordReader(reader(body), sourceName, CSV);
+                case TEXT:
+                default:
+                    return new TextRecordReader(reader(body), sourceName);
+            }
+        } catch (IOException e) {
+            throw unreadable(sourceName, e);
+        }
+    }
+
+    /**
+     * Returns a reader of {@code in}, whose format is told by {@code sourceName}'s extension or
+     * else by its first bytes (see {@link InputFormat#detect}); works on standard input.
+     *
+     * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when no format fits
+     */
+    public static RecordReader open(InputStream in, String sourceName) {
+        return open(in, null, sourceName, sourceName);
+    }
+
+    /**
+     * Returns a reader of a file, whose format is told by its extension or else by its content.
+     *
+     * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when the file cannot be
+     *     opened or no format fits
+     */
+    public static RecordReader open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Returns a reader of a file in {@code format}, or, when it is {@code null}, in the format
+     * its extension or content shows.
+     *
+     * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when the file cannot be
+     *     opened or no format fits
+     */
+    public static RecordReader open(Path file, InputFormat format) {
+        Objects.requireNonNull(file, "file");
+        String name = file.toString();
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
+                    name + ": the file does not exist", e);
+        } catch (IOException e) {
+            throw unreadable(name, e);
+        }
+        Path fileName = file.getFileName();
+        return open(in, format, fileName == null ? null : fileName.toString(), name);
+    }
+
+    private static RecordReader open(InputStream in, InputFormat explicit, String fileName,
+            String sourceName) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        BufferedInputStream buffered = new BufferedInputStream(in, SNIFF_BYTES);
+        InputFormat format = explicit != null ? explicit
+                : fileName == null ? null : InputFormat.fromFileName(fileName).orElse(null);
+        if (format == null) {
+            try {
+                buffered.mark(SNIFF_BYTES);
+                byte[] head = buffered.readNBytes(SNIFF_BYTES);
+                buffered.reset();
+                format = InputFormat.detect(null, fileName, head, head.length, sourceName);
+            } catch (IOException e) {
+                closeQuietly(buffered);
+                throw unreadable(sourceName, e);
+            } catch (RuntimeException e) {
+                closeQuietly(buffered);
+                throw e;
+            }
+        }
+        return open(buffered, format, sourceName);
+    }
+
+    private static InputStream skipBom(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] b = in.readNBytes(3);
+        if (!(b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB
+                && (b[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        return in;
+    }
+
+    private static BufferedReader reader(InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+    }
+
+    private static TriageException unreadable(String source, IOException e) {
+        return new TriageException(ErrorCode.INPUT_UNREADABLE,
+                source + ": cannot read the input: " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the input is abandoned after an earlier failure, which is the one reported
+        }
+    }
+}
