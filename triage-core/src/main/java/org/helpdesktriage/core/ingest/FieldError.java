@@ -6,7 +6,7 @@ import java.util.Objects;
  * A problem with one field of a record.
  *
  * @param field the field name ({@code requester_email}), or {@code record} for the whole record
- * @param message a sentence naming the value and what is wrong with it
+ * @param message a sentence that starts with the field and names the bad value
  */
 public record FieldError(String field, String message) {
 
@@ -18,6 +18,6 @@ public record FieldError(String field, String message) {
 
     @Override
     public String toString() {
-        return field + ": " + message;
+        return message;
     }
 }
