@@ -77,4 +77,18 @@ public record TriageConfig(
     public static TriageConfig defaults() {
         return ConfigLoader.builtInDefaults();
     }
+
+    /** Returns a copy with {@code newRules} in place of the rules. */
+    public TriageConfig withRules(List<RuleDefinition> newRules) {
+        return new TriageConfig(categories, newRules, matchMode, scoring, escalation,
+                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel);
+    }
+
+    /** Returns a copy with {@code mode} as the match mode. */
+    public TriageConfig withMatchMode(MatchMode mode) {
+        return new TriageConfig(categories, rules, mode, scoring, escalation,
+                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel);
+    }
 }
