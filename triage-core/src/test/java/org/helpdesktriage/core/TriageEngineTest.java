@@ -155,7 +155,8 @@ class TriageEngineTest {
         var cond = mapper.createObjectNode().put("field", "nope").put("op", "equals")
                 .put("value", "x");
         TriageConfig base = TriageConfig.defaults();
-        TriageConfig config = base.withRules(List.of(new RuleDefinition("bad_rule", null, "high", cond, null, null)));
+        TriageConfig config = base.withRules(
+                List.of(new RuleDefinition("bad_rule", null, "high", cond, null, null)));
         assertThatThrownBy(() -> TriageEngine.builder().config(config).build())
                 .isInstanceOf(TriageException.class).hasMessageContaining("'bad_rule'")
                 .hasMessageContaining("nope");

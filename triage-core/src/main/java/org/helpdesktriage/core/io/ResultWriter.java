@@ -76,6 +76,7 @@ public abstract class ResultWriter implements Closeable {
         return g;
     }
 
+    // an array holds one result per line, so large outputs stay readable with line tools
     private static final class JsonWriter extends ResultWriter {
         private final JsonGenerator g;
         private final boolean singleObject;
@@ -84,9 +85,9 @@ public abstract class ResultWriter implements Closeable {
         JsonWriter(OutputStream out, boolean singleObject) throws IOException {
             this.g = generator(out);
             this.singleObject = singleObject;
-            g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+            g.setPrettyPrinter(new MinimalPrettyPrinter(""));
             if (!singleObject) {
-                g.writeStartArray();
+                g.writeRaw('[');
             }
         }
 
@@ -96,6 +97,9 @@ public abstract class ResultWriter implements Closeable {
                 throw new IllegalStateException("a single-object output holds one result");
             }
             try {
+                if (!singleObject) {
+                    g.writeRaw(count == 0 ? "\n" : ",\n");
+                }
                 ResultJson.writeResult(g, result);
                 count++;
             } catch (IOException e) {
@@ -106,7 +110,7 @@ public abstract class ResultWriter implements Closeable {
         @Override
         public void close() throws IOException {
             if (!singleObject) {
-                g.writeEndArray();
+                g.writeRaw(count == 0 ? "]" : "\n]");
             }
             g.writeRaw('\n');
             g.close();
