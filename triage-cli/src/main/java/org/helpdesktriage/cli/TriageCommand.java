@@ -113,7 +113,9 @@ final class TriageCommand extends AbstractCommand {
                 outFile.commit();
             }
         }
-        err().println("helpdesk-triage: " + summary
+        String cache = engine.cache().map(c -> ", cache hits " + c.hits() + ", misses "
+                + c.misses()).orElse("");
+        err().println("helpdesk-triage: " + summary + cache
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
