@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * Writes realistic synthetic helpdesk tickets as JSON Lines, for benchmarks and load tests.
  *
  * <pre>
- * java -cp ... org.helpdesktriage.examples.TicketGenerator --count 1000000 --seed 42 --out big.jsonl
+ * java -cp ... org.helpdesktriage.examples.TicketGenerator \
+ *     --count 1000000 --seed 42 --out big.jsonl [--error-rate 0.01]
  * </pre>
  *
  * <p>The output depends only on the options: the same seed gives the same bytes. About 3% of
@@ -84,6 +85,8 @@ public final class TicketGenerator {
     private static final String[] PAYMENT_TITLES = {
         "Card declined on renewal", "Transfer not applied to the invoice",
         "Checkout stops at the last step", "Direct debit returned", "Renewal not confirmed"};
+    /** Lockouts are filed as account, technical or general: the rule moves them to account. */
+    private static final int[] LOCKOUT_CATEGORIES = {2, 2, 0, 5};
     private static final String[] PRIORITIES = {
         "low", "low", "low", "low", "medium", "medium", "medium", "medium", "medium", "medium",
         "medium", "medium", "high", "high", "high", "high", "high", "critical", "urgent",
@@ -167,8 +170,7 @@ public final class TicketGenerator {
     }
 
     private static int pickLockoutCategory(SplittableRandom rnd) {
-        int[] lockoutCategories = {2, 2, 0, 5};
-        return lockoutCategories[rnd.nextInt(lockoutCategories.length)];
+        return LOCKOUT_CATEGORIES[rnd.nextInt(LOCKOUT_CATEGORIES.length)];
     }
 
     private static String title(SplittableRandom rnd, int cat, String thing, String problem) {
@@ -246,15 +248,19 @@ public final class TicketGenerator {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
-                    case "--count" -> count = Long.parseLong(required(args[i], value));
-                    case "--seed" -> seed = Long.parseLong(required(args[i], value));
-                    case "--error-rate" -> errorRate = Double.parseDouble(required(args[i], value));
+                    case "--count" -> count = wholeNumber(args[i], value);
+                    case "--seed" -> seed = wholeNumber(args[i], value);
+                    case "--error-rate" -> errorRate = decimal(args[i], value);
                     case "--out" -> outName = required(args[i], value);
                     default -> throw new IllegalArgumentException("unknown option '" + args[i]
                             + "'; usage: TicketGenerator [--count N] [--seed S] [--out FILE|-]"
                             + " [--error-rate R]");
                 }
                 i++;
+            }
+            if (count < 0 || !(errorRate >= 0.0 && errorRate <= 1.0)) {
+                throw new IllegalArgumentException("--count must be >= 0 and --error-rate in"
+                        + " [0, 1], got " + count + " and " + errorRate);
             }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
@@ -270,6 +276,23 @@ public final class TicketGenerator {
         }
         System.err.printf("wrote %d tickets (%d with an injected error) to %s in %d ms%n",
                 count, bad, stdout ? "stdout" : outName, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static long wholeNumber(String option, String value) {
+        try {
+            return Long.parseLong(required(option, value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    option + " needs a whole number, got '" + value + "'");
+        }
+    }
+
+    private static double decimal(String option, String value) {
+        try {
+            return Double.parseDouble(required(option, value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
     }
 
     private static String required(String option, String value) {
