@@ -54,7 +54,7 @@ final class JsonLinesRecordReader extends AbstractRecordReader {
             return RawRecord.of(pos, fields, text);
         } catch (JsonProcessingException e) {
             return RawRecord.unparseable(pos, text, "malformed JSON at column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + JsonValues.describe(e));
         }
     }
 }
