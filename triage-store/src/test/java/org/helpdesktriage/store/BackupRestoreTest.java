@@ -90,8 +90,9 @@ class BackupRestoreTest {
             assertThatThrownBy(() -> Restore.run(archive, root, CLOCK))
                     .hasMessageContaining("is corrupt or truncated and was not restored")
                     .hasMessageContaining("is unchanged");
-            assertThat(contents(root)).containsOnlyKeys(before.keySet().toArray(String[]::new));
-            before.forEach((n, b) -> assertThat(contents(root).get(n)).isEqualTo(b));
+            Map<String, byte[]> now = contents(root);
+            assertThat(now).containsOnlyKeys(before.keySet().toArray(String[]::new));
+            before.forEach((n, b) -> assertThat(now.get(n)).as(n).isEqualTo(b));
             try (Stream<Path> siblings = Files.list(tmp)) {
                 assertThat(siblings).extracting(p -> p.getFileName().toString())
                         .containsExactlyInAnyOrder("data", "backups");
