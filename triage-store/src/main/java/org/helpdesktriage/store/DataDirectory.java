@@ -18,6 +18,8 @@ import org.helpdesktriage.core.TriageException;
  * &lt;root&gt;/lock               the lock file ({@link DataDirectoryLock})
  * &lt;root&gt;/tickets/*.json      one ticket per file ({@link FileStore})
  * &lt;root&gt;/audit/audit-YYYY-MM-DD.jsonl   the audit log ({@link FileAuditLog})
+ * &lt;root&gt;/runs/*.json         run summaries ({@link RunRecords})
+ * &lt;root&gt;/dead-letters/*.json failed records kept for retry ({@link DeadLetters})
  * </pre>
  *
  * <pre>{@code
@@ -114,6 +116,16 @@ public final class DataDirectory implements AutoCloseable {
     /** Returns the audit log (append only when open for writing). */
     public FileAuditLog audit() {
         return audit;
+    }
+
+    /** Returns the run records. */
+    public RunRecords runs() {
+        return new RunRecords(root);
+    }
+
+    /** Returns the dead-letter store. */
+    public DeadLetters deadLetters() {
+        return new DeadLetters(root);
     }
 
     /** Returns the lock, when open for writing. */
