@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.ErrorCode;
@@ -47,15 +48,25 @@ public final class DataDirectoryLock implements AutoCloseable {
     // lock one byte far past the body, so that readers can read the body on every system
     private static final long REGION = 1L << 30;
 
+    /**
+     * The locks this process holds, by real path. A process must never open a second descriptor
+     * of a lock file it holds: on Unix, closing any descriptor of a file drops every fcntl lock
+     * the process holds on it. So attempts and inspections within the process look here first,
+     * and all of them synchronize on this map.
+     */
+    private static final Map<Path, DataDirectoryLock> HELD = new HashMap<>();
+
     private final Path root;
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
     private final LockHolder holder;
     private final LockHolder stale;
 
-    private DataDirectoryLock(Path root, FileChannel channel, FileLock lock, LockHolder holder,
-            LockHolder stale) {
+    private DataDirectoryLock(Path root, Path key, FileChannel channel, FileLock lock,
+            LockHolder holder, LockHolder stale) {
         this.root = root;
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
         this.holder = holder;
@@ -85,28 +96,38 @@ public final class DataDirectoryLock implements AutoCloseable {
         Path file = root.resolve(FILE);
         try {
             Files.createDirectories(root);
+            Path key = root.toRealPath();
             while (true) {
-                FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-                        StandardOpenOption.READ, StandardOpenOption.WRITE);
-                FileLock fl;
-                try {
-                    fl = ch.tryLock(REGION, 1, false);
-                } catch (OverlappingFileLockException e) {
-                    fl = null; // this process holds it already
-                } catch (IOException | RuntimeException e) {
-                    ch.close();
-                    throw e;
+                byte[] body;
+                synchronized (HELD) {
+                    DataDirectoryLock mine = HELD.get(key);
+                    if (mine != null) {
+                        body = mine.holder.toJson();
+                    } else {
+                        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
+                                StandardOpenOption.READ, StandardOpenOption.WRITE);
+                        FileLock fl;
+                        try {
+                            fl = ch.tryLock(REGION, 1, false);
+                        } catch (IOException | RuntimeException e) {
+                            ch.close();
+                            throw e;
+                        }
+                        if (fl != null) {
+                            Optional<LockHolder> left = LockHolder.parse(readBody(ch));
+                            LockHolder me = LockHolder.self(clock.instant(), command);
+                            ch.truncate(0);
+                            ch.write(ByteBuffer.wrap(me.toJson()), 0);
+                            ch.force(true);
+                            DataDirectoryLock lock = new DataDirectoryLock(root, key, ch, fl, me,
+                                    left.orElse(null));
+                            HELD.put(key, lock);
+                            return lock;
+                        }
+                        body = readBody(ch);
+                        ch.close();
+                    }
                 }
-                if (fl != null) {
-                    Optional<LockHolder> left = LockHolder.parse(readBody(ch));
-                    LockHolder me = LockHolder.self(clock.instant(), command);
-                    ch.truncate(0);
-                    ch.write(ByteBuffer.wrap(me.toJson()), 0);
-                    ch.force(true);
-                    return new DataDirectoryLock(root, ch, fl, me, left.orElse(null));
-                }
-                byte[] body = readBody(ch);
-                ch.close();
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TriageException(ErrorCode.LOCKED, "data directory " + root
@@ -134,13 +155,22 @@ public final class DataDirectoryLock implements AutoCloseable {
      */
     public static LockState inspect(Path root) {
         Path file = root.resolve(FILE);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            FileLock fl;
-            try {
-                fl = ch.tryLock(REGION, 1, true);
-            } catch (OverlappingFileLockException e) {
-                fl = null;
+        synchronized (HELD) {
+            return inspectLocked(root, file);
+        }
+    }
+
+    private static LockState inspectLocked(Path root, Path file) {
+        try {
+            DataDirectoryLock mine = Files.exists(root) ? HELD.get(root.toRealPath()) : null;
+            if (mine != null) {
+                return new LockState(LockState.Kind.HELD, Optional.of(mine.holder));
             }
+        } catch (IOException e) {
+            // fall through to reading the file
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock fl = ch.tryLock(REGION, 1, true);
             Optional<LockHolder> named = LockHolder.parse(readBody(ch));
             if (fl == null) {
                 return new LockState(LockState.Kind.HELD, named);
@@ -191,9 +221,16 @@ public final class DataDirectoryLock implements AutoCloseable {
     /** Empties the lock file and releases the lock. */
     @Override
     public void close() {
-        if (!channel.isOpen()) {
-            return;
+        synchronized (HELD) {
+            if (!channel.isOpen()) {
+                return;
+            }
+            HELD.remove(key, this);
+            release();
         }
+    }
+
+    private void release() {
         try {
             channel.truncate(0);
             channel.force(true);

@@ -71,4 +71,27 @@ class DataDirectoryLockTest {
             assertThat(lock.tookOverFrom()).isEmpty();
         }
     }
+
+    @Test
+    void refusedAttemptsAndInspection_inTheHoldingProcess_doNotReleaseTheLock() throws Exception {
+        try (DataDirectoryLock held = DataDirectoryLock.acquire(root, "run", Duration.ZERO,
+                CLOCK)) {
+            assertThatThrownBy(() -> DataDirectoryLock.acquire(root, "run", Duration.ZERO, CLOCK))
+                    .hasMessageContaining("is locked by");
+            assertThat(DataDirectoryLock.inspect(root).kind()).isEqualTo(LockState.Kind.HELD);
+            // closing a second descriptor of the file must not have dropped the OS lock
+            Process rival = null;
+            try {
+                rival = ChildProcesses.start("hold", root);
+            } catch (IllegalStateException expected) {
+                assertThat(expected).hasMessageContaining("ended before it was ready");
+            } finally {
+                if (rival != null) {
+                    rival.destroyForcibly();
+                }
+            }
+            assertThat(rival).as("a second process got the lock").isNull();
+            assertThat(held.isHeld()).isTrue();
+        }
+    }
 }
