@@ -123,8 +123,8 @@ public final class Backup {
         StringBuilder sums = new StringBuilder();
         sums.append(hex(manifest)).append("  ").append(BackupArchive.MANIFEST).append('\n');
         try (OutputStream fos = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(
-                        new BufferedOutputStream(fos)))) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                        new GzipCompressorOutputStream(new BufferedOutputStream(fos)))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             putBytes(tar, BackupArchive.MANIFEST, manifest, clock);

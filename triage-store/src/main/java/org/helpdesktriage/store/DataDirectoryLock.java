@@ -270,7 +270,8 @@ public final class DataDirectoryLock implements AutoCloseable {
         public String toString() {
             switch (kind) {
                 case HELD:
-                    return "held by " + holder.map(LockHolder::toString).orElse("an unnamed process");
+                    return "held by "
+                            + holder.map(LockHolder::toString).orElse("an unnamed process");
                 case STALE:
                     return "free; left behind by " + holder.orElseThrow()
                             + ", which is no longer running";

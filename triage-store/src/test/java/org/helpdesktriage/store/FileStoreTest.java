@@ -65,7 +65,8 @@ class FileStoreTest {
             String base = n.substring(0, n.indexOf('.')).toUpperCase(Locale.ROOT);
             assertThat(base).doesNotMatch("CON|PRN|AUX|NUL|COM\\d|LPT\\d");
         });
-        assertThat(FileNames.forId("TKT-20261123-AB12CD34")).isEqualTo("TKT-20261123-AB12CD34.json");
+        assertThat(FileNames.forId("TKT-20261123-AB12CD34"))
+                .isEqualTo("TKT-20261123-AB12CD34.json");
     }
 
     @Test
