@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param command what ran ("run tickets.csv")
  * @param startedAt when it started
  * @param finishedAt when it finished
+ * @param exitCode the run's exit code
+ * @param details named facts, in order: configuration fingerprint, input, output, rejects file
  * @param counts named counts, in order ("read", "triaged", "rejected", "escalated")
  */
 public record RunRecord(String runId, String command, Instant startedAt, Instant finishedAt,
-        Map<String, Long> counts) {
+        int exitCode, Map<String, String> details, Map<String, Long> counts) {
 
     /** Checks the arguments and copies the counts. */
     public RunRecord {
@@ -29,6 +31,7 @@ public record RunRecord(String runId, String command, Instant startedAt, Instant
             throw new IllegalArgumentException("run " + runId + " finished at " + finishedAt
                     + ", before it started at " + startedAt);
         }
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 

@@ -30,6 +30,9 @@ public final class RunRecords {
     /** The name of the runs directory under the data directory. */
     public static final String DIRECTORY = "runs";
 
+    private static final java.util.Set<String> FIXED_KEYS = java.util.Set.of("run_id", "command",
+            "started_at", "finished_at", "duration_ms", "exit_code", "counts");
+
     private final Path dir;
 
     /** Creates the records over {@code <root>/runs}. */
@@ -46,6 +49,8 @@ public final class RunRecords {
         n.put("started_at", run.startedAt().toString());
         n.put("finished_at", run.finishedAt().toString());
         n.put("duration_ms", run.duration().toMillis());
+        n.put("exit_code", run.exitCode());
+        run.details().forEach(n::put);
         ObjectNode counts = n.putObject("counts");
         run.counts().forEach(counts::put);
         Path file = dir.resolve(FileNames.forId(run.runId()));
@@ -124,9 +129,16 @@ public final class RunRecords {
             Map<String, Long> counts = new LinkedHashMap<>();
             n.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(),
                     e.getValue().asLong()));
+            Map<String, String> details = new LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> {
+                if (!FIXED_KEYS.contains(e.getKey()) && e.getValue().isTextual()) {
+                    details.put(e.getKey(), e.getValue().asText());
+                }
+            });
             return new RunRecord(n.path("run_id").asText(), n.path("command").asText(),
                     Instant.parse(n.path("started_at").asText()),
-                    Instant.parse(n.path("finished_at").asText()), counts);
+                    Instant.parse(n.path("finished_at").asText()), n.path("exit_code").asInt(),
+                    details, counts);
         } catch (NoSuchFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

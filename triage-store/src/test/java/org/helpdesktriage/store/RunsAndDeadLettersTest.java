@@ -41,13 +41,17 @@ class RunsAndDeadLettersTest {
     @Test
     void runRecords_listNewestFirst_andPruneByAge() {
         RunRecords runs = new RunRecords(root);
-        runs.save(new RunRecord("run-1", "run a.csv", T, T.plusSeconds(5),
-                Map.of("read", 10L, "triaged", 9L, "rejected", 1L)));
-        runs.save(new RunRecord("run-2", "run b.csv", T.plusSeconds(3600), T.plusSeconds(3601),
-                Map.of("read", 1L)));
+        runs.save(new RunRecord("run-1", "run a.csv", T, T.plusSeconds(5), 4,
+                Map.of("input", "a.csv"), Map.of("read", 10L, "triaged", 9L, "rejected", 1L)));
+        runs.save(new RunRecord("run-2", "run b.csv", T.plusSeconds(3600),
+                T.plusSeconds(3601), 0, Map.of(), Map.of("read", 1L)));
         assertThat(runs.list()).extracting(RunRecord::runId).containsExactly("run-2", "run-1");
         assertThat(runs.get("run-1")).hasValueSatisfying(
-                r -> assertThat(r.counts()).containsEntry("rejected", 1L));
+                r -> {
+                    assertThat(r.counts()).containsEntry("rejected", 1L);
+                    assertThat(r.exitCode()).isEqualTo(4);
+                    assertThat(r.details()).containsEntry("input", "a.csv");
+                });
         assertThat(runs.pruneStartedBefore(T.plusSeconds(60))).extracting(RunRecord::runId)
                 .containsExactly("run-1");
         assertThat(runs.list()).extracting(RunRecord::runId).containsExactly("run-2");
