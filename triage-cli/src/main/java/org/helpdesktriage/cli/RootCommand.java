@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             "1:an unexpected error",
             "2:the command line is wrong",
             "3:the input cannot be read or the configuration is invalid",
-            "4:some records were rejected; the rest were written"},
+            "4:some records were rejected; the rest were written",
+            "5:another process holds the data directory's lock",
+            "6:the data directory has a problem (corrupt file, failed check, refused archive)"},
         footer = {"", "Documentation: docs/cli.md, docs/configuration.md, docs/rules.md"})
 public final class RootCommand implements Runnable {
 
