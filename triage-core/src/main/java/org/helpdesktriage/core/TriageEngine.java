@@ -20,6 +20,10 @@ import org.helpdesktriage.core.rules.RuleOutcome;
 import org.helpdesktriage.core.rules.RuleSet;
 import org.helpdesktriage.core.scoring.Score;
 import org.helpdesktriage.core.scoring.Scorer;
+import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
+import org.helpdesktriage.core.store.TicketChanges;
+import org.helpdesktriage.core.store.TicketStore;
 
 /**
  * The front door: triages tickets with a configuration's rules, routing and scoring.
@@ -52,6 +56,10 @@ public final class TriageEngine {
     private final TicketNormalizer normalizer;
     private final ResultCache cache;
     private final String fingerprint;
+    private final TicketStore store;
+    private final AuditLog audit;
+    private final String actor;
+    private final String runId;
 
     private TriageEngine(Builder b) {
         this.config = b.config;
@@ -63,6 +71,10 @@ public final class TriageEngine {
         this.scorer = b.scorer == null ? Scorer.weighted(config.scoring()) : b.scorer;
         this.normalizer = new TicketNormalizer(config, clock);
         this.fingerprint = ConfigLoader.fingerprint(config);
+        this.store = b.store;
+        this.audit = b.audit;
+        this.actor = b.actor;
+        this.runId = b.runId;
         this.cache = b.cache != null ? b.cache
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
                 : null;
@@ -143,8 +155,18 @@ public final class TriageEngine {
             result = new TriageResult(cached.ticket(), cached.routing(), cached.score(), notes,
                     cached.explanation(), position);
         }
+        if (store != null) {
+            persist(ticket, result.ticket());
+        }
         listener.onTriaged(result);
         return result;
+    }
+
+    // the ticket as it arrived is the "before" of the audit entry: the store may not hold it yet
+    private void persist(Ticket before, Ticket after) {
+        store.save(after);
+        audit.append(new AuditEntry(after.updatedAt(), actor, "triage", after.ticketId(),
+                TicketChanges.between(before, after), runId));
     }
 
     private TriageResult decide(Ticket ticket, List<String> inputNotes, SourcePosition position) {
@@ -183,6 +205,10 @@ public final class TriageEngine {
         private TriageListener listener = TriageListener.NONE;
         private Scorer scorer;
         private ResultCache cache;
+        private TicketStore store;
+        private AuditLog audit = AuditLog.noop();
+        private String actor = "helpdesk-triage";
+        private String runId;
 
         private Builder() {
         }
@@ -224,6 +250,34 @@ public final class TriageEngine {
          */
         public Builder cache(ResultCache value) {
             this.cache = Objects.requireNonNull(value, "cache");
+            return this;
+        }
+
+        /**
+         * Sets a store: every triaged ticket is saved to it (replacing the one with its id, so
+         * triaging the same input twice keeps one ticket per id), and an audit entry is appended
+         * (default: no store).
+         */
+        public Builder store(TicketStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /** Sets the audit log that stored tickets are recorded in (default: none). */
+        public Builder auditLog(AuditLog value) {
+            this.audit = Objects.requireNonNull(value, "auditLog");
+            return this;
+        }
+
+        /** Sets who audit entries name as the actor (default: helpdesk-triage). */
+        public Builder actor(String value) {
+            this.actor = Objects.requireNonNull(value, "actor");
+            return this;
+        }
+
+        /** Sets the run id audit entries carry (default: none). */
+        public Builder runId(String value) {
+            this.runId = Objects.requireNonNull(value, "runId");
             return this;
         }
 
