@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,30 +55,11 @@ public final class TicketJson {
     /** Returns the ticket as a JSON object node, fields in output order. */
     public static ObjectNode toTree(Ticket t) {
         Objects.requireNonNull(t, "t");
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("ticket_id", t.ticketId());
-        n.put("title", t.title());
-        n.put("description", t.description());
-        n.put("requester_email", t.requesterEmail());
-        n.put("category", t.category());
-        n.put("priority", t.priority().id());
-        n.put("status", t.status().id());
-        n.put("created_at", t.createdAt().toString());
-        n.put("updated_at", t.updatedAt().toString());
-        if (t.assignedTo() == null) {
-            n.putNull("assigned_to");
-        } else {
-            n.put("assigned_to", t.assignedTo());
+        try {
+            return (ObjectNode) MAPPER.readTree(write(t, false));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        ArrayNode tags = n.putArray("tags");
-        t.tags().forEach(tags::add);
-        n.set("metadata", MAPPER.valueToTree(t.metadata()));
-        if (t.score() == null) {
-            n.putNull("score");
-        } else {
-            n.put("score", t.score());
-        }
-        return n;
     }
 
     /** Returns the ticket as compact JSON on one line. */
@@ -92,20 +72,26 @@ public final class TicketJson {
         return write(t, true);
     }
 
-    /** Writes the ticket as one JSON object to a generator, for streaming writers. */
+    /**
+     * Writes the ticket as one JSON object to a generator, for streaming writers; the shape is
+     * {@link ResultJson#writeTicket}'s, the one definition of a ticket's JSON.
+     */
     public static void write(JsonGenerator generator, Ticket t) throws IOException {
         Objects.requireNonNull(generator, "generator");
-        MAPPER.writeTree(generator, toTree(t));
+        ResultJson.writeTicket(generator, t);
     }
 
     private static String write(Ticket t, boolean pretty) {
-        try {
-            ObjectNode tree = toTree(t);
-            return pretty ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
-                    : MAPPER.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            if (pretty) {
+                g.useDefaultPrettyPrinter();
+            }
+            ResultJson.writeTicket(g, t);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toString();
     }
 
     /**
