@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             "",
             "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
                 + "[OUTPUT]"},
-        subcommands = {TriageCommand.class, EscalateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TriageCommand.class, EscalateCommand.class,
+            CleanupCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every record triaged, or the command succeeded",
