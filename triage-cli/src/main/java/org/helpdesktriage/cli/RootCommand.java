@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
                 + "[OUTPUT]"},
         subcommands = {TriageCommand.class, EscalateCommand.class,
-            CleanupCommand.class, CommandLine.HelpCommand.class},
+            CleanupCommand.class, DeadLettersCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every record triaged, or the command succeeded",
