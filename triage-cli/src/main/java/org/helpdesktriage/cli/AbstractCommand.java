@@ -47,7 +47,7 @@ abstract class AbstractCommand implements Callable<Integer> {
     }
 
     /** Loads the configuration from its layers. */
-    final TriageConfig config() {
+    TriageConfig config() {
         return configOptions.load(environment.variables());
     }
 

@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
@@ -22,7 +20,6 @@ import org.helpdesktriage.store.FileStore;
 import org.helpdesktriage.store.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -35,13 +32,10 @@ import picocli.CommandLine.TypeConversionException;
         exitCodeList = {"0:done", "1:an unexpected error", "2:the command line is wrong",
             "3:the configuration is invalid", "5:another process holds the data directory's lock",
             "6:some ticket files are corrupt (the others were cleaned up)"})
-final class CleanupCommand extends AbstractCommand {
+final class CleanupCommand extends RecordedCommand {
 
     /** Where archived tickets go, under the data directory; a FileStore of its own. */
     static final String ARCHIVE = "archive";
-
-    @Mixin
-    DataDirOptions dataDir = new DataDirOptions();
 
     @Option(names = "--older-than", paramLabel = "AGE", required = true,
             converter = AgeConverter.class,
@@ -65,38 +59,17 @@ final class CleanupCommand extends AbstractCommand {
             description = "With --backups: how many of the newest backups to keep.")
     int keepBackups;
 
-    @Option(names = "--metrics-file", paramLabel = "FILE",
-            description = "Writes the run's metrics in the Prometheus text format, atomically.")
-    Path metricsFile;
+    @Override
+    String runName() {
+        return "cleanup";
+    }
 
     @Override
-    ExitCode execute() throws IOException {
-        TriageConfig config = config();
-        Metrics metrics = new Metrics("cleanup");
-        long start = System.nanoTime();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        ExitCode code = ExitCode.ERROR;
-        try (RunRecorder run = new RunRecorder(
-                dataDir.openForWriting(config, "cleanup", clock()), clock(), "cleanup")) {
-            run.data().notices().forEach(n -> err().println("helpdesk-triage: " + n));
-            try {
-                code = cleanup(run, counts, metrics);
-                return code;
-            } catch (RuntimeException | IOException e) {
-                code = ErrorHandler.exitCode(e);
-                throw e;
-            } finally {
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("config_fingerprint", ConfigLoader.fingerprint(config));
-                details.put("older_than", olderThan.toString());
-                details.put("archive", String.valueOf(archive));
-                run.finish(code.code(), details, counts);
-                if (metricsFile != null) {
-                    metrics.write(metricsFile, (System.nanoTime() - start) / 1e9, code.code(),
-                            clock().instant());
-                }
-            }
-        }
+    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
+            Map<String, String> details) throws IOException {
+        details.put("older_than", olderThan.toString());
+        details.put("archive", String.valueOf(archive));
+        return cleanup(run, counts, metrics);
     }
 
     private ExitCode cleanup(RunRecorder run, Map<String, Long> counts, Metrics metrics)

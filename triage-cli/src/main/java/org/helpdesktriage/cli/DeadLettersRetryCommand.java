@@ -3,12 +3,10 @@ package org.helpdesktriage.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
-import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.InputFormat;
 import org.helpdesktriage.core.ingest.RawRecord;
@@ -17,7 +15,6 @@ import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.store.DeadLetter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Triages dead letters again, for example after a configuration fix. */
@@ -29,62 +26,50 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:every retried record was triaged", "1:an unexpected error",
             "2:the command line is wrong", "3:the configuration is invalid",
             "4:some records failed again", "5:another process holds the data directory's lock"})
-final class DeadLettersRetryCommand extends AbstractCommand {
+final class DeadLettersRetryCommand extends RecordedCommand {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @Mixin
-    DataDirOptions dataDir = new DataDirOptions();
 
     @Option(names = "--limit", paramLabel = "N",
             description = "Retries only the N oldest dead letters (default: all).")
     Integer limit;
 
     @Override
-    ExitCode execute() {
-        TriageConfig config = config();
-        String command = "dead-letters retry";
-        Map<String, Long> counts = new LinkedHashMap<>();
-        ExitCode code = ExitCode.ERROR;
-        try (RunRecorder run = new RunRecorder(dataDir.openForWriting(config, command, clock()),
-                clock(), command)) {
-            run.data().notices().forEach(n -> err().println("helpdesk-triage: " + n));
-            try {
-                TriageEngine engine = TriageEngine.builder().config(config).clock(clock())
-                        .store(run.data().tickets()).auditLog(run.data().audit())
-                        .runId(run.runId()).build();
-                List<DeadLetter> letters = limit == null ? run.data().deadLetters().list()
-                        : run.data().deadLetters().oldest(limit);
-                long triaged = 0;
-                for (DeadLetter letter : letters) {
-                    TriageOutcome outcome = engine.triage(record(letter));
-                    if (outcome instanceof TriageOutcome.Triaged t) {
-                        run.data().deadLetters().remove(letter.id());
-                        triaged++;
-                        out().printf("%s triaged: %s -> %s%n", letter.id(),
-                                t.result().ticket().ticketId(), t.result().routing().assignedTo());
-                    } else {
-                        String reason = ((TriageOutcome.Rejected) outcome).rejection().message();
-                        run.data().deadLetters().save(letter.failedAgain(clock().instant(),
-                                reason, run.runId()));
-                        out().printf("%s failed again: %s%n", letter.id(), reason);
-                    }
-                }
-                counts.put("retried", (long) letters.size());
-                counts.put("triaged", triaged);
-                counts.put("failed", letters.size() - triaged);
-                err().printf("helpdesk-triage: retried %d, triaged %d, failed again %d, run %s%n",
-                        letters.size(), triaged, letters.size() - triaged, run.runId());
-                code = triaged == letters.size() ? ExitCode.OK : ExitCode.REJECTED;
-                return code;
-            } catch (RuntimeException e) {
-                code = ErrorHandler.exitCode(e);
-                throw e;
-            } finally {
-                run.finish(code.code(),
-                        Map.of("config_fingerprint", ConfigLoader.fingerprint(config)), counts);
+    String runName() {
+        return "dead-letters retry";
+    }
+
+    @Override
+    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
+            Map<String, String> details) {
+        TriageEngine engine = TriageEngine.builder().config(config).clock(clock())
+                .store(run.data().tickets()).auditLog(run.data().audit())
+                .runId(run.runId()).build();
+        List<DeadLetter> letters = limit == null ? run.data().deadLetters().list()
+                : run.data().deadLetters().oldest(limit);
+        long triaged = 0;
+        for (DeadLetter letter : letters) {
+            TriageOutcome outcome = engine.triage(record(letter));
+            if (outcome instanceof TriageOutcome.Triaged t) {
+                run.data().deadLetters().remove(letter.id());
+                triaged++;
+                metrics.increment("helpdesk_triage_retries_total", "outcome=\"triaged\"");
+                out().printf("%s triaged: %s -> %s%n", letter.id(),
+                        t.result().ticket().ticketId(), t.result().routing().assignedTo());
+            } else {
+                String reason = ((TriageOutcome.Rejected) outcome).rejection().message();
+                run.data().deadLetters().save(letter.failedAgain(clock().instant(), reason,
+                        run.runId()));
+                metrics.increment("helpdesk_triage_retries_total", "outcome=\"rejected\"");
+                out().printf("%s failed again: %s%n", letter.id(), reason);
             }
         }
+        counts.put("retried", (long) letters.size());
+        counts.put("triaged", triaged);
+        counts.put("failed", letters.size() - triaged);
+        err().printf("helpdesk-triage: retried %d, triaged %d, failed again %d, run %s%n",
+                letters.size(), triaged, letters.size() - triaged, run.runId());
+        return triaged == letters.size() ? ExitCode.OK : ExitCode.REJECTED;
     }
 
     // a record that never parsed is kept as its raw text: read it again as one JSON line

@@ -3,13 +3,10 @@ package org.helpdesktriage.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Ticket;
@@ -18,7 +15,6 @@ import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketChanges;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Escalates every open stored ticket that the escalation policy says should escalate. */
@@ -32,10 +28,7 @@ import picocli.CommandLine.Option;
             "2:the command line is wrong", "3:the configuration is invalid",
             "5:another process holds the data directory's lock",
             "6:some ticket files are corrupt (the others were checked)"})
-final class EscalateCommand extends AbstractCommand {
-
-    @Mixin
-    DataDirOptions dataDir = new DataDirOptions();
+final class EscalateCommand extends RecordedCommand {
 
     @Option(names = "--dry-run", description = "Reports what would escalate, changes nothing.")
     boolean dryRun;
@@ -43,37 +36,16 @@ final class EscalateCommand extends AbstractCommand {
     @Option(names = "--json", description = "Prints the escalations as JSON.")
     boolean json;
 
-    @Option(names = "--metrics-file", paramLabel = "FILE",
-            description = "Writes the run's metrics in the Prometheus text format, atomically.")
-    Path metricsFile;
+    @Override
+    String runName() {
+        return "escalate";
+    }
 
     @Override
-    ExitCode execute() throws IOException {
-        TriageConfig config = config();
-        Metrics metrics = new Metrics("escalate");
-        long start = System.nanoTime();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        ExitCode code = ExitCode.ERROR;
-        try (RunRecorder run = new RunRecorder(
-                dataDir.openForWriting(config, "escalate", clock()), clock(), "escalate")) {
-            run.data().notices().forEach(n -> err().println("helpdesk-triage: " + n));
-            try {
-                code = escalate(config, run, metrics, counts);
-                return code;
-            } catch (RuntimeException e) {
-                code = ErrorHandler.exitCode(e);
-                throw e;
-            } finally {
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("config_fingerprint", ConfigLoader.fingerprint(config));
-                details.put("dry_run", String.valueOf(dryRun));
-                run.finish(code.code(), details, counts);
-                if (metricsFile != null) {
-                    metrics.write(metricsFile, (System.nanoTime() - start) / 1e9, code.code(),
-                            clock().instant());
-                }
-            }
-        }
+    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
+            Map<String, String> details) {
+        details.put("dry_run", String.valueOf(dryRun));
+        return escalate(config, run, metrics, counts);
     }
 
     private ExitCode escalate(TriageConfig config, RunRecorder run, Metrics metrics,

@@ -3,7 +3,6 @@ package org.helpdesktriage.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.BatchSummary;
@@ -22,7 +21,6 @@ import org.helpdesktriage.core.io.OutputFormat;
 import org.helpdesktriage.core.io.RejectWriter;
 import org.helpdesktriage.core.io.ResultWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -39,7 +37,7 @@ import picocli.CommandLine.Parameters;
             "2:the command line is wrong",
             "3:the input cannot be read or the configuration is invalid",
             "4:some records were rejected; the rest were written (0 with --no-fail-on-reject)"})
-final class TriageCommand extends AbstractCommand {
+final class TriageCommand extends RecordedCommand {
 
     @Parameters(index = "0", paramLabel = "INPUT",
             description = "The ticket file: JSON object or array, JSON Lines, CSV with a header "
@@ -84,51 +82,36 @@ final class TriageCommand extends AbstractCommand {
                     + "record). Default: store_type from the configuration.")
     String store;
 
-    @Option(names = "--metrics-file", paramLabel = "FILE",
-            description = "Writes the run's metrics in the Prometheus text format, atomically, "
-                    + "for node_exporter's textfile collector.")
-    Path metricsFile;
-
-    @Mixin
-    DataDirOptions dataDir = new DataDirOptions();
+    @Override
+    String runName() {
+        return "triage";
+    }
 
     @Override
-    ExitCode execute() throws IOException {
+    boolean usesDataDirectory(TriageConfig config) {
+        return config.storeType().equals("file");
+    }
+
+    @Override
+    TriageConfig config() {
+        if (store != null) {
+            configOptions.overrides.put("store_type", store);
+        }
+        return super.config();
+    }
+
+    @Override
+    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
+            Map<String, String> details) throws IOException {
         if (parallelism < 1) {
             throw new ParameterException(spec.commandLine(),
                     "--parallelism must be at least 1, got " + parallelism);
         }
-        if (store != null) {
-            configOptions.overrides.put("store_type", store);
-        }
-        TriageConfig config = config();
-        Metrics metrics = new Metrics("triage");
-        long start = System.nanoTime();
-        boolean persist = config.storeType().equals("file");
-        String command = "triage " + input;
-        try (RunRecorder run = persist ? new RunRecorder(
-                dataDir.openForWriting(config, command, clock()), clock(), command) : null) {
-            if (run != null) {
-                run.data().notices().forEach(n -> err().println("helpdesk-triage: " + n));
-            }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            ExitCode code = ExitCode.ERROR;
-            try {
-                code = triage(config, run, metrics, counts);
-                return code;
-            } catch (RuntimeException | IOException e) {
-                code = ErrorHandler.exitCode(e);
-                throw e;
-            } finally {
-                if (run != null) {
-                    run.finish(code.code(), details(config), counts);
-                }
-                if (metricsFile != null) {
-                    metrics.write(metricsFile, (System.nanoTime() - start) / 1e9, code.code(),
-                            clock().instant());
-                }
-            }
-        }
+        details.put("input", input);
+        details.put("output", output);
+        Path r = rejectsPath();
+        details.put("rejects", r == null ? "-" : r.toString());
+        return triage(config, run, metrics, counts);
     }
 
     private ExitCode triage(TriageConfig config, RunRecorder run, Metrics metrics,
@@ -205,16 +188,6 @@ final class TriageCommand extends AbstractCommand {
             return rejects;
         }
         return output.equals("-") ? null : Path.of(output + ".rejects.jsonl");
-    }
-
-    private Map<String, String> details(TriageConfig config) {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("config_fingerprint", org.helpdesktriage.core.config.ConfigLoader.fingerprint(config));
-        d.put("input", input);
-        d.put("output", output);
-        Path r = rejectsPath();
-        d.put("rejects", r == null ? "-" : r.toString());
-        return d;
     }
 
     private RecordReader openInput() throws IOException {

@@ -1,0 +1,76 @@
+package org.helpdesktriage.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.helpdesktriage.core.config.ConfigLoader;
+import org.helpdesktriage.core.config.TriageConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The base of commands that write the data directory as a recorded run (triage, escalate,
+ * cleanup, dead-letters retry): it holds the lock for the whole run, and whatever the outcome,
+ * an exception included, saves the run record and writes the metrics file.
+ */
+abstract class RecordedCommand extends AbstractCommand {
+
+    @Mixin
+    DataDirOptions dataDir = new DataDirOptions();
+
+    @Option(names = "--metrics-file", paramLabel = "FILE",
+            description = "Writes the run's metrics in the Prometheus text format, atomically, "
+                    + "for node_exporter's textfile collector.")
+    Path metricsFile;
+
+    /** Returns the name the run record and the metrics give this command. */
+    abstract String runName();
+
+    /** Returns whether this run writes the data directory; triage without a file store does not. */
+    boolean usesDataDirectory(TriageConfig config) {
+        return true;
+    }
+
+    /**
+     * Does the command's work.
+     *
+     * @param run the run, or {@code null} when {@link #usesDataDirectory} said no
+     * @param counts filled with the run's counts, kept even when the work fails
+     * @param details filled with facts for the run record (input, output, options)
+     */
+    abstract ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics,
+            Map<String, Long> counts, Map<String, String> details) throws IOException;
+
+    @Override
+    final ExitCode execute() throws IOException {
+        TriageConfig config = config();
+        Metrics metrics = new Metrics(runName());
+        long start = System.nanoTime();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("config_fingerprint", ConfigLoader.fingerprint(config));
+        ExitCode code = ExitCode.ERROR;
+        try (RunRecorder run = usesDataDirectory(config) ? new RunRecorder(
+                dataDir.openForWriting(config, runName(), clock()), clock(), runName()) : null) {
+            if (run != null) {
+                run.data().notices().forEach(n -> err().println("helpdesk-triage: " + n));
+            }
+            try {
+                code = run(config, run, metrics, counts, details);
+                return code;
+            } catch (RuntimeException | IOException e) {
+                code = ErrorHandler.exitCode(e);
+                throw e;
+            } finally {
+                if (run != null) {
+                    run.finish(code.code(), details, counts);
+                }
+                if (metricsFile != null) {
+                    metrics.write(metricsFile, (System.nanoTime() - start) / 1e9, code.code(),
+                            clock().instant());
+                }
+            }
+        }
+    }
+}
