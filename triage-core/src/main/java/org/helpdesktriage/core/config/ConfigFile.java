@@ -24,7 +24,15 @@ record ConfigFile(
         @JsonProperty("categories") Map<String, String> categories,
         @JsonProperty("synonyms") Synonyms synonyms,
         @JsonProperty("scoring") Scoring scoring,
-        @JsonProperty("rules") List<RuleDefinition> rules) {
+        @JsonProperty("rules") List<RuleDefinition> rules,
+        @JsonProperty("classifier") Classifier classifier) {
+
+    /** The trained model's part in routing. */
+    record Classifier(
+            @JsonProperty("model") String model,
+            @JsonProperty("min_confidence") Double minConfidence,
+            @JsonProperty("review_team") String reviewTeam) {
+    }
 
     /** Extra spellings of category and priority values. */
     record Synonyms(

@@ -39,6 +39,14 @@ final class ConfigJson {
         scoring.put("points_per_keyword", c.scoring().pointsPerKeyword());
         scoring.put("urgency_cap", c.scoring().urgencyCap());
         n.set("rules", MAPPER.valueToTree(c.rules()));
+        c.classifierPolicy().ifPresent(p -> {
+            ObjectNode cl = n.putObject("classifier");
+            cl.put("model", p.model().toString());
+            cl.put("min_confidence", p.minConfidence());
+            if (p.reviewTeam() != null) {
+                cl.put("review_team", p.reviewTeam());
+            }
+        });
         return n;
     }
 }

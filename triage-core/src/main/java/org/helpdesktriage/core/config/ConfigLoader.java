@@ -327,11 +327,29 @@ public final class ConfigLoader {
                     c.maxTicketTitleLength(), c.maxTicketDescriptionLength(),
                     priority(c.defaultPriority(), origins, "default_priority"),
                     categorySynonyms, prioritySynonyms, storeType, Path.of(c.storePath()),
-                    c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel);
+                    c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
+                    classifier(c.classifier(), origins));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
                     + e.getMessage(), e);
         }
+    }
+
+    // a relative model path is taken from the directory of the file that names it, so a
+    // configuration and its model can move together
+    private static ClassifierPolicy classifier(ConfigFile.Classifier c,
+            Map<String, String> origins) {
+        if (c == null || c.model() == null) {
+            return null;
+        }
+        Path model = Path.of(c.model());
+        String origin = origins.get("classifier");
+        if (!model.isAbsolute() && origin != null && origin.endsWith(".json")) {
+            Path dir = Path.of(origin).toAbsolutePath().getParent();
+            model = dir.resolve(model).normalize();
+        }
+        return new ClassifierPolicy(model, c.minConfidence() == null ? 0.8 : c.minConfidence(),
+                c.reviewTeam());
     }
 
     private static List<String> distinct(Map<String, String> origins) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
@@ -31,6 +32,7 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param cacheEnabled whether triage results are cached
  * @param cacheTtl how long a cached result lives
  * @param logLevel the log level of the command line
+ * @param classifier how a trained model takes part in routing, or {@code null} for rules only
  */
 public record TriageConfig(
         Categories categories,
@@ -47,7 +49,8 @@ public record TriageConfig(
         Path storePath,
         boolean cacheEnabled,
         Duration cacheTtl,
-        String logLevel) {
+        String logLevel,
+        ClassifierPolicy classifier) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -82,13 +85,25 @@ public record TriageConfig(
     public TriageConfig withRules(List<RuleDefinition> newRules) {
         return new TriageConfig(categories, newRules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier);
     }
 
     /** Returns a copy with {@code mode} as the match mode. */
     public TriageConfig withMatchMode(MatchMode mode) {
         return new TriageConfig(categories, rules, mode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier);
+    }
+
+    /** Returns a copy with {@code policy} as the classifier policy ({@code null}: none). */
+    public TriageConfig withClassifier(ClassifierPolicy policy) {
+        return new TriageConfig(categories, rules, matchMode, scoring, escalation,
+                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy);
+    }
+
+    /** Returns the classifier policy, or empty when routing uses rules only. */
+    public Optional<ClassifierPolicy> classifierPolicy() {
+        return Optional.ofNullable(classifier);
     }
 }
