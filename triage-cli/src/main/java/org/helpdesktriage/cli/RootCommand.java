@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
             "",
             "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
                 + "[OUTPUT]"},
-        subcommands = {TriageCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TriageCommand.class, TicketsCommand.class, AuditCommand.class,
+            BackupCommand.class, RestoreCommand.class, HealthCommand.class, RunsCommand.class,
+            DeadLettersCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every record triaged, or the command succeeded",
