@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.helpdesktriage.core.TriageException;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.StoreHealth;
@@ -37,14 +36,16 @@ final class HealthCommand extends DataDirCommand {
             TriageConfig config = config();
             checks.add(new HealthCheck("configuration", true, "valid"));
             root = dataDirOptions.root(config);
-        } catch (TriageException e) {
-            checks.add(new HealthCheck("configuration", false, e.getMessage()));
+        } catch (RuntimeException e) {
+            // whatever is wrong with the configuration is a failed check, not a crash
+            checks.add(new HealthCheck("configuration", false, ErrorHandler.message(e)));
         }
         if (root == null) {
             checks.add(new HealthCheck("data directory", false, "unknown: the configuration "
                     + "is invalid and no --data-dir was given"));
         } else {
-            checks.addAll(StoreHealth.check(root, minFreeMb * 1024 * 1024));
+            long minFreeBytes = Math.min(minFreeMb, Long.MAX_VALUE >> 20) << 20;
+            checks.addAll(StoreHealth.check(root, minFreeBytes));
         }
         boolean healthy = StoreHealth.healthy(checks);
         ObjectNode report = OpsJson.object();
