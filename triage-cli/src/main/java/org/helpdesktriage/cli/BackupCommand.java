@@ -8,9 +8,11 @@ import picocli.CommandLine.Option;
 
 /** Writes a verified backup archive of the data directory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Writes a verified backup archive of the data directory into DIR: "
-                + "helpdesk-triage-backup-<yyyyMMddTHHmmssZ>.tar.gz with manifest.json and "
-                + "checksums.sha256.",
+        versionProvider = VersionProvider.class,
+        description = {"Writes a verified backup archive of the data directory.",
+            "The archive is DIR/helpdesk-triage-backup-<yyyyMMddTHHmmssZ>.tar.gz, with "
+                + "manifest.json and checksums.sha256; it is read back and verified before it "
+                + "gets that name.",
             "Takes the data directory lock (see --wait), so no run writes meanwhile. Refuses, "
                 + "writing nothing, when a ticket file cannot be read.",
             "Exit code 5 when another process holds the lock, 6 when the backup is refused or "

@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
 
 /** Checks the configuration and the data directory, for monitors. Changes nothing. */
 @Command(name = "health", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Checks the configuration and the data directory and prints every check "
-                + "as JSON: configuration, data directory readable and writable, disk space, "
-                + "format version, lock (free, held by whom, or stale), ticket files (corrupt "
-                + "ones named), stray temporary files, audit log.",
+        versionProvider = VersionProvider.class,
+        description = {"Checks the configuration and the data directory, for monitors.",
+            "Prints every check as JSON: configuration, data directory readable and "
+                + "writable, disk space, format version, lock (free, held by whom, or stale), "
+                + "ticket files (corrupt ones named), stray temporary files, audit log.",
             "Takes no lock and changes nothing.",
             "Exit code 0 when every check passes, 6 otherwise."})
 final class HealthCommand extends DataDirCommand {
