@@ -161,6 +161,19 @@ class TicketsCommandTest {
     }
 
     @Test
+    void delete_unreadableFile_removesItSoHealthRecovers() throws IOException {
+        Path bad = store.fileOf("TKT-9");
+        Files.writeString(bad, "not json");
+        CliRun run = cli("tickets", "delete", "TKT-9", "--data-dir", root.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(bad).doesNotExist();
+        assertThat(new FileAuditLog(root, OpsFixtures.CLOCK).query(AuditQuery.all()))
+                .singleElement().satisfies(e -> assertThat(e.changes().get("file").from())
+                        .isEqualTo("unreadable"));
+        assertThat(cli("tickets", "count", "--data-dir", root.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void delete_unknownId_exitsOneAndAuditsNothing() {
         CliRun run = cli("tickets", "delete", "NOPE", "--data-dir", root.toString());
         assertThat(run.exitCode()).isEqualTo(1);
