@@ -12,8 +12,10 @@ import picocli.CommandLine.Command;
             "",
             "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
                 + "[OUTPUT]"},
-        subcommands = {TriageCommand.class, EscalateCommand.class,
-            CleanupCommand.class, DeadLettersCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TriageCommand.class, EscalateCommand.class, CleanupCommand.class,
+            TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
+            HealthCommand.class, RunsCommand.class, DeadLettersCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every record triaged, or the command succeeded",

@@ -1,0 +1,67 @@
+package org.helpdesktriage.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.store.DataDirectory;
+import picocli.CommandLine.Mixin;
+
+/** The base of the operator commands that work on the data directory. */
+abstract class DataDirCommand extends AbstractCommand {
+
+    @Mixin
+    DataDirOptions dataDirOptions = new DataDirOptions();
+
+    /** Returns the data directory: --data-dir, else store_path from the configuration. */
+    final Path root() {
+        return dataDirOptions.root(config());
+    }
+
+    /** Opens an existing data directory without the lock. */
+    final DataDirectory openForReading() {
+        requireExisting();
+        return dataDirOptions.openForReading(config(), clock());
+    }
+
+    /**
+     * Opens an existing data directory under its lock and prints what opening did (a stale lock
+     * taken over, a migration).
+     */
+    final DataDirectory openForWriting(String command) {
+        requireExisting();
+        DataDirectory data = dataDirOptions.openForWriting(config(), command, clock());
+        data.notices().forEach(n -> err().println("helpdesk-triage: " + n));
+        return data;
+    }
+
+    // a mistyped --data-dir must not read as an empty store, nor be created by a write
+    private void requireExisting() {
+        Path root = root();
+        if (!Files.isDirectory(root)) {
+            throw new TriageException(ErrorCode.STORE_FAILED, "data directory " + root
+                    + " does not exist; check --data-dir or store_path");
+        }
+    }
+
+    /**
+     * Reports unreadable ticket files on stderr, the same way for every command that reads the
+     * whole store, and returns the exit code: OK when there are none, DATA_PROBLEM otherwise.
+     */
+    final ExitCode reportCorrupt(List<CorruptRecord> corrupt) {
+        if (corrupt.isEmpty()) {
+            return ExitCode.OK;
+        }
+        err().println("error: " + corrupt.size() + " ticket file(s) cannot be read; they are "
+                + "not in the output (run 'helpdesk-triage health' for every check):");
+        corrupt.forEach(c -> err().println("  " + c));
+        return ExitCode.DATA_PROBLEM;
+    }
+
+    /** Throws a usage error (exit 2) with this message. */
+    final picocli.CommandLine.ParameterException usage(String message) {
+        return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,67 @@
+package org.helpdesktriage.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.store.HealthCheck;
+import org.helpdesktriage.store.StoreHealth;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Checks the configuration and the data directory, for monitors. Changes nothing. */
+@Command(name = "health", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = VersionProvider.class,
+        description = {"Checks the configuration and the data directory, for monitors.",
+            "Prints every check as JSON: configuration, data directory readable and "
+                + "writable, disk space, format version, lock (free, held by whom, or stale), "
+                + "ticket files (corrupt ones named), stray temporary files, audit log.",
+            "Takes no lock and changes nothing.",
+            "Exit code 0 when every check passes, 6 otherwise."})
+final class HealthCommand extends DataDirCommand {
+
+    @Option(names = "--min-free-mb", paramLabel = "N", defaultValue = "100",
+            description = "The free disk space, in MiB, under which the disk check fails.")
+    long minFreeMb;
+
+    @Override
+    ExitCode execute() {
+        if (minFreeMb < 0) {
+            throw usage("--min-free-mb must be 0 or more, got " + minFreeMb);
+        }
+        List<HealthCheck> checks = new ArrayList<>();
+        Path root = dataDirOptions.dataDir;
+        try {
+            TriageConfig config = config();
+            checks.add(new HealthCheck("configuration", true, "valid"));
+            root = dataDirOptions.root(config);
+        } catch (RuntimeException e) {
+            // whatever is wrong with the configuration is a failed check, not a crash
+            checks.add(new HealthCheck("configuration", false, ErrorHandler.message(e)));
+        }
+        if (root == null) {
+            checks.add(new HealthCheck("data directory", false, "unknown: the configuration "
+                    + "is invalid and no --data-dir was given"));
+        } else {
+            long minFreeBytes = Math.min(minFreeMb, Long.MAX_VALUE >> 20) << 20;
+            checks.addAll(StoreHealth.check(root, minFreeBytes));
+        }
+        boolean healthy = StoreHealth.healthy(checks);
+        ObjectNode report = OpsJson.object();
+        report.put("healthy", healthy);
+        report.put("data_dir", root == null ? null : root.toString());
+        ArrayNode list = report.putArray("checks");
+        checks.forEach(c -> list.addObject().put("name", c.name()).put("ok", c.ok())
+                .put("detail", c.detail()));
+        out().println(OpsJson.pretty(report));
+        if (!healthy) {
+            err().println("helpdesk-triage: unhealthy: " + checks.stream()
+                    .filter(c -> !c.ok()).map(HealthCheck::toString)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            return ExitCode.DATA_PROBLEM;
+        }
+        return ExitCode.OK;
+    }
+}

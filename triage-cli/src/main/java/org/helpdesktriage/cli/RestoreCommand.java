@@ -1,0 +1,49 @@
+package org.helpdesktriage.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.helpdesktriage.store.DataDirectoryLock;
+import org.helpdesktriage.store.Restore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Replaces the data directory with a backup archive, all or nothing. */
+@Command(name = "restore", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = VersionProvider.class,
+        description = {"Replaces the data directory with the contents of a backup archive.",
+            "Takes the data directory lock (see --wait). The archive is verified whole first "
+                + "(every checksum, every ticket, the manifest's count); a corrupt archive is "
+                + "refused and the data directory is left untouched. The current directory is "
+                + "kept as <dir>.pre-restore-<time>.",
+            "Exit code 3 when the archive does not exist, 5 when another process holds the "
+                + "lock, 6 when the archive is refused."})
+final class RestoreCommand extends DataDirCommand {
+
+    @Option(names = "--archive", paramLabel = "FILE", required = true,
+            description = "The backup archive written by 'helpdesk-triage backup'.")
+    Path archive;
+
+    @Override
+    ExitCode execute() {
+        if (!Files.isRegularFile(archive)) {
+            err().println("error: backup archive " + archive + " does not exist or is not a "
+                    + "file; nothing was restored");
+            return ExitCode.INPUT_OR_CONFIG;
+        }
+        Path root = root();
+        Restore.Result result;
+        // the lock alone, not DataDirectory: opening would migrate or create what is replaced
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, "restore",
+                Duration.ofSeconds(Math.max(0, dataDirOptions.waitSeconds)), clock())) {
+            lock.tookOverFrom().ifPresent(h -> err().println(
+                    "helpdesk-triage: took over a stale lock left by " + h));
+            result = Restore.run(archive, root, clock());
+        }
+        out().println("restored " + result.tickets() + " ticket(s) from " + archive + " into "
+                + root);
+        result.previous().ifPresent(p -> out().println("the previous data directory was moved "
+                + "to " + p));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,85 @@
+package org.helpdesktriage.cli;
+
+import java.util.List;
+import java.util.Optional;
+import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.RunRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The run records of the data directory: one summary per batch run. */
+@Command(name = "runs", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = VersionProvider.class,
+        description = "Lists and shows the records of batch runs kept in the data directory.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class})
+final class RunsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing a subcommand: list or show");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, showDefaultValues = true,
+            versionProvider = VersionProvider.class,
+            description = {"Lists the run records, newest first.",
+                "Exit code 6 when a run record cannot be read (it is named)."})
+    static final class ListRuns extends DataDirCommand {
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+                description = "Lists only the N most recent runs; 0 lists all of them.")
+        int limit;
+
+        @Option(names = "--json", description = "Prints a JSON array instead of a table.")
+        boolean json;
+
+        @Override
+        ExitCode execute() {
+            if (limit < 0) {
+                throw usage("--limit must be 0 or more, got " + limit);
+            }
+            List<RunRecord> runs = openForReading().runs().list();
+            if (limit > 0) {
+                runs = runs.subList(0, Math.min(limit, runs.size()));
+            }
+            if (json) {
+                out().println(OpsJson.pretty(OpsJson.array(runs, OpsJson::run)));
+                return ExitCode.OK;
+            }
+            Table table = new Table("RUN_ID", "STARTED_AT", "DURATION_MS", "EXIT_CODE",
+                    "COMMAND", "COUNTS");
+            runs.forEach(r -> table.row(r.runId(), r.startedAt(), r.duration().toMillis(),
+                    r.exitCode(), r.command(), r.counts().toString().replaceAll("[{}]", "")));
+            table.print(out());
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, showDefaultValues = true,
+            versionProvider = VersionProvider.class,
+            description = {"Prints one run record as JSON.",
+                "Exit code 1 when there is no such run, 6 when its record cannot be read."})
+    static final class ShowRun extends DataDirCommand {
+
+        @Parameters(paramLabel = "ID", description = "The run's id.")
+        String id;
+
+        @Override
+        ExitCode execute() {
+            DataDirectory data = openForReading();
+            Optional<RunRecord> run = data.runs().get(id);
+            if (run.isEmpty()) {
+                err().println("error: no run '" + id + "' in " + data.root());
+                return ExitCode.ERROR;
+            }
+            out().println(OpsJson.pretty(OpsJson.run(run.get())));
+            return ExitCode.OK;
+        }
+    }
+}
