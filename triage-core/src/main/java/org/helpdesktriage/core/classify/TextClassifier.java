@@ -1,10 +1,11 @@
 package org.helpdesktriage.core.classify;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.helpdesktriage.core.rules.TicketText;
 
 /**
  * A trained linear text classifier: turns a title and a description into a label with a
@@ -25,7 +26,7 @@ public final class TextClassifier {
     private final List<String> labels;
     private final FeatureSettings settings;
     private final List<String> terms;
-    private final Map<String, Integer> index;
+    private final TermIndex index;
     private final float[] idf;
     private final float[] weights; // feature-major: weights[f * labels + c]
     private final float[] bias;
@@ -48,11 +49,7 @@ public final class TextClassifier {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("temperature " + temperature + " is not positive");
         }
-        Map<String, Integer> map = new HashMap<>(this.terms.size() * 2);
-        for (int i = 0; i < this.terms.size(); i++) {
-            map.put(this.terms.get(i), i);
-        }
-        this.index = map;
+        this.index = new TermIndex(this.terms);
         this.idf = idf.clone();
         this.weights = weights.clone();
         this.bias = bias.clone();
@@ -99,21 +96,43 @@ public final class TextClassifier {
 
     /** Returns the raw linear scores, one per label in {@link #labels()} order. */
     double[] scores(String title, String description) {
-        Map<String, Integer> counts = Ngrams.count(title, description, settings);
+        List<String> words = TicketText.tokenize(title);
+        words.addAll(TicketText.tokenize(description));
+        int[] found = new int[Math.max(1, words.size() * (settings.maxN() - settings.minN() + 1))];
+        int m = 0;
+        for (int i = 0; i < words.size(); i++) {
+            long h = TermIndex.OFFSET;
+            int maxN = Math.min(settings.maxN(), words.size() - i);
+            for (int n = 1; n <= maxN; n++) {
+                if (n > 1) {
+                    h = TermIndex.space(h);
+                }
+                h = TermIndex.append(h, words.get(i + n - 1));
+                if (n >= settings.minN()) {
+                    int f = index.get(h);
+                    if (f >= 0) {
+                        found[m++] = f;
+                    }
+                }
+            }
+        }
+        Arrays.sort(found, 0, m);
         int k = labels.size();
         double[] s = new double[k];
         double norm = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            Integer f = index.get(e.getKey());
-            if (f == null) {
-                continue;
+        for (int i = 0; i < m; ) {
+            int f = found[i];
+            int j = i + 1;
+            while (j < m && found[j] == f) {
+                j++;
             }
-            double v = (1 + Math.log(e.getValue())) * idf[f];
+            double v = (1 + Math.log(j - i)) * idf[f];
             norm += v * v;
             int base = f * k;
             for (int c = 0; c < k; c++) {
                 s[c] += v * weights[base + c];
             }
+            i = j;
         }
         double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
         for (int c = 0; c < k; c++) {
