@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * are calibrated. Immutable; the same data, options and seed give the same model, bit for bit.
  *
  * <pre>{@code
- * ClassifierTrainer trainer = ClassifierTrainer.builder().c(4.0).seed(42).build();
+ * ClassifierTrainer trainer = ClassifierTrainer.builder().c(12.0).seed(42).build();
  * TextClassifier model = trainer.train(examples);
  * }</pre>
  */
@@ -50,7 +50,7 @@ public final class ClassifierTrainer {
         this.calibrationFraction = b.calibrationFraction;
     }
 
-    /** Returns a builder with the defaults: C 4, logistic regression, uni+bigrams, seed 42. */
+    /** Returns a builder with the defaults: C 12, logistic regression, uni+bigrams, seed 42. */
     public static Builder builder() {
         return new Builder();
     }
@@ -210,7 +210,7 @@ public final class ClassifierTrainer {
 
     /** Options for a {@link ClassifierTrainer}. */
     public static final class Builder {
-        private double c = 4.0;
+        private double c = 12.0;
         private Solver solver = Solver.LOGISTIC_REGRESSION;
         private FeatureSettings features = FeatureSettings.DEFAULT;
         private long seed = 42;

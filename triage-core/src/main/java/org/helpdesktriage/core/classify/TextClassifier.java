@@ -12,7 +12,7 @@ import org.helpdesktriage.core.rules.TicketText;
  * calibrated confidence. Immutable and thread-safe.
  *
  * <pre>{@code
- * TextClassifier model = ClassifierTrainer.builder().c(4.0).build().train(examples);
+ * TextClassifier model = ClassifierTrainer.builder().c(12.0).build().train(examples);
  * Prediction p = model.predict("VPN down", "cannot connect from home");
  * ClassifierModel.save(model, Path.of("model.json"));
  * }</pre>

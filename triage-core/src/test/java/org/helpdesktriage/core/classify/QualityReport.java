@@ -29,8 +29,12 @@ public final class QualityReport {
 
     /** Runs the report. */
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("--throughput")) {
+            throughput(read(Path.of(args[1])));
+            return;
+        }
         Path csv = Path.of(args[0]);
-        double c = args.length > 1 ? Double.parseDouble(args[1]) : 4.0;
+        double c = args.length > 1 ? Double.parseDouble(args[1]) : 12.0;
         ClassifierTrainer.Solver solver = args.length > 2
                 ? ClassifierTrainer.Solver.valueOf(args[2]) : ClassifierTrainer.Solver.LOGISTIC_REGRESSION;
         FeatureSettings fs = args.length > 5 ? new FeatureSettings(Integer.parseInt(args[3]),
@@ -71,6 +75,24 @@ public final class QualityReport {
         for (ReliabilityBin b : ConfidenceAnalysis.reliability(r.predictions(), 10)) {
             System.out.printf(Locale.ROOT, "%.1f-%.1f %9d %10.4f %9.4f%n", b.from(), b.to(),
                     b.count(), b.meanConfidence(), b.accuracy());
+        }
+    }
+
+    /** Trains on all rows, then times warm single-thread {@code predictTop} over all rows. */
+    static void throughput(List<LabelledText> data) {
+        long t0 = System.nanoTime();
+        TextClassifier model = ClassifierTrainer.defaults().train(data);
+        System.out.printf(Locale.ROOT, "trained on %d rows in %.2f s, %d features%n",
+                data.size(), (System.nanoTime() - t0) / 1e9, model.featureCount());
+        for (int round = 0; round < 5; round++) {
+            long start = System.nanoTime();
+            int sink = 0;
+            for (LabelledText t : data) {
+                sink += model.predictTop(t.title(), t.description()).label().length();
+            }
+            double s = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "round %d: %.0f predictions/s (single thread, %d)%n",
+                    round, data.size() / s, sink);
         }
     }
 
