@@ -1,0 +1,70 @@
+package org.helpdesktriage.core.classify;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Maps an n-gram to its feature number through a 64-bit FNV-1a hash of its words joined by
+ * single spaces, so prediction can look up n-grams without building their strings. Open
+ * addressing; immutable after construction. Not API.
+ */
+final class TermIndex {
+
+    static final long OFFSET = 0xcbf29ce484222325L;
+    static final long PRIME = 0x100000001b3L;
+
+    private final long[] keys;
+    private final int[] values;
+    private final int mask;
+
+    TermIndex(List<String> terms) {
+        int cap = Integer.highestOneBit(Math.max(4, terms.size() * 2 + 1)) * 2;
+        keys = new long[cap];
+        values = new int[cap];
+        Arrays.fill(values, -1);
+        mask = cap - 1;
+        for (int i = 0; i < terms.size(); i++) {
+            long h = append(OFFSET, terms.get(i));
+            int slot = slot(h);
+            while (values[slot] >= 0) {
+                if (keys[slot] == h) {
+                    throw new IllegalArgumentException("terms '" + terms.get(values[slot])
+                            + "' and '" + terms.get(i) + "' have the same 64-bit hash");
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = h;
+            values[slot] = i;
+        }
+    }
+
+    /** Returns the hash {@code h} extended by the characters of {@code s}. */
+    static long append(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= PRIME;
+        }
+        return h;
+    }
+
+    /** Returns the hash {@code h} extended by one space. */
+    static long space(long h) {
+        return (h ^ ' ') * PRIME;
+    }
+
+    private int slot(long h) {
+        return (int) (h ^ (h >>> 29)) & mask;
+    }
+
+    /** Returns the feature number of the n-gram with hash {@code h}, or -1. */
+    int get(long h) {
+        int slot = slot(h);
+        while (values[slot] >= 0) {
+            if (keys[slot] == h) {
+                return values[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+}

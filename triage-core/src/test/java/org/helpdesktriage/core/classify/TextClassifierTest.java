@@ -1,0 +1,128 @@
+package org.helpdesktriage.core.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextClassifierTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<LabelledText> tickets() {
+        String[][] kinds = {
+            {"Hardware", "printer", "paper jam in the printer tray", "laptop screen broken"},
+            {"Access", "password", "locked out, reset my password", "vpn login refused"},
+            {"Purchase", "order", "please order a new monitor", "quote for licences"},
+        };
+        List<LabelledText> out = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            for (String[] k : kinds) {
+                out.add(new LabelledText(k[1] + " issue " + i, k[2 + i % 2], k[0]));
+            }
+        }
+        return out;
+    }
+
+    private static TextClassifier train() {
+        return ClassifierTrainer.builder().seed(3).build().train(tickets());
+    }
+
+    @Test
+    void train_separableTickets_classifiesNewTicketsRight() {
+        TextClassifier model = train();
+        assertThat(model.labels()).containsExactly("Access", "Hardware", "Purchase");
+        assertThat(model.predict("printer broken", "paper jam again").label())
+                .isEqualTo("Hardware");
+        assertThat(model.predict("", "I forgot my password").label()).isEqualTo("Access");
+        assertThat(model.predictTop("new order", "please order a monitor").label())
+                .isEqualTo("Purchase");
+    }
+
+    @Test
+    void predict_probabilitiesCoverEveryLabelAndSumToOne() {
+        Prediction p = train().predict("printer", "jam");
+        assertThat(p.probabilities()).containsOnlyKeys("Access", "Hardware", "Purchase");
+        assertThat(p.probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(p.confidence()).isEqualTo(p.probabilities().get(p.label()));
+        assertThat(train().predictTop("printer", "jam").probabilities()).isEmpty();
+    }
+
+    @Test
+    void save_sameDataAndSeed_writesByteIdenticalFiles() throws IOException {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        ClassifierModel.save(train(), a);
+        ClassifierModel.save(train(), b);
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        assertThat(Files.readString(a)).contains("\"format_version\":1");
+        try (var files = Files.list(dir)) {
+            assertThat(files).extracting(Path::getFileName).extracting(Path::toString)
+                    .containsExactlyInAnyOrder("a.json", "b.json");
+        }
+    }
+
+    @Test
+    void load_savedModel_predictsExactlyTheSame() {
+        TextClassifier model = train();
+        Path file = dir.resolve("model.json");
+        ClassifierModel.save(model, file);
+        TextClassifier loaded = ClassifierModel.load(file);
+        for (LabelledText t : tickets()) {
+            assertThat(loaded.predict(t.title(), t.description()))
+                    .isEqualTo(model.predict(t.title(), t.description()));
+        }
+        assertThat(loaded.predict("unseen words only", "")).isEqualTo(
+                model.predict("unseen words only", ""));
+    }
+
+    @Test
+    void load_corruptFile_isRefusedNamingTheFile() throws IOException {
+        Path file = dir.resolve("corrupt.json");
+        Files.writeString(file, "{\"format_version\": 1, \"labels\": [", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ClassifierModel.load(file))
+                .isInstanceOf(TriageException.class)
+                .hasMessageContaining("corrupt.json: is not a valid model file")
+                .extracting(e -> ((TriageException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+    }
+
+    @Test
+    void load_newerFormatVersion_isRefusedWithUpgradeAdvice() throws IOException {
+        Path file = dir.resolve("future.json");
+        ClassifierModel.save(train(), file);
+        Files.writeString(file, Files.readString(file)
+                .replace("\"format_version\":1", "\"format_version\":2"));
+        assertThatThrownBy(() -> ClassifierModel.load(file))
+                .isInstanceOf(TriageException.class)
+                .hasMessageContaining("future.json: format_version 2 is newer than 1")
+                .extracting(e -> ((TriageException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+    }
+
+    @Test
+    void load_missingField_isRefusedNamingTheField() throws IOException {
+        Path file = dir.resolve("partial.json");
+        Files.writeString(file, "{\"format_version\": 1, \"labels\": [\"a\", \"b\"]}");
+        assertThatThrownBy(() -> ClassifierModel.load(file))
+                .isInstanceOf(TriageException.class)
+                .hasMessageContaining("partial.json: the field 'features' is missing");
+    }
+
+    @Test
+    void train_singleLabel_isRefused() {
+        assertThatThrownBy(() -> ClassifierTrainer.defaults().train(
+                List.of(new LabelledText("a", "b", "Only"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 2 distinct labels");
+    }
+}
