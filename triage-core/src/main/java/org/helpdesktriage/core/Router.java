@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.helpdesktriage.core.classify.Prediction;
+import org.helpdesktriage.core.config.ClassifierPolicy;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
@@ -26,6 +28,10 @@ import org.helpdesktriage.core.rules.RuleOutcome;
  *   <li>tags: the ticket's, then each match's, without duplicates;</li>
  *   <li>rule_matched: the first match's id; confidence 1.0.</li>
  * </ul>
+ *
+ * <p>With a classifier and no match: the predicted category and its team when the confidence
+ * reaches the policy's minimum (confidence = the model's); otherwise the review team when the
+ * policy names one, else the default route.
  */
 public final class Router {
 
@@ -33,10 +39,17 @@ public final class Router {
     static final double DEFAULT_CONFIDENCE = 0.5;
 
     private final Categories categories;
+    private final ClassifierPolicy policy;
 
-    /** Creates a router over the configured categories. */
+    /** Creates a router over the configured categories, for rules only. */
     public Router(Categories categories) {
+        this(categories, null);
+    }
+
+    /** Creates a router that also follows a classifier policy ({@code null}: rules only). */
+    public Router(Categories categories, ClassifierPolicy policy) {
         this.categories = Objects.requireNonNull(categories, "categories");
+        this.policy = policy;
     }
 
     /**
@@ -50,11 +63,18 @@ public final class Router {
 
     /** Returns the routing of {@code ticket} given what the rules made of it. */
     public Decision route(Ticket ticket, RuleOutcome outcome) {
+        return route(ticket, outcome, null);
+    }
+
+    /**
+     * Returns the routing of {@code ticket} given what the rules and the classifier made of it.
+     *
+     * @param prediction the classifier's prediction, or {@code null} without a classifier
+     */
+    public Decision route(Ticket ticket, RuleOutcome outcome, Prediction prediction) {
         List<RuleMatch> matches = outcome.matches();
         if (matches.isEmpty()) {
-            Routing routing = new Routing(teamOf(ticket.category()), ticket.priority(),
-                    ticket.category(), null, DEFAULT_CONFIDENCE, List.of());
-            return new Decision(routing, ticket.tags());
+            return new Decision(withoutRule(ticket, prediction), ticket.tags());
         }
         String category = null;
         String team = null;
@@ -82,8 +102,25 @@ public final class Router {
         String finalCategory = category == null ? ticket.category() : category;
         String finalTeam = team == null ? teamOf(finalCategory) : team;
         Routing routing = new Routing(finalTeam, Priority.max(base, raised), finalCategory,
-                matches.get(0).ruleId(), RULE_CONFIDENCE, ids);
+                matches.get(0).ruleId(), RULE_CONFIDENCE, ids, Routing.Decider.RULE,
+                prediction);
         return new Decision(routing, List.copyOf(tags));
+    }
+
+    private Routing withoutRule(Ticket ticket, Prediction prediction) {
+        if (prediction != null && policy != null) {
+            if (prediction.confidence() >= policy.minConfidence()) {
+                return new Routing(teamOf(prediction.label()), ticket.priority(),
+                        prediction.label(), null, prediction.confidence(), List.of(),
+                        Routing.Decider.MODEL, prediction);
+            }
+            if (policy.reviewTeam() != null) {
+                return new Routing(policy.reviewTeam(), ticket.priority(), ticket.category(),
+                        null, DEFAULT_CONFIDENCE, List.of(), Routing.Decider.REVIEW, prediction);
+            }
+        }
+        return new Routing(teamOf(ticket.category()), ticket.priority(), ticket.category(), null,
+                DEFAULT_CONFIDENCE, List.of(), Routing.Decider.DEFAULT, prediction);
     }
 
     private String teamOf(String category) {

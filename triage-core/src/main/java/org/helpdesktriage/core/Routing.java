@@ -3,6 +3,7 @@ package org.helpdesktriage.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.classify.Prediction;
 import org.helpdesktriage.core.model.Priority;
 
 /**
@@ -12,11 +13,30 @@ import org.helpdesktriage.core.model.Priority;
  * @param priority the ticket's priority after routing
  * @param category the ticket's category after routing
  * @param ruleMatched the id of the deciding rule, or {@code null} when no rule matched
- * @param confidence 1.0 when a rule decided, 0.5 for the default route
+ * @param confidence 1.0 when a rule decided, the model's confidence when it decided, else 0.5
  * @param rulesMatched every matching rule's id, in rule order (one at most in match mode first)
+ * @param decidedBy what decided the route
+ * @param prediction the classifier's prediction when one is configured, else {@code null}
  */
 public record Routing(String assignedTo, Priority priority, String category, String ruleMatched,
-        double confidence, List<String> rulesMatched) {
+        double confidence, List<String> rulesMatched, Decider decidedBy, Prediction prediction) {
+
+    /** What decided a route. */
+    public enum Decider {
+        /** A rule matched. */
+        RULE,
+        /** No rule matched; the classifier's prediction was confident enough. */
+        MODEL,
+        /** No rule matched and the classifier was not confident: the review team. */
+        REVIEW,
+        /** No rule matched (and no confident prediction): the category's default team. */
+        DEFAULT;
+
+        /** Returns the lower-case name written in results. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** Checks the values and copies the list. */
     public Routing {
@@ -24,6 +44,12 @@ public record Routing(String assignedTo, Priority priority, String category, Str
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(category, "category");
         rulesMatched = List.copyOf(rulesMatched);
+        Objects.requireNonNull(decidedBy, "decidedBy");
+    }
+
+    /** Returns the classifier's prediction, or empty without a classifier. */
+    public Optional<Prediction> modelPrediction() {
+        return Optional.ofNullable(prediction);
     }
 
     /** Returns the deciding rule's id, or empty when the default route applied. */

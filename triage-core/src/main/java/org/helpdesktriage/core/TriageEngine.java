@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.classify.ClassifierModel;
+import org.helpdesktriage.core.classify.Prediction;
+import org.helpdesktriage.core.classify.TextClassifier;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.Ingested;
@@ -51,6 +54,7 @@ public final class TriageEngine {
     private final boolean explain;
     private final TriageListener listener;
     private final RuleSet rules;
+    private final TextClassifier classifier;
     private final Router router;
     private final Scorer scorer;
     private final TicketNormalizer normalizer;
@@ -67,7 +71,10 @@ public final class TriageEngine {
         this.explain = b.explain;
         this.listener = b.listener;
         this.rules = RuleSet.compile(config.rules(), config.categories(), config.matchMode());
-        this.router = new Router(config.categories());
+        this.classifier = b.classifier != null ? b.classifier
+                : config.classifierPolicy().map(p -> ClassifierModel.load(p.model())).orElse(null);
+        checkLabels(classifier, config);
+        this.router = new Router(config.categories(), config.classifierPolicy().orElse(null));
         this.scorer = b.scorer == null ? Scorer.weighted(config.scoring()) : b.scorer;
         this.normalizer = new TicketNormalizer(config, clock);
         this.fingerprint = ConfigLoader.fingerprint(config);
@@ -172,6 +179,11 @@ public final class TriageEngine {
     private TriageResult decide(Ticket ticket, List<String> inputNotes, SourcePosition position) {
         Instant now = clock.instant();
         Facts facts = Facts.of(ticket, now);
+        Prediction prediction = null;
+        if (classifier != null) {
+            prediction = classifier.predictTop(ticket.title(), ticket.description());
+            facts = facts.withPrediction(prediction.label(), prediction.confidence());
+        }
         RuleOutcome outcome = rules.evaluate(facts, explain);
         List<String> notes = inputNotes;
         if (!outcome.errors().isEmpty()) {
@@ -182,7 +194,7 @@ public final class TriageEngine {
                 listener.onRuleError(ticket.ticketId(), error);
             }
         }
-        Router.Decision decision = router.route(ticket, outcome);
+        Router.Decision decision = router.route(ticket, outcome, prediction);
         Routing routing = decision.routing();
         Score score = scorer.score(routing.priority(), facts.text());
         Status status = ticket.status() == Status.NEW ? Status.TRIAGED : ticket.status();
@@ -197,6 +209,25 @@ public final class TriageEngine {
         return new TriageResult(triaged, routing, score, notes, outcome.evaluations(), position);
     }
 
+    // a model that predicts categories the configuration does not have could not be routed
+    private static void checkLabels(TextClassifier classifier, TriageConfig config) {
+        if (classifier == null) {
+            return;
+        }
+        List<String> unknown = classifier.labels().stream()
+                .filter(l -> !config.categories().contains(l)).toList();
+        if (!unknown.isEmpty()) {
+            throw new TriageException(ErrorCode.CONFIG_INVALID, "the classifier predicts "
+                    + unknown + ", which are not configured categories "
+                    + config.categories().names() + "; train with --label-map or add them");
+        }
+    }
+
+    /** Returns the classifier, or empty when routing uses rules only. */
+    public Optional<TextClassifier> classifier() {
+        return Optional.ofNullable(classifier);
+    }
+
     /** Builds a {@link TriageEngine}. */
     public static final class Builder {
         private TriageConfig config = TriageConfig.defaults();
@@ -205,6 +236,7 @@ public final class TriageEngine {
         private TriageListener listener = TriageListener.NONE;
         private Scorer scorer;
         private ResultCache cache;
+        private TextClassifier classifier;
         private TicketStore store;
         private AuditLog audit = AuditLog.noop();
         private String actor = "helpdesk-triage";
@@ -250,6 +282,16 @@ public final class TriageEngine {
          */
         public Builder cache(ResultCache value) {
             this.cache = Objects.requireNonNull(value, "cache");
+            return this;
+        }
+
+        /**
+         * Sets the classifier, instead of loading the model the configuration's classifier
+         * policy names (default: that model, or none). Routing follows the policy; without a
+         * policy the prediction is only offered to rules ({@code predicted_category}).
+         */
+        public Builder classifier(TextClassifier value) {
+            this.classifier = Objects.requireNonNull(value, "classifier");
             return this;
         }
 

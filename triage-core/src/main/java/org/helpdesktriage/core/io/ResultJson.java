@@ -91,7 +91,14 @@ public final class ResultJson {
         } else {
             g.writeStringField("rule_matched", routing.ruleMatched());
         }
-        g.writeNumberField("confidence", routing.confidence());
+        g.writeNumberField("confidence", round(routing.confidence()));
+        g.writeStringField("decided_by", routing.decidedBy().id());
+        if (routing.prediction() != null) {
+            g.writeObjectFieldStart("prediction");
+            g.writeStringField("category", routing.prediction().label());
+            g.writeNumberField("confidence", round(routing.prediction().confidence()));
+            g.writeEndObject();
+        }
         if (routing.rulesMatched().size() > 1) {
             g.writeArrayFieldStart("rules_matched");
             for (String id : routing.rulesMatched()) {

@@ -34,7 +34,7 @@ class ResultWriterTest {
                 .assignedTo("account-team").tags(List.of("vip", "sso"))
                 .metadata(Map.of("channel", "email")).score(0.58).build();
         Routing routing = new Routing("account-team", Priority.HIGH, "account",
-                "account_lockout", 1.0, List.of("account_lockout"));
+                "account_lockout", 1.0, List.of("account_lockout"), Routing.Decider.RULE, null);
         Score score = new Score(0.58, List.of(new Score.Component("priority", 7, 0.7, 0.6),
                 new Score.Component("urgency", 4, 0.4, 0.4)));
         return new TriageResult(t, routing, score, List.of("field 'subject' read as 'title'"),
