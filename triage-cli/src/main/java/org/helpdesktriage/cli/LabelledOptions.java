@@ -1,6 +1,5 @@
 package org.helpdesktriage.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,9 +96,6 @@ final class LabelledOptions {
                 out.add(new Labelled(RawRecord.of(r.position(), fields, r.raw()),
                         mapLabel(label.toString())));
             }
-        } catch (IOException e) {
-            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
-                    file + ": cannot read: " + e.getMessage(), e);
         }
         if (out.isEmpty()) {
             throw new TriageException(ErrorCode.INPUT_UNREADABLE, file + ": no records");
