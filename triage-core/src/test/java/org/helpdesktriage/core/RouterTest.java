@@ -85,4 +85,58 @@ class RouterTest {
         assertThat(d.routing().rulesMatched()).containsExactly("r1", "r2", "r3");
         assertThat(d.tags()).containsExactly("vip", "a", "b");
     }
+
+    private static final org.helpdesktriage.core.config.ClassifierPolicy POLICY =
+            new org.helpdesktriage.core.config.ClassifierPolicy(java.nio.file.Path.of("m.json"),
+                    0.8, null);
+
+    private static org.helpdesktriage.core.classify.Prediction predict(String label, double p) {
+        return new org.helpdesktriage.core.classify.Prediction(label, p, java.util.Map.of());
+    }
+
+    @Test
+    void route_ruleBeatsAConfidentModel() {
+        Router withModel = new Router(Categories.defaults(), POLICY);
+        Router.Decision d = withModel.route(ticket("general", Priority.LOW),
+                outcome(match("r1", Priority.HIGH, false, "account", null)),
+                predict("billing", 0.99));
+        assertThat(d.routing().category()).isEqualTo("account");
+        assertThat(d.routing().decidedBy()).isEqualTo(Routing.Decider.RULE);
+        assertThat(d.routing().prediction().label()).isEqualTo("billing");
+    }
+
+    @Test
+    void route_noRuleAndConfidentModel_takesThePredictedCategory() {
+        Router withModel = new Router(Categories.defaults(), POLICY);
+        Router.Decision d = withModel.route(ticket("general", Priority.LOW), outcome(),
+                predict("billing", 0.8));
+        assertThat(d.routing().category()).isEqualTo("billing");
+        assertThat(d.routing().assignedTo()).isEqualTo("billing-team");
+        assertThat(d.routing().decidedBy()).isEqualTo(Routing.Decider.MODEL);
+        assertThat(d.routing().confidence()).isEqualTo(0.8);
+        assertThat(d.routing().ruleMatched()).isNull();
+    }
+
+    @Test
+    void route_lowConfidence_fallsToTheDefaultRoute() {
+        Router withModel = new Router(Categories.defaults(), POLICY);
+        Router.Decision d = withModel.route(ticket("general", Priority.LOW), outcome(),
+                predict("billing", 0.79));
+        assertThat(d.routing().category()).isEqualTo("general");
+        assertThat(d.routing().assignedTo()).isEqualTo("support-team");
+        assertThat(d.routing().decidedBy()).isEqualTo(Routing.Decider.DEFAULT);
+        assertThat(d.routing().confidence()).isEqualTo(0.5);
+    }
+
+    @Test
+    void route_lowConfidenceWithReviewTeam_goesToReview() {
+        Router withReview = new Router(Categories.defaults(),
+                new org.helpdesktriage.core.config.ClassifierPolicy(
+                        java.nio.file.Path.of("m.json"), 0.8, "manual-review"));
+        Router.Decision d = withReview.route(ticket("bug", Priority.LOW), outcome(),
+                predict("billing", 0.3));
+        assertThat(d.routing().assignedTo()).isEqualTo("manual-review");
+        assertThat(d.routing().category()).isEqualTo("bug");
+        assertThat(d.routing().decidedBy()).isEqualTo(Routing.Decider.REVIEW);
+    }
 }
