@@ -107,4 +107,18 @@ class TrainEvaluateTest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("no label in field 'topic'");
     }
+
+    @Test
+    void modelPredictingUnknownCategories_isRefusedAtLoad() throws IOException {
+        Files.writeString(dir.resolve("config-none.json"), "{}");
+        assertThat(train("model.json").exitCode()).isZero();
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, "{\"categories\": {\"hardware\": \"desk\", \"other\": \"ops\"},"
+                + " \"default_category\": \"other\", \"rules\": [],"
+                + " \"classifier\": {\"model\": \"model.json\"}}");
+        CliRun run = CliRun.run(labelled.toString(), "--config", other.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("[billing, bug, feature]")
+                .contains("not configured categories");
+    }
 }
