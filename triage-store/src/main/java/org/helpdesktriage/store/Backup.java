@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import org.helpdesktriage.core.io.AtomicOutput;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -94,15 +95,15 @@ public final class Backup {
             byte[] manifestBytes = (TicketJson.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
 
-            tmp = AtomicFiles.tempFileIn(outDir);
+            tmp = AtomicOutput.temporaryIn(outDir);
             write(root, files, manifestBytes, tmp, clock);
             BackupArchive.Contents c = BackupArchive.verify(tmp, null);
             if (c.tickets() != scan.count()) {
                 throw new IllegalStateException("it holds " + c.tickets() + " tickets, not "
                         + scan.count());
             }
-            AtomicFiles.moveAtomically(tmp, archive);
-            AtomicFiles.syncDirectory(outDir);
+            AtomicOutput.moveAtomically(tmp, archive);
+            AtomicOutput.syncDirectory(outDir);
             return archive;
         } catch (IOException | IllegalStateException e) {
             throw new TriageException(ErrorCode.STORE_FAILED, "cannot write backup " + archive
@@ -170,7 +171,7 @@ public final class Backup {
         List<String> out = new ArrayList<>();
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : (Iterable<Path>) all::iterator) {
-                if (!Files.isRegularFile(p) || AtomicFiles.isTemp(p)) {
+                if (!Files.isRegularFile(p) || AtomicOutput.isTemporary(p)) {
                     continue;
                 }
                 String rel = root.relativize(p).toString().replace('\\', '/');

@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import org.helpdesktriage.core.io.AtomicOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class DeadLetters {
         n.put("attempts", letter.attempts());
         try {
             Files.createDirectories(dir);
-            AtomicFiles.write(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicOutput.write(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "cannot write dead letter " + file + ": " + e, e);
@@ -97,7 +98,7 @@ public final class DeadLetters {
         if (Files.isDirectory(dir)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
                 for (Path p : ds) {
-                    if (AtomicFiles.isTemp(p)) {
+                    if (AtomicOutput.isTemporary(p)) {
                         continue;
                     }
                     try {

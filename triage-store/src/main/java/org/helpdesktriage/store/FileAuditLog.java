@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import org.helpdesktriage.core.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -107,7 +108,7 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         if (created) {
-            AtomicFiles.syncDirectory(dir);
+            AtomicOutput.syncDirectory(dir);
         }
         return ch;
     }

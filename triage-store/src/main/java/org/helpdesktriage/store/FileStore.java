@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import org.helpdesktriage.core.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -23,7 +24,7 @@ import org.helpdesktriage.core.store.TicketStore;
  * A {@link TicketStore} keeping one JSON file per ticket in {@code <root>/tickets/}.
  *
  * <p>File names come from {@link FileNames#forId(String)}, so any id is safe. Every write is
- * atomic ({@link AtomicFiles}): after a crash each ticket file is whole, old or new. A file that
+ * atomic ({@link AtomicOutput}): after a crash each ticket file is whole, old or new. A file that
  * is not a valid ticket, or holds a ticket whose id does not give its file name, is never skipped
  * silently: {@link #get} refuses naming the file, {@link #scan()} and {@link #corruptFiles()}
  * list it, and {@link #list()} and {@link #count()} refuse naming it. Temporary files left by a
@@ -61,7 +62,7 @@ public final class FileStore implements TicketStore {
         Path file = fileOf(ticket.ticketId());
         try {
             Files.createDirectories(dir);
-            AtomicFiles.write(file, (TicketJson.toPrettyJson(ticket) + "\n")
+            AtomicOutput.write(file, (TicketJson.toPrettyJson(ticket) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED, "cannot write ticket '"
@@ -106,7 +107,7 @@ public final class FileStore implements TicketStore {
         try {
             boolean deleted = Files.deleteIfExists(file);
             if (deleted) {
-                AtomicFiles.syncDirectory(dir);
+                AtomicOutput.syncDirectory(dir);
             }
             return deleted;
         } catch (IOException e) {
@@ -190,7 +191,7 @@ public final class FileStore implements TicketStore {
                         "cannot delete ticket file " + p + ": " + e, e);
             }
         }
-        AtomicFiles.syncDirectory(dir);
+        AtomicOutput.syncDirectory(dir);
     }
 
     /** Lists the ticket files ({@code temp == false}) or the temporary files, by name. */
@@ -202,7 +203,7 @@ public final class FileStore implements TicketStore {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
-                boolean isTemp = AtomicFiles.isTemp(p);
+                boolean isTemp = AtomicOutput.isTemporary(p);
                 if (temp ? isTemp : !isTemp && name.endsWith(FileNames.EXTENSION)) {
                     out.add(p);
                 }

@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import org.helpdesktriage.core.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public final class FormatVersion {
 
     /** Writes the version file atomically. */
     static void write(Path root, int version) throws IOException {
-        AtomicFiles.write(root.resolve(FILE), (version + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicOutput.write(root.resolve(FILE), (version + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import org.helpdesktriage.core.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -68,21 +69,21 @@ public final class Restore {
         }
         Path previous = null;
         try {
-            AtomicFiles.syncDirectory(staging);
+            AtomicOutput.syncDirectory(staging);
             if (Files.exists(abs)) {
                 previous = unused(abs.resolveSibling(abs.getFileName() + ".pre-restore-"
                         + stamp));
-                AtomicFiles.moveAtomically(abs, previous);
+                AtomicOutput.moveAtomically(abs, previous);
             }
             try {
-                AtomicFiles.moveAtomically(staging, abs);
+                AtomicOutput.moveAtomically(staging, abs);
             } catch (IOException e) {
                 if (previous != null) {
-                    AtomicFiles.moveAtomically(previous, abs);
+                    AtomicOutput.moveAtomically(previous, abs);
                 }
                 throw e;
             }
-            AtomicFiles.syncDirectory(abs.getParent());
+            AtomicOutput.syncDirectory(abs.getParent());
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED, "cannot put the restored data in "
                     + "place at " + root + ": " + e + (previous == null ? ""

@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import org.helpdesktriage.core.io.AtomicOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class RunRecords {
         Path file = dir.resolve(FileNames.forId(run.runId()));
         try {
             Files.createDirectories(dir);
-            AtomicFiles.write(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicOutput.write(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "cannot write run record " + file + ": " + e, e);
@@ -88,7 +89,7 @@ public final class RunRecords {
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
             for (Path p : ds) {
-                if (AtomicFiles.isTemp(p)) {
+                if (AtomicOutput.isTemporary(p)) {
                     continue;
                 }
                 try {

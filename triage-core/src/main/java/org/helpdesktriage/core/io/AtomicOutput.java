@@ -28,6 +28,11 @@ import java.util.Objects;
  */
 public final class AtomicOutput implements AutoCloseable {
 
+    /** The prefix of temporary files; readers of a directory skip names that start with it. */
+    public static final String TEMP_PREFIX = ".tmp-";
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
@@ -39,9 +44,9 @@ public final class AtomicOutput implements AutoCloseable {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        this.temp = temporaryIn(dir);
+        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
         this.stream = new BufferedOutputStream(new FilterOutputStream(
                 Channels.newOutputStream(channel)) {
             @Override
@@ -79,12 +84,7 @@ public final class AtomicOutput implements AutoCloseable {
         stream.flush();
         channel.force(true);
         channel.close();
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        moveAtomically(temp, target);
         syncDirectory(target.toAbsolutePath().getParent());
         committed = true;
         closed = true;
@@ -106,7 +106,46 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
-    /** Forces a directory's entries to disk, where the platform allows it. */
+    /** Replaces {@code target} with {@code bytes} atomically and durably. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        try (AtomicOutput out = create(target)) {
+            out.stream().write(bytes);
+            out.commit();
+        }
+    }
+
+    /** Returns whether a file name is that of a temporary file. */
+    public static boolean isTemporary(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().startsWith(TEMP_PREFIX);
+    }
+
+    /** Returns a fresh temporary path in {@code dir}; the file is not created. */
+    public static Path temporaryIn(Path dir) {
+        byte[] r = new byte[8];
+        RANDOM.nextBytes(r);
+        return dir.resolve(TEMP_PREFIX + java.util.HexFormat.of().formatHex(r));
+    }
+
+    /**
+     * Renames {@code from} to {@code to} in one atomic step, replacing {@code to}.
+     *
+     * @throws IOException when the file system cannot rename atomically (across file systems)
+     */
+    public static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + from + " to " + to
+                    + " atomically (are they on different file systems?)", e);
+        }
+    }
+
+    /**
+     * Forces a directory's entries to disk, so renames in it survive a power failure. Some
+     * systems (Windows) cannot open a directory; there it does nothing, as NTFS journals renames.
+     */
     public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
