@@ -1,8 +1,10 @@
 package org.helpdesktriage.core.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.helpdesktriage.core.rules.TicketText.Words;
 
@@ -15,11 +17,22 @@ final class Keywords {
     private final Set<String> words;
     private final String[] wordArray;
     private final List<List<String>> phrases;
+    // a phrase is only looked for where its first word occurs, which most tickets lack
+    private final Map<String, List<List<String>>> phrasesByFirst;
+    private final String[] probes;
 
     private Keywords(Set<String> words, List<List<String>> phrases) {
         this.words = Set.copyOf(words);
         this.wordArray = words.toArray(new String[0]);
         this.phrases = List.copyOf(phrases);
+        Map<String, List<List<String>>> byFirst = new HashMap<>();
+        for (List<String> phrase : phrases) {
+            byFirst.computeIfAbsent(phrase.get(0), k -> new ArrayList<>()).add(phrase);
+        }
+        this.phrasesByFirst = byFirst;
+        Set<String> all = new LinkedHashSet<>(words);
+        all.addAll(byFirst.keySet());
+        this.probes = all.toArray(new String[0]);
     }
 
     /**
@@ -46,26 +59,36 @@ final class Keywords {
     /** Returns whether any keyword occurs in {@code text}. */
     boolean anyIn(Words text) {
         List<String> list = text.list();
-        if (wordArray.length > 0) {
-            // walk the shorter side: few keywords probe the ticket's word set, a long keyword
-            // list is probed by each of the ticket's few words
-            if (wordArray.length <= list.size()) {
-                for (String w : wordArray) {
-                    if (text.contains(w)) {
+        // walk the shorter side: few keywords probe the ticket's word set, a long keyword
+        // list is probed by each of the ticket's few words
+        if (probes.length <= list.size()) {
+            for (String p : probes) {
+                if (text.contains(p)) {
+                    if (words.contains(p)) {
                         return true;
                     }
-                }
-            } else {
-                for (int i = 0, n = list.size(); i < n; i++) {
-                    if (words.contains(list.get(i))) {
-                        return true;
+                    List<List<String>> ps = phrasesByFirst.get(p);
+                    for (int j = 0, m = ps.size(); j < m; j++) {
+                        if (text.containsPhrase(ps.get(j))) {
+                            return true;
+                        }
                     }
                 }
             }
+            return false;
         }
-        for (int i = 0, n = phrases.size(); i < n; i++) {
-            if (text.containsPhrase(phrases.get(i))) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            String w = list.get(i);
+            if (words.contains(w)) {
                 return true;
+            }
+            List<List<String>> ps = phrasesByFirst.get(w);
+            if (ps != null) {
+                for (int j = 0, m = ps.size(); j < m; j++) {
+                    if (Words.phraseAt(list, i, ps.get(j))) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -79,7 +102,8 @@ final class Keywords {
             }
         }
         for (int i = 0, n = phrases.size(); i < n; i++) {
-            if (!text.containsPhrase(phrases.get(i))) {
+            List<String> phrase = phrases.get(i);
+            if (!text.contains(phrase.get(0)) || !text.containsPhrase(phrase)) {
                 return false;
             }
         }

@@ -121,16 +121,26 @@ public final class TicketText {
             if (m == 0) {
                 return true;
             }
-            outer:
             for (int i = 0; i + m <= list.size(); i++) {
-                for (int j = 0; j < m; j++) {
-                    if (!list.get(i + j).equals(phrase.get(j))) {
-                        continue outer;
-                    }
+                if (phraseAt(list, i, phrase)) {
+                    return true;
                 }
-                return true;
             }
             return false;
+        }
+
+        /** Returns whether {@code phrase} occurs in {@code list} starting at {@code i}. */
+        static boolean phraseAt(List<String> list, int i, List<String> phrase) {
+            int m = phrase.size();
+            if (i + m > list.size()) {
+                return false;
+            }
+            for (int j = 0; j < m; j++) {
+                if (!list.get(i + j).equals(phrase.get(j))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
