@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.RecordReader;
 
 /**
  * Triages a stream of input records on several threads and hands the outcomes to a sink in
@@ -25,7 +27,9 @@ import org.helpdesktriage.core.ingest.RawRecord;
  * }
  * }</pre>
  *
- * <p>Records are read in chunks on the calling thread, triaged on a fixed pool, and delivered
+ * <p>Records are read in chunks on the calling thread, parsed and triaged on a fixed pool (a
+ * {@link RecordReader} that can split reading from parsing, such as JSON Lines, hands out
+ * unparsed records through {@link RecordReader#nextDeferred()}), and delivered
  * to the sink on the calling thread in the order they were read, so the output is the same
  * whatever the parallelism. At most {@code 2 x parallelism} chunks are in flight, so memory
  * stays bounded however large the input.
@@ -79,14 +83,14 @@ public final class BatchTriage {
         int maxInFlight = 2 * parallelism;
         try {
             while (records.hasNext()) {
-                List<RawRecord> chunk = new ArrayList<>(CHUNK_SIZE);
+                List<Supplier<RawRecord>> chunk = new ArrayList<>(CHUNK_SIZE);
                 while (chunk.size() < CHUNK_SIZE && records.hasNext()) {
-                    chunk.add(records.next());
+                    chunk.add(next(records));
                 }
                 inFlight.add(pool.submit(() -> {
                     TriageOutcome[] out = new TriageOutcome[chunk.size()];
                     for (int i = 0; i < out.length; i++) {
-                        out[i] = engine.triage(chunk.get(i));
+                        out[i] = engine.triage(chunk.get(i).get());
                     }
                     return out;
                 }));
@@ -101,6 +105,14 @@ public final class BatchTriage {
             inFlight.forEach(f -> f.cancel(true));
             pool.shutdownNow();
         }
+    }
+
+    private static Supplier<RawRecord> next(Iterator<RawRecord> records) {
+        if (records instanceof RecordReader reader) {
+            return reader.nextDeferred();
+        }
+        RawRecord record = records.next();
+        return () -> record;
     }
 
     private static void emit(Future<TriageOutcome[]> future, Counter counter) {

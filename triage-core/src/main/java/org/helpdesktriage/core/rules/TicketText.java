@@ -60,21 +60,55 @@ public final class TicketText {
         }
         int n = s.length();
         int start = -1;
+        boolean upper = false;
+        boolean ascii = true;
+        // ASCII, nearly all text, is tested and lower-cased here; the rest goes through Character
         for (int i = 0; i < n; ) {
-            int cp = s.codePointAt(i);
-            boolean wordChar = Character.isLetterOrDigit(cp);
-            if (wordChar && start < 0) {
-                start = i;
-            } else if (!wordChar && start >= 0) {
-                words.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+            char c = s.charAt(i);
+            boolean wordChar;
+            boolean isUpper = false;
+            int len = 1;
+            if (c < 0x80) {
+                isUpper = c >= 'A' && c <= 'Z';
+                wordChar = isUpper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            } else {
+                int cp = s.codePointAt(i);
+                wordChar = Character.isLetterOrDigit(cp);
+                len = Character.charCount(cp);
+            }
+            if (wordChar) {
+                if (start < 0) {
+                    start = i;
+                    upper = false;
+                    ascii = true;
+                }
+                upper |= isUpper;
+                ascii &= c < 0x80;
+            } else if (start >= 0) {
+                words.add(word(s, start, i, upper, ascii));
                 start = -1;
             }
-            i += Character.charCount(cp);
+            i += len;
         }
         if (start >= 0) {
-            words.add(s.substring(start).toLowerCase(Locale.ROOT));
+            words.add(word(s, start, n, upper, ascii));
         }
         return words;
+    }
+
+    private static String word(String s, int start, int end, boolean upper, boolean ascii) {
+        if (!ascii) {
+            return s.substring(start, end).toLowerCase(Locale.ROOT);
+        }
+        if (!upper) {
+            return s.substring(start, end);
+        }
+        char[] w = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            w[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(w);
     }
 
     /** A sequence of words with a set view for membership tests. */
