@@ -96,13 +96,17 @@ final class TriageCommand extends AbstractCommand {
             try (ResultWriter results = ResultWriter.open(out, outFormat,
                     reader.singleObject(), explain);
                     RejectWriter rejectWriter = new RejectWriter(rej)) {
-                summary = BatchTriage.run(engine, reader, outcome -> {
-                    if (outcome instanceof TriageOutcome.Triaged t) {
-                        results.write(t.result());
-                    } else {
-                        rejectWriter.write(((TriageOutcome.Rejected) outcome).rejection());
-                    }
-                }, parallelism);
+                // results are encoded on the worker threads; the main thread only writes bytes
+                summary = BatchTriage.run(engine, reader,
+                        outcome -> outcome instanceof TriageOutcome.Triaged t
+                                ? results.render(t.result()) : null,
+                        (outcome, rendered) -> {
+                            if (rendered != null) {
+                                results.write(rendered);
+                            } else {
+                                rejectWriter.write(((TriageOutcome.Rejected) outcome).rejection());
+                            }
+                        }, parallelism);
             }
             out.flush();
             rej.flush();
