@@ -113,8 +113,10 @@ public final class TicketText {
 
     /** A sequence of words with a set view for membership tests. */
     public static final class Words {
+        private static final int SCANS_BEFORE_SET = 16;
         private final List<String> list;
         private Set<String> set;
+        private int scans;
 
         Words(List<String> list) {
             this.list = list;
@@ -135,7 +137,15 @@ public final class TicketText {
 
         /** Returns whether {@code word} (lower-case) is one of the words. */
         public boolean contains(String word) {
-            return list.size() < 8 ? list.contains(word) : set().contains(word);
+            if (set == null) {
+                // a hash set costs about as much to build as a dozen scans of a ticket's words,
+                // and most configurations probe a text only a few times
+                if (list.size() < 8 || ++scans <= SCANS_BEFORE_SET) {
+                    return list.contains(word);
+                }
+                set();
+            }
+            return set.contains(word);
         }
 
         /** Returns how many of {@code words} (distinct, lower-case) occur. */
