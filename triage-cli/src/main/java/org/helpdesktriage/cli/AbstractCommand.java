@@ -41,6 +41,11 @@ abstract class AbstractCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** Returns the clock every time this command records comes from. */
+    final java.time.Clock clock() {
+        return environment.clock();
+    }
+
     /** Loads the configuration from its layers. */
     final TriageConfig config() {
         return configOptions.load(environment.variables());

@@ -28,8 +28,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     static ExitCode exitCode(Throwable ex) {
         if (ex instanceof TriageException te) {
             ErrorCode code = te.code();
-            return code == ErrorCode.CONFIG_INVALID || code == ErrorCode.INPUT_UNREADABLE
-                    ? ExitCode.INPUT_OR_CONFIG : ExitCode.ERROR;
+            switch (code) {
+                case CONFIG_INVALID:
+                case INPUT_UNREADABLE:
+                    return ExitCode.INPUT_OR_CONFIG;
+                case LOCKED:
+                    return ExitCode.LOCKED;
+                case STORE_FAILED:
+                    return ExitCode.DATA_PROBLEM;
+                default:
+                    return ExitCode.ERROR;
+            }
         }
         return ExitCode.ERROR;
     }

@@ -9,6 +9,9 @@ package org.helpdesktriage.cli;
  *   <li>2 {@link #USAGE}: the command line is wrong;</li>
  *   <li>3 {@link #INPUT_OR_CONFIG}: the input cannot be read or the configuration is invalid;</li>
  *   <li>4 {@link #REJECTED}: some records were rejected; the rest were written.</li>
+ *   <li>5 {@link #LOCKED}: another process holds the data directory's lock.</li>
+ *   <li>6 {@link #DATA_PROBLEM}: the data directory has a problem (a corrupt file, an
+ *       unhealthy check, a refused backup or restore).</li>
  * </ul>
  */
 public enum ExitCode {
@@ -21,7 +24,11 @@ public enum ExitCode {
     /** The input cannot be read, or the configuration is invalid. */
     INPUT_OR_CONFIG(3),
     /** Some records were rejected; the rest were written. */
-    REJECTED(4);
+    REJECTED(4),
+    /** Another process holds the data directory's lock. */
+    LOCKED(5),
+    /** The data directory has a problem: a corrupt file, a failed check, a refused archive. */
+    DATA_PROBLEM(6);
 
     private final int code;
 

@@ -2,6 +2,7 @@ package org.helpdesktriage.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ public final class Main {
     static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return run(new Environment(System.getenv(), System.in, out, err), args);
+        return run(new Environment(System.getenv(), System.in, out, err, Clock.systemUTC()), args);
     }
 
     /** Runs the command line in {@code env}; tests capture its streams. */
@@ -62,9 +63,10 @@ public final class Main {
      * @param in standard input
      * @param out standard output
      * @param err standard error
+     * @param clock the time every command reads
      */
     record Environment(Map<String, String> variables, InputStream in, PrintWriter out,
-            PrintWriter err) {
+            PrintWriter err, Clock clock) {
     }
 
     /** Gives commands that want it the environment. */

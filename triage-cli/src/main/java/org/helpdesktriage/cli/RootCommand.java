@@ -12,14 +12,17 @@ import picocli.CommandLine.Command;
             "",
             "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
                 + "[OUTPUT]"},
-        subcommands = {TriageCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TriageCommand.class, EscalateCommand.class,
+            CleanupCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every record triaged, or the command succeeded",
             "1:an unexpected error",
             "2:the command line is wrong",
             "3:the input cannot be read or the configuration is invalid",
-            "4:some records were rejected; the rest were written"},
+            "4:some records were rejected; the rest were written",
+            "5:another process holds the data directory's lock",
+            "6:the data directory has a problem (corrupt file, failed check, refused archive)"},
         footer = {"", "Documentation: docs/cli.md, docs/configuration.md, docs/rules.md"})
 public final class RootCommand implements Runnable {
 

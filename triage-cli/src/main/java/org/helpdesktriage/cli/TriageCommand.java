@@ -3,13 +3,18 @@ package org.helpdesktriage.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
+import org.helpdesktriage.core.ResultCache;
+import org.helpdesktriage.core.Routing;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.InputFormat;
+import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.io.AtomicOutput;
@@ -17,7 +22,9 @@ import org.helpdesktriage.core.io.OutputFormat;
 import org.helpdesktriage.core.io.RejectWriter;
 import org.helpdesktriage.core.io.ResultWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** Triages an input file into an output file, rejects into a rejects file. */
@@ -71,20 +78,72 @@ final class TriageCommand extends AbstractCommand {
             description = "Worker threads; the output keeps input order whatever the number.")
     int parallelism = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--store", paramLabel = "TYPE",
+            description = "Where triaged tickets are kept: memory (nowhere after the run) or "
+                    + "file (the data directory, with audit entries, dead letters and a run "
+                    + "record). Default: store_type from the configuration.")
+    String store;
+
+    @Option(names = "--metrics-file", paramLabel = "FILE",
+            description = "Writes the run's metrics in the Prometheus text format, atomically, "
+                    + "for node_exporter's textfile collector.")
+    Path metricsFile;
+
+    @Mixin
+    DataDirOptions dataDir = new DataDirOptions();
+
     @Override
     ExitCode execute() throws IOException {
         if (parallelism < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--parallelism must be at least 1, got " + parallelism);
         }
+        if (store != null) {
+            configOptions.overrides.put("store_type", store);
+        }
         TriageConfig config = config();
-        TriageEngine engine = TriageEngine.builder().config(config).explain(explain).build();
+        Metrics metrics = new Metrics("triage");
+        long start = System.nanoTime();
+        boolean persist = config.storeType().equals("file");
+        String command = "triage " + input;
+        try (RunRecorder run = persist ? new RunRecorder(
+                dataDir.openForWriting(config, command, clock()), clock(), command) : null) {
+            if (run != null) {
+                run.data().notices().forEach(n -> err().println("helpdesk-triage: " + n));
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            ExitCode code = ExitCode.ERROR;
+            try {
+                code = triage(config, run, metrics, counts);
+                return code;
+            } catch (RuntimeException | IOException e) {
+                code = ErrorHandler.exitCode(e);
+                throw e;
+            } finally {
+                if (run != null) {
+                    run.finish(code.code(), details(config), counts);
+                }
+                if (metricsFile != null) {
+                    metrics.write(metricsFile, (System.nanoTime() - start) / 1e9, code.code(),
+                            clock().instant());
+                }
+            }
+        }
+    }
+
+    private ExitCode triage(TriageConfig config, RunRecorder run, Metrics metrics,
+            Map<String, Long> counts) throws IOException {
+        TriageEngine.Builder builder = TriageEngine.builder().config(config).explain(explain)
+                .clock(clock());
+        if (run != null) {
+            builder.store(run.data().tickets()).auditLog(run.data().audit()).runId(run.runId());
+        }
+        TriageEngine engine = builder.build();
         boolean toStdout = output.equals("-");
         OutputFormat outFormat = Optional.ofNullable(outputFormat)
                 .or(() -> toStdout ? Optional.empty() : OutputFormat.fromFileName(output))
                 .orElse(OutputFormat.JSON);
-        Path rejectsPath = rejects != null ? rejects
-                : toStdout ? null : Path.of(output + ".rejects.jsonl");
+        Path rejectsPath = rejectsPath();
 
         BatchSummary summary;
         try (RecordReader reader = openInput();
@@ -101,10 +160,23 @@ final class TriageCommand extends AbstractCommand {
                         outcome -> outcome instanceof TriageOutcome.Triaged t
                                 ? results.render(t.result()) : null,
                         (outcome, rendered) -> {
-                            if (rendered != null) {
+                            if (outcome instanceof TriageOutcome.Triaged t) {
                                 results.write(rendered);
+                                Routing r = t.result().routing();
+                                metrics.increment("helpdesk_triage_records_total",
+                                        "outcome=\"triaged\"");
+                                metrics.increment("helpdesk_triage_tickets_total", "category=\""
+                                        + r.category() + "\",priority=\"" + r.priority().id()
+                                        + "\"");
                             } else {
-                                rejectWriter.write(((TriageOutcome.Rejected) outcome).rejection());
+                                Rejection rejection =
+                                        ((TriageOutcome.Rejected) outcome).rejection();
+                                rejectWriter.write(rejection);
+                                metrics.increment("helpdesk_triage_records_total",
+                                        "outcome=\"rejected\"");
+                                if (run != null) {
+                                    run.deadLetter(rejection);
+                                }
                             }
                         }, parallelism);
             }
@@ -117,10 +189,40 @@ final class TriageCommand extends AbstractCommand {
                 outFile.commit();
             }
         }
-        err().println("helpdesk-triage: " + summary
+        counts.put("read", summary.read());
+        counts.put("triaged", summary.triaged());
+        counts.put("rejected", summary.rejected());
+        String cache = "";
+        if (engine.cache().isPresent()) {
+            ResultCache c = engine.cache().get();
+            counts.put("cache_hits", c.hits());
+            counts.put("cache_misses", c.misses());
+            metrics.add("helpdesk_triage_cache_lookups_total", "result=\"hit\"", c.hits());
+            metrics.add("helpdesk_triage_cache_lookups_total", "result=\"miss\"", c.misses());
+            cache = ", cache hits " + c.hits() + ", misses " + c.misses();
+        }
+        err().println("helpdesk-triage: " + summary + cache
+                + (run == null ? "" : ", run " + run.runId())
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
+    }
+
+    private Path rejectsPath() {
+        if (rejects != null) {
+            return rejects;
+        }
+        return output.equals("-") ? null : Path.of(output + ".rejects.jsonl");
+    }
+
+    private Map<String, String> details(TriageConfig config) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("config_fingerprint", org.helpdesktriage.core.config.ConfigLoader.fingerprint(config));
+        d.put("input", input);
+        d.put("output", output);
+        Path r = rejectsPath();
+        d.put("rejects", r == null ? "-" : r.toString());
+        return d;
     }
 
     private RecordReader openInput() throws IOException {

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
@@ -17,6 +20,10 @@ import org.helpdesktriage.core.rules.RuleOutcome;
 import org.helpdesktriage.core.rules.RuleSet;
 import org.helpdesktriage.core.scoring.Score;
 import org.helpdesktriage.core.scoring.Scorer;
+import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
+import org.helpdesktriage.core.store.TicketChanges;
+import org.helpdesktriage.core.store.TicketStore;
 
 /**
  * The front door: triages tickets with a configuration's rules, routing and scoring.
@@ -36,6 +43,9 @@ import org.helpdesktriage.core.scoring.Scorer;
  */
 public final class TriageEngine {
 
+    /** How many results the default cache holds. */
+    public static final long DEFAULT_CACHE_SIZE = 10_000;
+
     private final TriageConfig config;
     private final Clock clock;
     private final boolean explain;
@@ -44,6 +54,12 @@ public final class TriageEngine {
     private final Router router;
     private final Scorer scorer;
     private final TicketNormalizer normalizer;
+    private final ResultCache cache;
+    private final String fingerprint;
+    private final TicketStore store;
+    private final AuditLog audit;
+    private final String actor;
+    private final String runId;
 
     private TriageEngine(Builder b) {
         this.config = b.config;
@@ -54,6 +70,14 @@ public final class TriageEngine {
         this.router = new Router(config.categories());
         this.scorer = b.scorer == null ? Scorer.weighted(config.scoring()) : b.scorer;
         this.normalizer = new TicketNormalizer(config, clock);
+        this.fingerprint = ConfigLoader.fingerprint(config);
+        this.store = b.store;
+        this.audit = b.audit;
+        this.actor = b.actor;
+        this.runId = b.runId;
+        this.cache = b.cache != null ? b.cache
+                : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
+                : null;
     }
 
     /** Returns a builder; every setting has a default. */
@@ -71,6 +95,16 @@ public final class TriageEngine {
         return clock;
     }
 
+    /** Returns the configuration's fingerprint: SHA-256 of its canonical JSON. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Returns the result cache, or empty when caching is off. */
+    public Optional<ResultCache> cache() {
+        return Optional.ofNullable(cache);
+    }
+
     /** Returns the compiled rules, in evaluation order. */
     public RuleSet rules() {
         return rules;
@@ -86,7 +120,8 @@ public final class TriageEngine {
         Objects.requireNonNull(record, "record");
         Ingested ingested = normalizer.normalize(record);
         if (ingested instanceof Ingested.Accepted accepted) {
-            TriageResult result = triage(accepted.ticket(), accepted.notes(), accepted.position());
+            TriageResult result = triage(accepted.ticket(), accepted.notes(),
+                    accepted.position());
             return new TriageOutcome.Triaged(result);
         }
         Ingested.Rejected rejected = (Ingested.Rejected) ingested;
@@ -105,8 +140,36 @@ public final class TriageEngine {
         return triage(ticket, List.of(), null);
     }
 
-    private TriageResult triage(Ticket ticket, List<String> inputNotes,
-            org.helpdesktriage.core.ingest.SourcePosition position) {
+    private TriageResult triage(Ticket ticket, List<String> inputNotes, SourcePosition position) {
+        TriageResult result;
+        if (cache == null) {
+            result = decide(ticket, inputNotes, position);
+        } else {
+            TriageResult cached = cache.get(new ResultCache.Key(fingerprint, explain, ticket),
+                    key -> decide(ticket, List.of(), null));
+            List<String> notes = inputNotes;
+            if (!cached.notes().isEmpty()) {
+                notes = new ArrayList<>(inputNotes);
+                notes.addAll(cached.notes());
+            }
+            result = new TriageResult(cached.ticket(), cached.routing(), cached.score(), notes,
+                    cached.explanation(), position);
+        }
+        if (store != null) {
+            persist(ticket, result.ticket());
+        }
+        listener.onTriaged(result);
+        return result;
+    }
+
+    // the ticket as it arrived is the "before" of the audit entry: the store may not hold it yet
+    private void persist(Ticket before, Ticket after) {
+        store.save(after);
+        audit.append(new AuditEntry(after.updatedAt(), actor, "triage", after.ticketId(),
+                TicketChanges.between(before, after), runId));
+    }
+
+    private TriageResult decide(Ticket ticket, List<String> inputNotes, SourcePosition position) {
         Instant now = clock.instant();
         Facts facts = Facts.of(ticket, now);
         RuleOutcome outcome = rules.evaluate(facts, explain);
@@ -131,10 +194,7 @@ public final class TriageEngine {
         }
         Ticket triaged = ticket.withTriage(routing.category(), routing.priority(),
                 routing.assignedTo(), decision.tags(), score.total(), status, now);
-        TriageResult result = new TriageResult(triaged, routing, score, notes,
-                outcome.evaluations(), position);
-        listener.onTriaged(result);
-        return result;
+        return new TriageResult(triaged, routing, score, notes, outcome.evaluations(), position);
     }
 
     /** Builds a {@link TriageEngine}. */
@@ -144,6 +204,11 @@ public final class TriageEngine {
         private boolean explain;
         private TriageListener listener = TriageListener.NONE;
         private Scorer scorer;
+        private ResultCache cache;
+        private TicketStore store;
+        private AuditLog audit = AuditLog.noop();
+        private String actor = "helpdesk-triage";
+        private String runId;
 
         private Builder() {
         }
@@ -175,6 +240,44 @@ public final class TriageEngine {
         /** Replaces the configured weighted scorer. */
         public Builder scorer(Scorer value) {
             this.scorer = Objects.requireNonNull(value, "scorer");
+            return this;
+        }
+
+        /**
+         * Sets the result cache, which may be shared with other engines (default: a cache of
+         * {@link #DEFAULT_CACHE_SIZE} results living {@code cache_ttl} when {@code cache_enabled},
+         * else none).
+         */
+        public Builder cache(ResultCache value) {
+            this.cache = Objects.requireNonNull(value, "cache");
+            return this;
+        }
+
+        /**
+         * Sets a store: every triaged ticket is saved to it (replacing the one with its id, so
+         * triaging the same input twice keeps one ticket per id), and an audit entry is appended
+         * (default: no store).
+         */
+        public Builder store(TicketStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /** Sets the audit log that stored tickets are recorded in (default: none). */
+        public Builder auditLog(AuditLog value) {
+            this.audit = Objects.requireNonNull(value, "auditLog");
+            return this;
+        }
+
+        /** Sets who audit entries name as the actor (default: helpdesk-triage). */
+        public Builder actor(String value) {
+            this.actor = Objects.requireNonNull(value, "actor");
+            return this;
+        }
+
+        /** Sets the run id audit entries carry (default: none). */
+        public Builder runId(String value) {
+            this.runId = Objects.requireNonNull(value, "runId");
             return this;
         }
 

@@ -145,6 +145,20 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Returns a configuration's fingerprint: the hex SHA-256 of its canonical JSON. Two
+     * configurations that triage alike have the same fingerprint.
+     */
+    public static String fingerprint(TriageConfig config) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    canonicalJson(config).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     private static ObjectNode readFile(Path path) {
         String name = path.toString();
         try {

@@ -68,7 +68,7 @@ final class JsonLinesRecordReader extends AbstractRecordReader {
             return RawRecord.of(pos, fields, text);
         } catch (JsonProcessingException e) {
             return RawRecord.unparseable(pos, text, "malformed JSON at column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + JsonValues.describe(e));
         } catch (IOException e) {
             // parsing a string in memory reads nothing, so this does not happen
             throw new UncheckedIOException(e);

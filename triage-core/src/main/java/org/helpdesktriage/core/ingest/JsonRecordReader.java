@@ -122,7 +122,7 @@ final class JsonRecordReader extends AbstractRecordReader {
         JsonLocation loc = e.getLocation();
         long line = loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr();
         return RawRecord.unparseable(nextPosition(line), "", "malformed JSON: "
-                + e.getOriginalMessage() + "; the rest of the input cannot be read");
+                + JsonValues.describe(e) + "; the rest of the input cannot be read");
     }
 
     /** Returns the value's text as the input has it, else the value rendered as JSON. */

@@ -59,4 +59,11 @@ final class JsonValues {
         }
         return map;
     }
+
+    /** Returns Jackson's message without its source-location suffix, which names no file. */
+    static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        return m == null ? e.getClass().getSimpleName()
+                : m.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "");
+    }
 }

@@ -109,7 +109,7 @@ public final class TicketNormalizer {
         List<String> tags = tags(w);
         if (w.errors != null) {
             return new Ingested.Rejected(new Rejection(record.position(), w.errors,
-                    record.raw()));
+                    record.raw(), record.fields()));
         }
         Ticket ticket = new Ticket(id, title, description, email, category, priority, status,
                 created, updated, assignee, tags, w.metadata == null ? Map.of() : w.metadata,

@@ -1,0 +1,37 @@
+package org.helpdesktriage.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.store.DataDirectory;
+import picocli.CommandLine.Option;
+
+/** The options of commands that work on the data directory. */
+final class DataDirOptions {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The data directory. Default: store_path from the configuration.")
+    Path dataDir;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
+            description = "How long to wait for another process's lock on the data directory "
+                    + "before failing with a message naming the holder.")
+    long waitSeconds;
+
+    /** Returns the data directory: --data-dir, else the configuration's store_path. */
+    Path root(TriageConfig config) {
+        return dataDir != null ? dataDir : config.storePath();
+    }
+
+    /** Opens the data directory for writing, under its lock. */
+    DataDirectory openForWriting(TriageConfig config, String command, Clock clock) {
+        return DataDirectory.openForWriting(root(config), command,
+                Duration.ofSeconds(Math.max(0, waitSeconds)), clock);
+    }
+
+    /** Opens the data directory for reading, without the lock. */
+    DataDirectory openForReading(TriageConfig config, Clock clock) {
+        return DataDirectory.openForReading(root(config), clock);
+    }
+}

@@ -1,0 +1,20 @@
+package org.helpdesktriage.core.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The audit log that records nothing. */
+enum NoopAuditLog implements AuditLog {
+    INSTANCE;
+
+    @Override
+    public void append(AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+    }
+
+    @Override
+    public List<AuditEntry> query(AuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        return List.of();
+    }
+}

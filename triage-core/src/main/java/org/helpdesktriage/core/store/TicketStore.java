@@ -1,0 +1,76 @@
+package org.helpdesktriage.core.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.helpdesktriage.core.model.Ticket;
+
+/**
+ * Keeps tickets by id: the memory store and the file store of the data directory implement it.
+ *
+ * <p>Tickets are listed in id order, so output is deterministic whatever the store. A store never
+ * hides a damaged record: {@link #scan()} returns the whole tickets together with the records it
+ * could not read, and {@link #list()}, {@link #count()} and {@link #search(Map)} refuse (with a
+ * {@link org.helpdesktriage.core.TriageException} naming every damaged record) rather than give
+ * an answer that silently leaves some out. So {@code list().size() == count()} always.
+ *
+ * <pre>{@code
+ * TicketStore store = new MemoryStore();          // or DataDirectory.open...(...).tickets()
+ * store.save(ticket);
+ * List<Ticket> open = store.search(Map.of("status", "new", "tags", "vip"));
+ * }</pre>
+ */
+public interface TicketStore {
+
+    /** Saves a ticket, replacing any ticket with the same id. */
+    void save(Ticket ticket);
+
+    /**
+     * Returns the ticket with this id, or empty when there is none.
+     *
+     * @throws org.helpdesktriage.core.TriageException with {@code STORE_FAILED} naming the record
+     *     when the stored record exists but cannot be read
+     */
+    Optional<Ticket> get(String ticketId);
+
+    /** Deletes the ticket with this id; returns whether there was one. */
+    boolean delete(String ticketId);
+
+    /** Returns every whole ticket in id order, and every record that could not be read. */
+    StoreScan scan();
+
+    /** Deletes every ticket (and every unreadable record). */
+    void clear();
+
+    /**
+     * Returns every ticket in id order.
+     *
+     * @throws org.helpdesktriage.core.TriageException with {@code STORE_FAILED} naming every
+     *     unreadable record when there is any; use {@link #scan()} to get the rest anyway
+     */
+    default List<Ticket> list() {
+        return scan().requireComplete();
+    }
+
+    /** Returns every ticket in id order as a stream; refuses as {@link #list()} does. */
+    default Stream<Ticket> stream() {
+        return list().stream();
+    }
+
+    /** Returns how many tickets are stored; refuses as {@link #list()} does. */
+    default long count() {
+        return list().size();
+    }
+
+    /**
+     * Returns the tickets, in id order, whose fields equal every given value; refuses as
+     * {@link #list()} does. See {@link TicketCriteria} for the fields and how they compare.
+     *
+     * @throws IllegalArgumentException naming the field when a criterion names an unknown field
+     */
+    default List<Ticket> search(Map<String, String> criteria) {
+        TicketCriteria match = TicketCriteria.of(criteria);
+        return list().stream().filter(match).toList();
+    }
+}

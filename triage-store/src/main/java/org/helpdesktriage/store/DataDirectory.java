@@ -1,0 +1,152 @@
+package org.helpdesktriage.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+
+/**
+ * The front door to a data directory: its tickets, its audit log, its lock and its format.
+ *
+ * <pre>
+ * &lt;root&gt;/format-version     "1"
+ * &lt;root&gt;/lock               the lock file ({@link DataDirectoryLock})
+ * &lt;root&gt;/tickets/*.json      one ticket per file ({@link FileStore})
+ * &lt;root&gt;/audit/audit-YYYY-MM-DD.jsonl   the audit log ({@link FileAuditLog})
+ * &lt;root&gt;/runs/*.json         run summaries ({@link RunRecords})
+ * &lt;root&gt;/dead-letters/*.json failed records kept for retry ({@link DeadLetters})
+ * </pre>
+ *
+ * <pre>{@code
+ * try (DataDirectory data = DataDirectory.openForWriting(root, "run", Duration.ofSeconds(30),
+ *         Clock.systemUTC())) {
+ *     data.notices().forEach(err::println);   // stale lock taken over, migration done
+ *     data.tickets().save(ticket);
+ *     data.audit().append(entry);
+ * }
+ * }</pre>
+ *
+ * <p>Opening refuses a directory of a newer format than this program understands. Opening for
+ * writing takes the lock, creates a new directory's layout, and migrates an older format after
+ * writing a backup of it to {@code <root>.migration-backups/}. Opening for reading takes no lock
+ * and changes nothing; version 0 is readable as it is.
+ */
+public final class DataDirectory implements AutoCloseable {
+
+    private final Path root;
+    private final FileStore tickets;
+    private final FileAuditLog audit;
+    private final DataDirectoryLock lock;
+    private final java.util.List<String> notices;
+
+    private DataDirectory(Path root, Clock clock, DataDirectoryLock lock,
+            java.util.List<String> notices) {
+        this.root = root;
+        this.tickets = new FileStore(root);
+        this.audit = new FileAuditLog(root, clock);
+        this.lock = lock;
+        this.notices = java.util.List.copyOf(notices);
+    }
+
+    /**
+     * Opens a data directory for writing: takes its lock (waiting up to {@code wait}), creates or
+     * migrates it as needed.
+     *
+     * @throws TriageException with {@link ErrorCode#LOCKED} when another process holds the lock,
+     *     {@link ErrorCode#STORE_FAILED} when the format is newer or migration fails
+     */
+    public static DataDirectory openForWriting(Path root, String command, Duration wait,
+            Clock clock) {
+        Objects.requireNonNull(root, "root");
+        DataDirectoryLock lock = DataDirectoryLock.acquire(root, command, wait, clock);
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        lock.tookOverFrom().ifPresent(h -> notices.add("took over a stale lock left by " + h));
+        try {
+            Optional<Integer> version = FormatVersion.read(root);
+            if (version.isEmpty()) {
+                Files.createDirectories(root.resolve(FileStore.TICKETS));
+                Files.createDirectories(root.resolve(FileAuditLog.AUDIT));
+                FormatVersion.write(root, FormatVersion.CURRENT);
+            } else if (version.get() != FormatVersion.CURRENT) {
+                FormatVersion.checkReadable(root, version.get());
+                Path backups = root.resolveSibling(root.getFileName() + ".migration-backups");
+                Path backup = Backup.create(root, backups, clock);
+                Migrations.run(root, version.get());
+                notices.add("migrated data directory " + root + " from format version "
+                        + version.get() + " to " + FormatVersion.CURRENT + " after a backup to "
+                        + backup);
+            }
+            return new DataDirectory(root, clock, lock, notices);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            if (e instanceof TriageException te) {
+                throw te;
+            }
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot prepare data directory " + root + ": " + e, e);
+        }
+    }
+
+    /**
+     * Opens a data directory for reading, without the lock; changes nothing.
+     *
+     * @throws TriageException with {@link ErrorCode#STORE_FAILED} when the format is newer
+     */
+    public static DataDirectory openForReading(Path root, Clock clock) {
+        Objects.requireNonNull(root, "root");
+        FormatVersion.read(root).ifPresent(v -> FormatVersion.checkReadable(root, v));
+        return new DataDirectory(root, clock, null, java.util.List.of());
+    }
+
+    /** Returns the directory. */
+    public Path root() {
+        return root;
+    }
+
+    /** Returns the ticket store. */
+    public FileStore tickets() {
+        return tickets;
+    }
+
+    /** Returns the audit log (append only when open for writing). */
+    public FileAuditLog audit() {
+        return audit;
+    }
+
+    /** Returns the run records. */
+    public RunRecords runs() {
+        return new RunRecords(root);
+    }
+
+    /** Returns the dead-letter store. */
+    public DeadLetters deadLetters() {
+        return new DeadLetters(root);
+    }
+
+    /** Returns the lock, when open for writing. */
+    public Optional<DataDirectoryLock> lock() {
+        return Optional.ofNullable(lock);
+    }
+
+    /** Returns what opening did that the user should hear of (stale lock, migration). */
+    public java.util.List<String> notices() {
+        return notices;
+    }
+
+    /** Closes the audit log and releases the lock. */
+    @Override
+    public void close() {
+        try {
+            audit.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+}

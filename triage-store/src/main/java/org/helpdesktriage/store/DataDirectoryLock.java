@@ -1,0 +1,283 @@
+package org.helpdesktriage.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+
+/**
+ * The exclusive lock of a data directory: {@code <root>/lock}, so that runs, restores and
+ * migrations never write at the same time.
+ *
+ * <p>The lock itself is an operating-system lock ({@link FileChannel#tryLock}: {@code fcntl} on
+ * Unix, {@code LockFileEx} on Windows), which the system releases when the holding process dies,
+ * however it dies. The file's body names the holder ({@link LockHolder}: pid, host, start time,
+ * command) so that a refused writer can say who holds it. A clean release empties the body but
+ * keeps the file: deleting it would let two processes lock two different files of the same name.
+ * So a body that is not empty when the lock is free was left by a process that died; taking
+ * over is safe (the system lock is free) and is reported by {@link #tookOverFrom()}.
+ *
+ * <pre>{@code
+ * try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, "run", Duration.ofSeconds(30),
+ *         Clock.systemUTC())) {
+ *     lock.tookOverFrom().ifPresent(h -> err.println("took over a stale lock left by " + h));
+ *     ... write ...
+ * }
+ * }</pre>
+ *
+ * <p>The lock is one per process and directory: a second {@code acquire} in the same process is
+ * refused like one from another process.
+ */
+public final class DataDirectoryLock implements AutoCloseable {
+
+    /** The lock file's name under the data directory. */
+    public static final String FILE = "lock";
+
+    // lock one byte far past the body, so that readers can read the body on every system
+    private static final long REGION = 1L << 30;
+
+    /**
+     * The locks this process holds, by real path. A process must never open a second descriptor
+     * of a lock file it holds: on Unix, closing any descriptor of a file drops every fcntl lock
+     * the process holds on it. So attempts and inspections within the process look here first,
+     * and all of them synchronize on this map.
+     */
+    private static final Map<Path, DataDirectoryLock> HELD = new HashMap<>();
+
+    private final Path root;
+    private final Path key;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final LockHolder holder;
+    private final LockHolder stale;
+
+    private DataDirectoryLock(Path root, Path key, FileChannel channel, FileLock lock,
+            LockHolder holder, LockHolder stale) {
+        this.root = root;
+        this.key = key;
+        this.channel = channel;
+        this.lock = lock;
+        this.holder = holder;
+        this.stale = stale;
+    }
+
+    /**
+     * Takes the lock of the data directory {@code root}, creating the directory if needed,
+     * waiting up to {@code wait} for another holder to let go (polling with a growing pause).
+     *
+     * @param command what this process will do, shown to anyone refused meanwhile
+     * @param wait how long to wait; zero fails at once
+     * @param clock gives the start time written in the lock file
+     * @throws TriageException with {@link ErrorCode#LOCKED} naming the holder when the lock is
+     *     still held after {@code wait}, or {@link ErrorCode#STORE_FAILED} when the lock file
+     *     cannot be used
+     */
+    public static DataDirectoryLock acquire(Path root, String command, Duration wait, Clock clock) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(clock, "clock");
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException("wait " + wait + " is negative");
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        long pauseMillis = 25;
+        Path file = root.resolve(FILE);
+        try {
+            Files.createDirectories(root);
+            Path key = root.toRealPath();
+            while (true) {
+                byte[] body;
+                synchronized (HELD) {
+                    DataDirectoryLock mine = HELD.get(key);
+                    if (mine != null) {
+                        body = mine.holder.toJson();
+                    } else {
+                        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
+                                StandardOpenOption.READ, StandardOpenOption.WRITE);
+                        FileLock fl;
+                        try {
+                            fl = ch.tryLock(REGION, 1, false);
+                        } catch (IOException | RuntimeException e) {
+                            ch.close();
+                            throw e;
+                        }
+                        if (fl != null) {
+                            Optional<LockHolder> left = LockHolder.parse(readBody(ch));
+                            LockHolder me = LockHolder.self(clock.instant(), command);
+                            ch.truncate(0);
+                            ch.write(ByteBuffer.wrap(me.toJson()), 0);
+                            ch.force(true);
+                            DataDirectoryLock lock = new DataDirectoryLock(root, key, ch, fl, me,
+                                    left.orElse(null));
+                            HELD.put(key, lock);
+                            return lock;
+                        }
+                        body = readBody(ch);
+                        ch.close();
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TriageException(ErrorCode.LOCKED, "data directory " + root
+                            + " is locked by " + LockHolder.parse(body).map(LockHolder::toString)
+                                    .orElse("a process that has not yet written its name")
+                            + (wait.isZero() ? "" : "; waited " + wait.toSeconds() + " s")
+                            + "; try again later, or use a longer --wait");
+                }
+                Thread.sleep(Math.min(pauseMillis, Math.max(1, left / 1_000_000)));
+                pauseMillis = Math.min(pauseMillis * 2, 1000);
+            }
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot use the lock file " + file + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TriageException(ErrorCode.LOCKED,
+                    "interrupted while waiting for the lock of data directory " + root, e);
+        }
+    }
+
+    /**
+     * Returns the state of the lock of {@code root} without taking it: free, held (by whom), or
+     * free but left behind by a process that died.
+     */
+    public static LockState inspect(Path root) {
+        Path file = root.resolve(FILE);
+        synchronized (HELD) {
+            return inspectLocked(root, file);
+        }
+    }
+
+    private static LockState inspectLocked(Path root, Path file) {
+        try {
+            DataDirectoryLock mine = Files.exists(root) ? HELD.get(root.toRealPath()) : null;
+            if (mine != null) {
+                return new LockState(LockState.Kind.HELD, Optional.of(mine.holder));
+            }
+        } catch (IOException e) {
+            // fall through to reading the file
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock fl = ch.tryLock(REGION, 1, true);
+            Optional<LockHolder> named = LockHolder.parse(readBody(ch));
+            if (fl == null) {
+                return new LockState(LockState.Kind.HELD, named);
+            }
+            fl.release();
+            return new LockState(named.isPresent() ? LockState.Kind.STALE : LockState.Kind.FREE,
+                    named);
+        } catch (NoSuchFileException e) {
+            return new LockState(LockState.Kind.FREE, Optional.empty());
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot read the lock file " + file + ": " + e, e);
+        }
+    }
+
+    private static byte[] readBody(FileChannel ch) throws IOException {
+        long size = Math.min(ch.size(), 64 * 1024);
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+            // keep reading
+        }
+        return java.util.Arrays.copyOf(buf.array(), buf.position());
+    }
+
+    /** Returns the data directory this lock guards. */
+    public Path root() {
+        return root;
+    }
+
+    /** Returns this process's entry in the lock file. */
+    public LockHolder holder() {
+        return holder;
+    }
+
+    /**
+     * Returns the holder named by a lock left behind by a process that died, which this lock
+     * took over; the caller should tell the user "took over a stale lock left by ...".
+     */
+    public Optional<LockHolder> tookOverFrom() {
+        return Optional.ofNullable(stale);
+    }
+
+    /** Returns whether this lock is still held. */
+    public boolean isHeld() {
+        return lock.isValid();
+    }
+
+    /** Empties the lock file and releases the lock. */
+    @Override
+    public void close() {
+        synchronized (HELD) {
+            if (!channel.isOpen()) {
+                return;
+            }
+            HELD.remove(key, this);
+            release();
+        }
+    }
+
+    private void release() {
+        try {
+            channel.truncate(0);
+            channel.force(true);
+            lock.release();
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot release the lock of data directory " + root + ": " + e, e);
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the lock goes with the channel anyway
+            }
+        }
+    }
+
+    /**
+     * The state of a data directory lock.
+     *
+     * @param kind free, held, or stale (free but left by a dead process)
+     * @param holder who the lock file names, if anyone
+     */
+    public record LockState(Kind kind, Optional<LockHolder> holder) {
+
+        /** The kinds of lock state. */
+        public enum Kind {
+            /** Nobody holds the lock. */
+            FREE,
+            /** A live process holds the lock. */
+            HELD,
+            /** Nobody holds the lock, but a process that died left its name in the file. */
+            STALE
+        }
+
+        /** Describes the state in a sentence fragment. */
+        @Override
+        public String toString() {
+            switch (kind) {
+                case HELD:
+                    return "held by "
+                            + holder.map(LockHolder::toString).orElse("an unnamed process");
+                case STALE:
+                    return "free; left behind by " + holder.orElseThrow()
+                            + ", which is no longer running";
+                default:
+                    return "free";
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.helpdesktriage.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.store.CorruptRecord;
+
+/**
+ * The dead-letter store of a data directory: records that failed are never dropped but kept in
+ * {@code <root>/dead-letters/}, one JSON file per record (named as ticket files are, by
+ * {@link FileNames}), written atomically. Operators list them, fix the data or configuration,
+ * and retry the oldest {@code n} with {@link #oldest(int)}; a record that succeeds is
+ * {@link #remove removed}, one that fails again is saved with {@link DeadLetter#failedAgain}.
+ * Writers must hold the data directory lock.
+ */
+public final class DeadLetters {
+
+    /** The name of the dead-letter directory under the data directory. */
+    public static final String DIRECTORY = "dead-letters";
+
+    private final Path dir;
+
+    /** Creates the store over {@code <root>/dead-letters}. */
+    public DeadLetters(Path root) {
+        this.dir = Objects.requireNonNull(root, "root").resolve(DIRECTORY);
+    }
+
+    /** Saves a dead letter, replacing one with the same id. */
+    public void save(DeadLetter letter) {
+        Objects.requireNonNull(letter, "letter");
+        Path file = dir.resolve(FileNames.forId(letter.id()));
+        ObjectNode n = TicketJson.mapper().createObjectNode();
+        n.put("id", letter.id());
+        n.put("time", letter.time().toString());
+        n.put("run_id", letter.runId());
+        n.put("source", letter.source());
+        n.put("reason", letter.reason());
+        n.set("record", TicketJson.mapper().valueToTree(letter.record()));
+        n.put("attempts", letter.attempts());
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.write(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot write dead letter " + file + ": " + e, e);
+        }
+    }
+
+    /** Returns the dead letter with this id, or empty. */
+    public Optional<DeadLetter> get(String id) {
+        Path file = dir.resolve(FileNames.forId(Objects.requireNonNull(id, "id")));
+        try {
+            return Optional.of(parse(Files.readAllBytes(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "dead letter " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the dead letter with this id; returns whether there was one. */
+    public boolean remove(String id) {
+        Path file = dir.resolve(FileNames.forId(Objects.requireNonNull(id, "id")));
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot delete dead letter " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Returns every dead letter, oldest first (ties by id).
+     *
+     * @throws TriageException with {@code STORE_FAILED} naming every unreadable file
+     */
+    public List<DeadLetter> list() {
+        List<DeadLetter> out = new ArrayList<>();
+        List<CorruptRecord> bad = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+                for (Path p : ds) {
+                    if (AtomicFiles.isTemp(p)) {
+                        continue;
+                    }
+                    try {
+                        out.add(parse(Files.readAllBytes(p)));
+                    } catch (NoSuchFileException e) {
+                        // removed meanwhile
+                    } catch (IOException | IllegalArgumentException e) {
+                        bad.add(new CorruptRecord(p.toString(), String.valueOf(e.getMessage())));
+                    }
+                }
+            } catch (IOException e) {
+                throw new TriageException(ErrorCode.STORE_FAILED,
+                        "cannot list dead letters in " + dir + ": " + e, e);
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    bad.size() + " dead letter file(s) cannot be read: " + bad);
+        }
+        out.sort(Comparator.comparing(DeadLetter::time).thenComparing(DeadLetter::id));
+        return out;
+    }
+
+    /** Returns the {@code n} oldest dead letters, for a bulk retry. */
+    public List<DeadLetter> oldest(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("take " + n + ": must be at least 1");
+        }
+        List<DeadLetter> all = list();
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /** Returns how many dead letters there are. */
+    public int count() {
+        return list().size();
+    }
+
+    private static DeadLetter parse(byte[] bytes) throws IOException {
+        JsonNode n = TicketJson.mapper().readTree(bytes);
+        if (n == null || !n.isObject() || !n.path("record").isObject()) {
+            throw new IllegalArgumentException("is not a dead letter object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> record = TicketJson.mapper().convertValue(n.get("record"),
+                LinkedHashMap.class);
+        try {
+            return new DeadLetter(need(n, "id"), Instant.parse(need(n, "time")),
+                    n.path("run_id").isTextual() ? n.get("run_id").asText() : null,
+                    need(n, "source"), need(n, "reason"), record, n.path("attempts").asInt(0));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("field 'time' is not an ISO-8601 instant");
+        }
+    }
+
+    private static String need(JsonNode n, String field) {
+        if (!n.path(field).isTextual()) {
+            throw new IllegalArgumentException("field '" + field + "' must be a string");
+        }
+        return n.get(field).asText();
+    }
+}

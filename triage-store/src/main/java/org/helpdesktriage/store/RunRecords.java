@@ -1,0 +1,149 @@
+package org.helpdesktriage.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.helpdesktriage.core.ErrorCode;
+import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.io.TicketJson;
+
+/**
+ * The run records of a data directory: one JSON summary per batch run in
+ * {@code <root>/runs/<file>.json} (named by {@link FileNames}), written atomically, listed newest
+ * first and pruned by age. Writers must hold the data directory lock.
+ */
+public final class RunRecords {
+
+    /** The name of the runs directory under the data directory. */
+    public static final String DIRECTORY = "runs";
+
+    private static final java.util.Set<String> FIXED_KEYS = java.util.Set.of("run_id", "command",
+            "started_at", "finished_at", "duration_ms", "exit_code", "counts");
+
+    private final Path dir;
+
+    /** Creates the records over {@code <root>/runs}. */
+    public RunRecords(Path root) {
+        this.dir = Objects.requireNonNull(root, "root").resolve(DIRECTORY);
+    }
+
+    /** Saves a run's summary, replacing one with the same id. */
+    public void save(RunRecord run) {
+        Objects.requireNonNull(run, "run");
+        ObjectNode n = TicketJson.mapper().createObjectNode();
+        n.put("run_id", run.runId());
+        n.put("command", run.command());
+        n.put("started_at", run.startedAt().toString());
+        n.put("finished_at", run.finishedAt().toString());
+        n.put("duration_ms", run.duration().toMillis());
+        n.put("exit_code", run.exitCode());
+        run.details().forEach(n::put);
+        ObjectNode counts = n.putObject("counts");
+        run.counts().forEach(counts::put);
+        Path file = dir.resolve(FileNames.forId(run.runId()));
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.write(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot write run record " + file + ": " + e, e);
+        }
+    }
+
+    /** Returns the record of a run, or empty. */
+    public Optional<RunRecord> get(String runId) {
+        Path file = dir.resolve(FileNames.forId(Objects.requireNonNull(runId, "runId")));
+        try {
+            return Optional.of(read(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot read run record " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Returns every run record, newest first.
+     *
+     * @throws TriageException with {@code STORE_FAILED} naming an unreadable record
+     */
+    public List<RunRecord> list() {
+        List<RunRecord> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path p : ds) {
+                if (AtomicFiles.isTemp(p)) {
+                    continue;
+                }
+                try {
+                    out.add(read(p));
+                } catch (NoSuchFileException e) {
+                    // pruned meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot list run records in " + dir + ": " + e, e);
+        }
+        out.sort(Comparator.comparing(RunRecord::startedAt).reversed()
+                .thenComparing(RunRecord::runId));
+        return out;
+    }
+
+    /** Deletes the records of runs that started before {@code cutoff}; returns them. */
+    public List<RunRecord> pruneStartedBefore(Instant cutoff) {
+        List<RunRecord> pruned = new ArrayList<>();
+        for (RunRecord r : list()) {
+            if (r.startedAt().isBefore(cutoff)) {
+                try {
+                    Files.deleteIfExists(dir.resolve(FileNames.forId(r.runId())));
+                } catch (IOException e) {
+                    throw new TriageException(ErrorCode.STORE_FAILED,
+                            "cannot delete the record of run " + r.runId() + ": " + e, e);
+                }
+                pruned.add(r);
+            }
+        }
+        return pruned;
+    }
+
+    private static RunRecord read(Path file) throws IOException {
+        try {
+            JsonNode n = TicketJson.mapper().readTree(Files.readAllBytes(file));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            n.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(),
+                    e.getValue().asLong()));
+            Map<String, String> details = new LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> {
+                if (!FIXED_KEYS.contains(e.getKey()) && e.getValue().isTextual()) {
+                    details.put(e.getKey(), e.getValue().asText());
+                }
+            });
+            return new RunRecord(n.path("run_id").asText(), n.path("command").asText(),
+                    Instant.parse(n.path("started_at").asText()),
+                    Instant.parse(n.path("finished_at").asText()), n.path("exit_code").asInt(),
+                    details, counts);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "run record " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.helpdesktriage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.helpdesktriage.store.TestTickets.ticket;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.helpdesktriage.core.store.AuditEntry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupRestoreTest {
+
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-23T09:30:05Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    Path root;
+    Path out;
+
+    @BeforeEach
+    void fill() throws IOException {
+        root = tmp.resolve("data");
+        out = tmp.resolve("backups");
+        FileStore store = new FileStore(root);
+        for (String id : new String[] {"T-1", "T-2", "abc", "../x", "x".repeat(300)}) {
+            store.save(ticket(id));
+        }
+        FormatVersion.write(root, FormatVersion.CURRENT);
+        try (FileAuditLog log = new FileAuditLog(root, CLOCK)) {
+            log.append(new AuditEntry(CLOCK.instant(), "alice", "delete", "T-9", Map.of(), null));
+        }
+    }
+
+    @Test
+    void backupWipeRestore_givesByteIdenticalFiles() throws IOException {
+        Map<String, byte[]> before = contents(root);
+        Path archive = Backup.create(root, out, CLOCK);
+        assertThat(archive.getFileName().toString())
+                .isEqualTo("helpdesk-triage-backup-20261123T093005Z.tar.gz");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).containsExactly(archive); // no temporary file left
+        }
+
+        Restore.deleteTree(root);
+        Restore.Result r = Restore.run(archive, root, CLOCK);
+        assertThat(r.tickets()).isEqualTo(5);
+        assertThat(r.previous()).isEmpty();
+        Map<String, byte[]> after = contents(root);
+        after.remove(BackupArchive.MANIFEST);
+        after.remove(BackupArchive.CHECKSUMS);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    @Test
+    void restoreOverExistingData_keepsItAside() throws IOException {
+        Path archive = Backup.create(root, out, CLOCK);
+        new FileStore(root).save(ticket("T-NEW"));
+        Restore.Result r = Restore.run(archive, root, CLOCK);
+        assertThat(r.previous()).hasValueSatisfying(p -> {
+            assertThat(p.getFileName().toString()).isEqualTo("data.pre-restore-20261123T093005Z");
+            assertThat(new FileStore(p).get("T-NEW")).isPresent();
+        });
+        assertThat(new FileStore(root).get("T-NEW")).isEmpty();
+        assertThat(new FileStore(root).count()).isEqualTo(5);
+    }
+
+    @Test
+    void flippedByte_isRefused_andLeavesTheDataDirectoryUntouched() throws IOException {
+        Path archive = Backup.create(root, out, CLOCK);
+        new FileStore(root).save(ticket("T-NEW"));
+        Map<String, byte[]> before = contents(root);
+        byte[] bytes = Files.readAllBytes(archive);
+        for (int at : new int[] {bytes.length / 2, 20, bytes.length - 5}) {
+            byte[] bad = bytes.clone();
+            bad[at] ^= 0x01;
+            Files.write(archive, bad);
+            assertThatThrownBy(() -> Restore.run(archive, root, CLOCK))
+                    .hasMessageContaining("is corrupt or truncated and was not restored")
+                    .hasMessageContaining("is unchanged");
+            Map<String, byte[]> now = contents(root);
+            assertThat(now).containsOnlyKeys(before.keySet().toArray(String[]::new));
+            before.forEach((n, b) -> assertThat(now.get(n)).as(n).isEqualTo(b));
+            try (Stream<Path> siblings = Files.list(tmp)) {
+                assertThat(siblings).extracting(p -> p.getFileName().toString())
+                        .containsExactlyInAnyOrder("data", "backups");
+            }
+        }
+        Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> Restore.run(archive, root, CLOCK))
+                .hasMessageContaining("corrupt or truncated");
+    }
+
+    @Test
+    void backup_refusesWhenATicketIsCorrupt() throws IOException {
+        Files.writeString(new FileStore(root).fileOf("T-2"), "{broken");
+        assertThatThrownBy(() -> Backup.create(root, out, CLOCK))
+                .hasMessageContaining("T-2.json").hasMessageContaining("no backup written");
+        assertThat(out).doesNotExist();
+    }
+
+    private static Map<String, byte[]> contents(Path dir) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        for (String rel : Backup.filesOf(dir)) {
+            m.put(rel, Files.readAllBytes(dir.resolve(rel)));
+        }
+        return m;
+    }
+}
