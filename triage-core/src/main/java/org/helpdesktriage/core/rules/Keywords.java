@@ -1,38 +1,52 @@
 package org.helpdesktriage.core.rules;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.helpdesktriage.core.rules.TicketText.Words;
 
 /**
  * A keyword list prepared at load time: single words in a hash set, and keywords of several words
  * ("log in") as phrases. Every word is lower-case already, so tickets never lower-case keywords.
+ *
+ * <p>Words and the first words of phrases get {@link Vocabulary} ids, so a test against a ticket
+ * is a few bitwise ands on the ticket's vocabulary bits (one hash lookup per ticket word, once per
+ * ticket) rather than a lookup per keyword per rule; a phrase is only looked for when its first
+ * word occurs, which in most tickets it does not.
  */
 final class Keywords {
 
     private final Set<String> words;
     private final String[] wordArray;
     private final List<List<String>> phrases;
-    // a phrase is only looked for where its first word occurs, which most tickets lack
-    private final Map<String, List<List<String>>> phrasesByFirst;
-    private final String[] probes;
+    // the non-zero 64-bit words of the single words' id mask
+    private final int[] maskIndex;
+    private final long[] mask;
+    private final int[] phraseFirst;
+    // how many ids a ticket's bits must cover
+    private final int ids;
 
     private Keywords(Set<String> words, List<List<String>> phrases) {
         this.words = Set.copyOf(words);
         this.wordArray = words.toArray(new String[0]);
         this.phrases = List.copyOf(phrases);
-        Map<String, List<List<String>>> byFirst = new HashMap<>();
-        for (List<String> phrase : phrases) {
-            byFirst.computeIfAbsent(phrase.get(0), k -> new ArrayList<>()).add(phrase);
+        int max = -1;
+        TreeMap<Integer, Long> m = new TreeMap<>();
+        for (String w : wordArray) {
+            int id = Vocabulary.intern(w);
+            max = Math.max(max, id);
+            m.merge(id >>> 6, 1L << id, (a, b) -> a | b);
         }
-        this.phrasesByFirst = byFirst;
-        Set<String> all = new LinkedHashSet<>(words);
-        all.addAll(byFirst.keySet());
-        this.probes = all.toArray(new String[0]);
+        this.maskIndex = m.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.mask = m.values().stream().mapToLong(Long::longValue).toArray();
+        this.phraseFirst = new int[phrases.size()];
+        for (int i = 0; i < phraseFirst.length; i++) {
+            phraseFirst[i] = Vocabulary.intern(phrases.get(i).get(0));
+            max = Math.max(max, phraseFirst[i]);
+        }
+        this.ids = max + 1;
     }
 
     /**
@@ -58,37 +72,16 @@ final class Keywords {
 
     /** Returns whether any keyword occurs in {@code text}. */
     boolean anyIn(Words text) {
-        List<String> list = text.list();
-        // walk the shorter side: few keywords probe the ticket's word set, a long keyword
-        // list is probed by each of the ticket's few words
-        if (probes.length <= list.size()) {
-            for (String p : probes) {
-                if (text.contains(p)) {
-                    if (words.contains(p)) {
-                        return true;
-                    }
-                    List<List<String>> ps = phrasesByFirst.get(p);
-                    for (int j = 0, m = ps.size(); j < m; j++) {
-                        if (text.containsPhrase(ps.get(j))) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        }
-        for (int i = 0, n = list.size(); i < n; i++) {
-            String w = list.get(i);
-            if (words.contains(w)) {
+        long[] bits = text.bits(ids);
+        for (int i = 0; i < mask.length; i++) {
+            if ((bits[maskIndex[i]] & mask[i]) != 0) {
                 return true;
             }
-            List<List<String>> ps = phrasesByFirst.get(w);
-            if (ps != null) {
-                for (int j = 0, m = ps.size(); j < m; j++) {
-                    if (Words.phraseAt(list, i, ps.get(j))) {
-                        return true;
-                    }
-                }
+        }
+        for (int i = 0; i < phraseFirst.length; i++) {
+            int id = phraseFirst[i];
+            if ((bits[id >>> 6] & (1L << id)) != 0 && text.containsPhrase(phrases.get(i))) {
+                return true;
             }
         }
         return false;
@@ -96,14 +89,15 @@ final class Keywords {
 
     /** Returns whether every keyword occurs in {@code text}. */
     boolean allIn(Words text) {
-        for (String w : wordArray) {
-            if (!text.contains(w)) {
+        long[] bits = text.bits(ids);
+        for (int i = 0; i < mask.length; i++) {
+            if ((bits[maskIndex[i]] & mask[i]) != mask[i]) {
                 return false;
             }
         }
-        for (int i = 0, n = phrases.size(); i < n; i++) {
-            List<String> phrase = phrases.get(i);
-            if (!text.contains(phrase.get(0)) || !text.containsPhrase(phrase)) {
+        for (int i = 0; i < phraseFirst.length; i++) {
+            int id = phraseFirst[i];
+            if ((bits[id >>> 6] & (1L << id)) == 0 || !text.containsPhrase(phrases.get(i))) {
                 return false;
             }
         }

@@ -117,9 +117,32 @@ public final class TicketText {
         private final List<String> list;
         private Set<String> set;
         private int scans;
+        private long[] bits;
+        private int bitsCover;
 
         Words(List<String> list) {
             this.list = list;
+        }
+
+        /**
+         * Returns which {@link Vocabulary} words occur, as a bit set indexed by id, covering at
+         * least the first {@code ids} ids; computed once per ticket (again only if the vocabulary
+         * grew past it).
+         */
+        long[] bits(int ids) {
+            if (bits == null || bitsCover < ids) {
+                int n = Vocabulary.size();
+                long[] b = new long[(n + 63) >>> 6];
+                for (int i = 0, m = list.size(); i < m; i++) {
+                    int id = Vocabulary.idOf(list.get(i));
+                    if (id >= 0 && id < n) {
+                        b[id >>> 6] |= 1L << id;
+                    }
+                }
+                bits = b;
+                bitsCover = n;
+            }
+            return bits;
         }
 
         /** Returns the words in order. */
