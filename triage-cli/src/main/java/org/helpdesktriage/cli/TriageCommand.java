@@ -138,22 +138,30 @@ final class TriageCommand extends RecordedCommand {
             try (ResultWriter results = ResultWriter.open(out, outFormat,
                     reader.singleObject(), explain);
                     RejectWriter rejectWriter = new RejectWriter(rej)) {
-                summary = BatchTriage.run(engine, reader, outcome -> {
-                    if (outcome instanceof TriageOutcome.Triaged t) {
-                        results.write(t.result());
-                        Routing r = t.result().routing();
-                        metrics.increment("helpdesk_triage_records_total", "outcome=\"triaged\"");
-                        metrics.increment("helpdesk_triage_tickets_total", "category=\""
-                                + r.category() + "\",priority=\"" + r.priority().id() + "\"");
-                    } else {
-                        Rejection rejection = ((TriageOutcome.Rejected) outcome).rejection();
-                        rejectWriter.write(rejection);
-                        metrics.increment("helpdesk_triage_records_total", "outcome=\"rejected\"");
-                        if (run != null) {
-                            run.deadLetter(rejection);
-                        }
-                    }
-                }, parallelism);
+                // results are encoded on the worker threads; the main thread only writes bytes
+                summary = BatchTriage.run(engine, reader,
+                        outcome -> outcome instanceof TriageOutcome.Triaged t
+                                ? results.render(t.result()) : null,
+                        (outcome, rendered) -> {
+                            if (outcome instanceof TriageOutcome.Triaged t) {
+                                results.write(rendered);
+                                Routing r = t.result().routing();
+                                metrics.increment("helpdesk_triage_records_total",
+                                        "outcome=\"triaged\"");
+                                metrics.increment("helpdesk_triage_tickets_total", "category=\""
+                                        + r.category() + "\",priority=\"" + r.priority().id()
+                                        + "\"");
+                            } else {
+                                Rejection rejection =
+                                        ((TriageOutcome.Rejected) outcome).rejection();
+                                rejectWriter.write(rejection);
+                                metrics.increment("helpdesk_triage_records_total",
+                                        "outcome=\"rejected\"");
+                                if (run != null) {
+                                    run.deadLetter(rejection);
+                                }
+                            }
+                        }, parallelism);
             }
             out.flush();
             rej.flush();

@@ -12,8 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.RecordReader;
 
 /**
  * Triages a stream of input records on several threads and hands the outcomes to a sink in
@@ -25,7 +29,9 @@ import org.helpdesktriage.core.ingest.RawRecord;
  * }
  * }</pre>
  *
- * <p>Records are read in chunks on the calling thread, triaged on a fixed pool, and delivered
+ * <p>Records are read in chunks on the calling thread, parsed and triaged on a fixed pool (a
+ * {@link RecordReader} that can split reading from parsing, such as JSON Lines, hands out
+ * unparsed records through {@link RecordReader#nextDeferred()}), and delivered
  * to the sink on the calling thread in the order they were read, so the output is the same
  * whatever the parallelism. At most {@code 2 x parallelism} chunks are in flight, so memory
  * stays bounded however large the input.
@@ -48,47 +54,79 @@ public final class BatchTriage {
      */
     public static BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
             Consumer<TriageOutcome> sink, int parallelism) {
+        Objects.requireNonNull(sink, "sink");
+        return run(engine, records, outcome -> null, (outcome, none) -> sink.accept(outcome),
+                parallelism);
+    }
+
+    /**
+     * Triages every record, lets {@code prepare} work on each outcome on the thread that triaged
+     * it (to encode results in parallel, say), and returns the counts.
+     *
+     * <pre>{@code
+     * BatchTriage.run(engine, reader,
+     *         o -> o instanceof TriageOutcome.Triaged t ? writer.render(t.result()) : null,
+     *         (o, rendered) -> writer.write(rendered), 4);
+     * }</pre>
+     *
+     * @param engine the engine
+     * @param records the input records; read on the calling thread
+     * @param prepare called once per outcome, on a worker thread, in no particular order
+     * @param sink receives each outcome and what {@code prepare} made of it, in input order, on
+     *     the calling thread
+     * @param parallelism worker threads; 1 does everything on the calling thread
+     * @param <T> what {@code prepare} makes
+     * @return the counts: read = triaged + rejected
+     */
+    public static <T> BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
+            Function<? super TriageOutcome, ? extends T> prepare,
+            BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(prepare, "prepare");
         Objects.requireNonNull(sink, "sink");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         }
         long start = System.nanoTime();
-        Counter counter = new Counter(sink);
+        Counter<T> counter = new Counter<>(sink);
         if (parallelism == 1) {
             while (records.hasNext()) {
-                counter.accept(engine.triage(records.next()));
+                TriageOutcome outcome = engine.triage(records.next());
+                counter.accept(outcome, prepare.apply(outcome));
             }
         } else {
-            runParallel(engine, records, counter, parallelism);
+            runParallel(engine, records, prepare, counter, parallelism);
         }
         return new BatchSummary(counter.triaged + counter.rejected, counter.triaged,
                 counter.rejected, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static void runParallel(TriageEngine engine, Iterator<RawRecord> records,
-            Counter counter, int parallelism) {
+    private static <T> void runParallel(TriageEngine engine, Iterator<RawRecord> records,
+            Function<? super TriageOutcome, ? extends T> prepare, Counter<T> counter,
+            int parallelism) {
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "triage-worker-" + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        Deque<Future<TriageOutcome[]>> inFlight = new ArrayDeque<>();
+        Deque<Future<Done>> inFlight = new ArrayDeque<>();
         int maxInFlight = 2 * parallelism;
         try {
             while (records.hasNext()) {
-                List<RawRecord> chunk = new ArrayList<>(CHUNK_SIZE);
+                List<Supplier<RawRecord>> chunk = new ArrayList<>(CHUNK_SIZE);
                 while (chunk.size() < CHUNK_SIZE && records.hasNext()) {
-                    chunk.add(records.next());
+                    chunk.add(next(records));
                 }
                 inFlight.add(pool.submit(() -> {
                     TriageOutcome[] out = new TriageOutcome[chunk.size()];
+                    Object[] prepared = new Object[out.length];
                     for (int i = 0; i < out.length; i++) {
-                        out[i] = engine.triage(chunk.get(i));
+                        out[i] = engine.triage(chunk.get(i).get());
+                        prepared[i] = prepare.apply(out[i]);
                     }
-                    return out;
+                    return new Done(out, prepared);
                 }));
                 while (inFlight.size() >= maxInFlight) {
                     emit(inFlight.poll(), counter);
@@ -103,10 +141,18 @@ public final class BatchTriage {
         }
     }
 
-    private static void emit(Future<TriageOutcome[]> future, Counter counter) {
-        TriageOutcome[] outcomes;
+    private static Supplier<RawRecord> next(Iterator<RawRecord> records) {
+        if (records instanceof RecordReader reader) {
+            return reader.nextDeferred();
+        }
+        RawRecord record = records.next();
+        return () -> record;
+    }
+
+    private static <T> void emit(Future<Done> future, Counter<T> counter) {
+        Done done;
         try {
-            outcomes = future.get();
+            done = future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TriageException(ErrorCode.INTERNAL, "triage was interrupted", e);
@@ -120,28 +166,32 @@ public final class BatchTriage {
             }
             throw new TriageException(ErrorCode.INTERNAL, "triage failed: " + cause, cause);
         }
-        for (TriageOutcome o : outcomes) {
-            counter.accept(o);
+        for (int i = 0; i < done.outcomes.length; i++) {
+            @SuppressWarnings("unchecked")
+            T prepared = (T) done.prepared[i];
+            counter.accept(done.outcomes[i], prepared);
         }
     }
 
-    private static final class Counter implements Consumer<TriageOutcome> {
-        private final Consumer<TriageOutcome> sink;
+    private record Done(TriageOutcome[] outcomes, Object[] prepared) {
+    }
+
+    private static final class Counter<T> {
+        private final BiConsumer<? super TriageOutcome, ? super T> sink;
         private long triaged;
         private long rejected;
 
-        Counter(Consumer<TriageOutcome> sink) {
+        Counter(BiConsumer<? super TriageOutcome, ? super T> sink) {
             this.sink = sink;
         }
 
-        @Override
-        public void accept(TriageOutcome outcome) {
+        void accept(TriageOutcome outcome, T prepared) {
             if (outcome instanceof TriageOutcome.Triaged) {
                 triaged++;
             } else {
                 rejected++;
             }
-            sink.accept(outcome);
+            sink.accept(outcome, prepared);
         }
     }
 }

@@ -3,15 +3,19 @@ package org.helpdesktriage.core.ingest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import org.helpdesktriage.core.ErrorCode;
 import org.helpdesktriage.core.TriageException;
 
-/** A reader that computes one record ahead: subclasses implement {@link #readNext()}. */
+/**
+ * A reader that computes one record ahead: subclasses implement {@link #readNext()}, or
+ * {@link #readNextDeferred()} when parsing can be split from reading.
+ */
 abstract class AbstractRecordReader implements RecordReader {
 
     final String source;
     private final Closeable input;
-    private RawRecord next;
+    private Supplier<RawRecord> next;
     private boolean done;
     /** Records returned or pending so far; the ordinal of the last record read. */
     long ordinal;
@@ -24,6 +28,15 @@ abstract class AbstractRecordReader implements RecordReader {
     /** Returns the next record, or null at the end of the input. */
     abstract RawRecord readNext() throws IOException;
 
+    /**
+     * Reads the next record and returns the task that parses it, or null at the end of the input.
+     * The default parses at once.
+     */
+    Supplier<RawRecord> readNextDeferred() throws IOException {
+        RawRecord r = readNext();
+        return r == null ? null : () -> r;
+    }
+
     /** Returns the position of a new record starting at {@code line}, counting it. */
     final SourcePosition nextPosition(long line) {
         ordinal++;
@@ -34,7 +47,7 @@ abstract class AbstractRecordReader implements RecordReader {
     public final boolean hasNext() {
         if (next == null && !done) {
             try {
-                next = readNext();
+                next = readNextDeferred();
             } catch (IOException e) {
                 done = true;
                 throw new TriageException(ErrorCode.INPUT_UNREADABLE,
@@ -47,10 +60,15 @@ abstract class AbstractRecordReader implements RecordReader {
 
     @Override
     public final RawRecord next() {
+        return nextDeferred().get();
+    }
+
+    @Override
+    public final Supplier<RawRecord> nextDeferred() {
         if (!hasNext()) {
             throw new NoSuchElementException(source + " has no more records");
         }
-        RawRecord r = next;
+        Supplier<RawRecord> r = next;
         next = null;
         return r;
     }

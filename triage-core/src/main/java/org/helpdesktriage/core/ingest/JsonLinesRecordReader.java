@@ -6,12 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads JSON Lines: one object per line, blank lines skipped. Each line is parsed on its own
  * with a shared factory (so field names are canonicalised once), and a bad line is one
- * unparseable record; reading goes on with the next line.
+ * unparseable record; reading goes on with the next line. Since lines split without parsing,
+ * {@link #nextDeferred()} hands out the line and parses it where the task runs.
  */
 final class JsonLinesRecordReader extends AbstractRecordReader {
 
@@ -32,6 +35,12 @@ final class JsonLinesRecordReader extends AbstractRecordReader {
 
     @Override
     RawRecord readNext() throws IOException {
+        Supplier<RawRecord> task = readNextDeferred();
+        return task == null ? null : task.get();
+    }
+
+    @Override
+    Supplier<RawRecord> readNextDeferred() throws IOException {
         String text;
         do {
             text = reader.readLine();
@@ -41,6 +50,11 @@ final class JsonLinesRecordReader extends AbstractRecordReader {
             line++;
         } while (text.isBlank());
         SourcePosition pos = nextPosition(line);
+        String record = text;
+        return () -> parse(pos, record);
+    }
+
+    private RawRecord parse(SourcePosition pos, String text) {
         try (JsonParser p = factory.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return RawRecord.unparseable(pos, text, JsonRecordReader.NOT_AN_OBJECT);
@@ -55,6 +69,9 @@ final class JsonLinesRecordReader extends AbstractRecordReader {
         } catch (JsonProcessingException e) {
             return RawRecord.unparseable(pos, text, "malformed JSON at column "
                     + e.getLocation().getColumnNr() + ": " + JsonValues.describe(e));
+        } catch (IOException e) {
+            // parsing a string in memory reads nothing, so this does not happen
+            throw new UncheckedIOException(e);
         }
     }
 }

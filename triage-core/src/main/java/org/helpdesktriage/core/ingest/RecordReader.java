@@ -2,6 +2,7 @@ package org.helpdesktriage.core.ingest;
 
 import java.io.Closeable;
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 /**
  * Reads the records of one input, one at a time, without holding the input in memory. Open one
@@ -27,6 +28,19 @@ public interface RecordReader extends Iterator<RawRecord>, Closeable {
      * caller can write its output in the same shape. Reads ahead to the first record if needed.
      */
     boolean singleObject();
+
+    /**
+     * Returns the next record as a task that parses it, so that a caller reading on one thread can
+     * parse on others (as {@link org.helpdesktriage.core.BatchTriage} does). Reading, line
+     * numbers and record ordinals stay on the calling thread and in input order; the task may run
+     * on any thread, once. Readers that cannot split reading from parsing parse here.
+     *
+     * @throws java.util.NoSuchElementException when there is no next record
+     */
+    default Supplier<RawRecord> nextDeferred() {
+        RawRecord record = next();
+        return () -> record;
+    }
 
     /** Returns the format being read. */
     InputFormat format();

@@ -3,12 +3,15 @@ package org.helpdesktriage.core.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -41,6 +44,60 @@ public abstract class ResultWriter implements Closeable {
 
     /** Writes one result. */
     public abstract void write(TriageResult result);
+
+    /**
+     * Returns a result encoded for {@link #write(Rendered)}. Safe to call from any thread, so
+     * that results can be encoded in parallel and written in order by one thread; JSON and JSON
+     * Lines results are encoded here, other formats when written.
+     */
+    public Rendered render(TriageResult result) {
+        return new Rendered(Objects.requireNonNull(result, "result"), null);
+    }
+
+    /** Writes a result from {@link #render}, exactly as {@link #write(TriageResult)} would. */
+    public void write(Rendered rendered) {
+        write(rendered.result);
+    }
+
+    /** One result, encoded or not yet, from {@link #render}. */
+    public static final class Rendered {
+        final TriageResult result;
+        final byte[] bytes;
+
+        Rendered(TriageResult result, byte[] bytes) {
+            this.result = result;
+            this.bytes = bytes;
+        }
+    }
+
+    /** Encodes results as JSON, one generator per thread. */
+    private static final class Encoder {
+        private static final ThreadLocal<Encoder> LOCAL = ThreadLocal.withInitial(Encoder::new);
+        private final ByteArrayBuilder buffer = new ByteArrayBuilder(2048);
+        private final JsonGenerator g;
+
+        private Encoder() {
+            try {
+                g = JSON.createGenerator(buffer, JsonEncoding.UTF8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            g.setPrettyPrinter(new MinimalPrettyPrinter(""));
+        }
+
+        static Rendered encode(TriageResult result) {
+            Encoder e = LOCAL.get();
+            try {
+                ResultJson.writeResult(e.g, result);
+                e.g.flush();
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            byte[] bytes = e.buffer.toByteArray();
+            e.buffer.reset();
+            return new Rendered(result, bytes);
+        }
+    }
 
     /**
      * Opens a writer on {@code out}.
@@ -78,29 +135,38 @@ public abstract class ResultWriter implements Closeable {
 
     // an array holds one result per line, so large outputs stay readable with line tools
     private static final class JsonWriter extends ResultWriter {
-        private final JsonGenerator g;
+        private final OutputStream out;
         private final boolean singleObject;
         private int count;
 
         JsonWriter(OutputStream out, boolean singleObject) throws IOException {
-            this.g = generator(out);
+            this.out = new BufferedOutputStream(new NonClosing(out), 1 << 16);
             this.singleObject = singleObject;
-            g.setPrettyPrinter(new MinimalPrettyPrinter(""));
             if (!singleObject) {
-                g.writeRaw('[');
+                this.out.write('[');
             }
         }
 
         @Override
         public void write(TriageResult result) {
+            write(render(result));
+        }
+
+        @Override
+        public Rendered render(TriageResult result) {
+            return Encoder.encode(Objects.requireNonNull(result, "result"));
+        }
+
+        @Override
+        public void write(Rendered rendered) {
             if (singleObject && count > 0) {
                 throw new IllegalStateException("a single-object output holds one result");
             }
             try {
                 if (!singleObject) {
-                    g.writeRaw(count == 0 ? "\n" : ",\n");
+                    out.write(count == 0 ? NEWLINE : COMMA_NEWLINE);
                 }
-                ResultJson.writeResult(g, result);
+                out.write(bytesOf(rendered));
                 count++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -110,26 +176,35 @@ public abstract class ResultWriter implements Closeable {
         @Override
         public void close() throws IOException {
             if (!singleObject) {
-                g.writeRaw(count == 0 ? "]" : "\n]");
+                out.write(count == 0 ? CLOSE : NEWLINE_CLOSE);
             }
-            g.writeRaw('\n');
-            g.close();
+            out.write('\n');
+            out.close();
         }
     }
 
     private static final class JsonLinesWriter extends ResultWriter {
-        private final JsonGenerator g;
+        private final OutputStream out;
 
-        JsonLinesWriter(OutputStream out) throws IOException {
-            this.g = generator(out);
-            g.setPrettyPrinter(new MinimalPrettyPrinter(""));
+        JsonLinesWriter(OutputStream out) {
+            this.out = new BufferedOutputStream(new NonClosing(out), 1 << 16);
         }
 
         @Override
         public void write(TriageResult result) {
+            write(render(result));
+        }
+
+        @Override
+        public Rendered render(TriageResult result) {
+            return Encoder.encode(Objects.requireNonNull(result, "result"));
+        }
+
+        @Override
+        public void write(Rendered rendered) {
             try {
-                ResultJson.writeResult(g, result);
-                g.writeRaw('\n');
+                out.write(bytesOf(rendered));
+                out.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -137,7 +212,33 @@ public abstract class ResultWriter implements Closeable {
 
         @Override
         public void close() throws IOException {
-            g.close();
+            out.close();
+        }
+    }
+
+    private static final byte[] NEWLINE = {'\n'};
+    private static final byte[] COMMA_NEWLINE = {',', '\n'};
+    private static final byte[] CLOSE = {']'};
+    private static final byte[] NEWLINE_CLOSE = {'\n', ']'};
+
+    private static byte[] bytesOf(Rendered rendered) {
+        return rendered.bytes != null ? rendered.bytes : Encoder.encode(rendered.result).bytes;
+    }
+
+    /** Flushes on close but leaves the caller's stream open, as the contract says. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 

@@ -4,22 +4,49 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import org.helpdesktriage.core.rules.TicketText.Words;
 
 /**
  * A keyword list prepared at load time: single words in a hash set, and keywords of several words
  * ("log in") as phrases. Every word is lower-case already, so tickets never lower-case keywords.
+ *
+ * <p>Words and the first words of phrases get {@link Vocabulary} ids, so a test against a ticket
+ * is a few bitwise ands on the ticket's vocabulary bits (one hash lookup per ticket word, once per
+ * ticket) rather than a lookup per keyword per rule; a phrase is only looked for when its first
+ * word occurs, which in most tickets it does not.
  */
 final class Keywords {
 
     private final Set<String> words;
     private final String[] wordArray;
     private final List<List<String>> phrases;
+    // the non-zero 64-bit words of the single words' id mask
+    private final int[] maskIndex;
+    private final long[] mask;
+    private final int[] phraseFirst;
+    // how many ids a ticket's bits must cover
+    private final int ids;
 
     private Keywords(Set<String> words, List<List<String>> phrases) {
         this.words = Set.copyOf(words);
         this.wordArray = words.toArray(new String[0]);
         this.phrases = List.copyOf(phrases);
+        int max = -1;
+        TreeMap<Integer, Long> m = new TreeMap<>();
+        for (String w : wordArray) {
+            int id = Vocabulary.intern(w);
+            max = Math.max(max, id);
+            m.merge(id >>> 6, 1L << id, (a, b) -> a | b);
+        }
+        this.maskIndex = m.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.mask = m.values().stream().mapToLong(Long::longValue).toArray();
+        this.phraseFirst = new int[phrases.size()];
+        for (int i = 0; i < phraseFirst.length; i++) {
+            phraseFirst[i] = Vocabulary.intern(phrases.get(i).get(0));
+            max = Math.max(max, phraseFirst[i]);
+        }
+        this.ids = max + 1;
     }
 
     /**
@@ -45,26 +72,15 @@ final class Keywords {
 
     /** Returns whether any keyword occurs in {@code text}. */
     boolean anyIn(Words text) {
-        List<String> list = text.list();
-        if (wordArray.length > 0) {
-            // walk the shorter side: few keywords probe the ticket's word set, a long keyword
-            // list is probed by each of the ticket's few words
-            if (wordArray.length <= list.size()) {
-                for (String w : wordArray) {
-                    if (text.contains(w)) {
-                        return true;
-                    }
-                }
-            } else {
-                for (int i = 0, n = list.size(); i < n; i++) {
-                    if (words.contains(list.get(i))) {
-                        return true;
-                    }
-                }
+        long[] bits = text.bits(ids);
+        for (int i = 0; i < mask.length; i++) {
+            if ((bits[maskIndex[i]] & mask[i]) != 0) {
+                return true;
             }
         }
-        for (int i = 0, n = phrases.size(); i < n; i++) {
-            if (text.containsPhrase(phrases.get(i))) {
+        for (int i = 0; i < phraseFirst.length; i++) {
+            int id = phraseFirst[i];
+            if ((bits[id >>> 6] & (1L << id)) != 0 && text.containsPhrase(phrases.get(i))) {
                 return true;
             }
         }
@@ -73,13 +89,15 @@ final class Keywords {
 
     /** Returns whether every keyword occurs in {@code text}. */
     boolean allIn(Words text) {
-        for (String w : wordArray) {
-            if (!text.contains(w)) {
+        long[] bits = text.bits(ids);
+        for (int i = 0; i < mask.length; i++) {
+            if ((bits[maskIndex[i]] & mask[i]) != mask[i]) {
                 return false;
             }
         }
-        for (int i = 0, n = phrases.size(); i < n; i++) {
-            if (!text.containsPhrase(phrases.get(i))) {
+        for (int i = 0; i < phraseFirst.length; i++) {
+            int id = phraseFirst[i];
+            if ((bits[id >>> 6] & (1L << id)) == 0 || !text.containsPhrase(phrases.get(i))) {
                 return false;
             }
         }

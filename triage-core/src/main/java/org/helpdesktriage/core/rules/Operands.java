@@ -49,8 +49,9 @@ final class Operands {
                     throw parser.error("the phrase '" + phrase + "' of 'contains_phrase' holds no"
                             + " word", path);
                 }
-                return node(phrase, FieldTestNode.onWords(field, key,
-                        w -> w.containsPhrase(tokens)));
+                // a one-phrase keyword list: the same test, with the first-word shortcut
+                Keywords keywords = Keywords.of(List.of(phrase));
+                return node(phrase, FieldTestNode.onWords(field, key, keywords::anyIn));
             }
             case EQUALS:
                 return equalsTest(value);

@@ -60,30 +60,89 @@ public final class TicketText {
         }
         int n = s.length();
         int start = -1;
+        boolean upper = false;
+        boolean ascii = true;
+        // ASCII, nearly all text, is tested and lower-cased here; the rest goes through Character
         for (int i = 0; i < n; ) {
-            int cp = s.codePointAt(i);
-            boolean wordChar = Character.isLetterOrDigit(cp);
-            if (wordChar && start < 0) {
-                start = i;
-            } else if (!wordChar && start >= 0) {
-                words.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+            char c = s.charAt(i);
+            boolean wordChar;
+            boolean isUpper = false;
+            int len = 1;
+            if (c < 0x80) {
+                isUpper = c >= 'A' && c <= 'Z';
+                wordChar = isUpper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            } else {
+                int cp = s.codePointAt(i);
+                wordChar = Character.isLetterOrDigit(cp);
+                len = Character.charCount(cp);
+            }
+            if (wordChar) {
+                if (start < 0) {
+                    start = i;
+                    upper = false;
+                    ascii = true;
+                }
+                upper |= isUpper;
+                ascii &= c < 0x80;
+            } else if (start >= 0) {
+                words.add(word(s, start, i, upper, ascii));
                 start = -1;
             }
-            i += Character.charCount(cp);
+            i += len;
         }
         if (start >= 0) {
-            words.add(s.substring(start).toLowerCase(Locale.ROOT));
+            words.add(word(s, start, n, upper, ascii));
         }
         return words;
     }
 
+    private static String word(String s, int start, int end, boolean upper, boolean ascii) {
+        if (!ascii) {
+            return s.substring(start, end).toLowerCase(Locale.ROOT);
+        }
+        if (!upper) {
+            return s.substring(start, end);
+        }
+        char[] w = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            w[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(w);
+    }
+
     /** A sequence of words with a set view for membership tests. */
     public static final class Words {
+        private static final int SCANS_BEFORE_SET = 16;
         private final List<String> list;
         private Set<String> set;
+        private int scans;
+        private long[] bits;
+        private int bitsCover;
 
         Words(List<String> list) {
             this.list = list;
+        }
+
+        /**
+         * Returns which {@link Vocabulary} words occur, as a bit set indexed by id, covering at
+         * least the first {@code ids} ids; computed once per ticket (again only if the vocabulary
+         * grew past it).
+         */
+        long[] bits(int ids) {
+            if (bits == null || bitsCover < ids) {
+                int n = Vocabulary.size();
+                long[] b = new long[(n + 63) >>> 6];
+                for (int i = 0, m = list.size(); i < m; i++) {
+                    int id = Vocabulary.idOf(list.get(i));
+                    if (id >= 0 && id < n) {
+                        b[id >>> 6] |= 1L << id;
+                    }
+                }
+                bits = b;
+                bitsCover = n;
+            }
+            return bits;
         }
 
         /** Returns the words in order. */
@@ -101,7 +160,15 @@ public final class TicketText {
 
         /** Returns whether {@code word} (lower-case) is one of the words. */
         public boolean contains(String word) {
-            return list.size() < 8 ? list.contains(word) : set().contains(word);
+            if (set == null) {
+                // a hash set costs about as much to build as a dozen scans of a ticket's words,
+                // and most configurations probe a text only a few times
+                if (list.size() < 8 || ++scans <= SCANS_BEFORE_SET) {
+                    return list.contains(word);
+                }
+                set();
+            }
+            return set.contains(word);
         }
 
         /** Returns how many of {@code words} (distinct, lower-case) occur. */
@@ -121,16 +188,26 @@ public final class TicketText {
             if (m == 0) {
                 return true;
             }
-            outer:
             for (int i = 0; i + m <= list.size(); i++) {
-                for (int j = 0; j < m; j++) {
-                    if (!list.get(i + j).equals(phrase.get(j))) {
-                        continue outer;
-                    }
+                if (phraseAt(list, i, phrase)) {
+                    return true;
                 }
-                return true;
             }
             return false;
+        }
+
+        /** Returns whether {@code phrase} occurs in {@code list} starting at {@code i}. */
+        static boolean phraseAt(List<String> list, int i, List<String> phrase) {
+            int m = phrase.size();
+            if (i + m > list.size()) {
+                return false;
+            }
+            for (int j = 0; j < m; j++) {
+                if (!list.get(i + j).equals(phrase.get(j))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Measures helpdesk-triage against the bare Jackson copy of the same input, in one run, and
+# writes the table to bench/results/latest.md. See docs/performance.md.
+#
+#   bench/run.sh                 # 1M tickets; about 10 minutes on 2 cores
+#   COUNT=100000 bench/run.sh    # a quicker look
+#
+# Environment: COUNT (tickets, default 1000000), SMALL (default 10000), REPS (end-to-end runs
+# per figure, median, default 3), COLD_REPS (one-ticket runs per variant, default 11),
+# SKIP_BUILD=1, SKIP_JMH=1, MVN (default ./mvnw -B).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+COUNT=${COUNT:-1000000}
+SMALL=${SMALL:-10000}
+REPS=${REPS:-3}
+COLD_REPS=${COLD_REPS:-11}
+MVN=${MVN:-./mvnw -B}
+data=bench/data
+results=bench/results
+mkdir -p "$data" "$results"
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time" >&2
+  apt-get install -y time >/dev/null || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
+fi
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  echo "== build (-Pbench)" >&2
+  $MVN -q -Pbench package -DskipTests
+fi
+cli_jar=triage-cli/target/helpdesk-triage-all.jar
+bench_jar=bench/target/benchmarks.jar
+launcher=bin/helpdesk-triage
+
+echo "== generate $COUNT and $SMALL tickets (seed 42)" >&2
+gen() {
+  [ -s "$data/tickets-$1.jsonl" ] || java -cp "$bench_jar" org.helpdesktriage.examples.TicketGenerator \
+      --count "$1" --seed 42 --out "$data/tickets-$1.jsonl" >&2
+}
+gen "$COUNT"
+gen "$SMALL"
+head -n 1 "$data/tickets-$COUNT.jsonl" > "$data/tickets-1.jsonl"
+big=$data/tickets-$COUNT.jsonl
+
+# measure NAME CMD...: runs CMD under GNU time; prints "wall_seconds max_rss_kb"
+measure() {
+  local log; log=$(mktemp)
+  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>>"$results/stderr.log" || {
+    echo "failed: $*" >&2; cat "$log" >&2; rm -f "$log"; return 1; }
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
+                 for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
+              /Maximum resident set size/ { rss = $2 }
+              END { printf "%.3f %d\n", wall, rss }' "$log"
+  rm -f "$log"
+}
+# median of the first column of stdin lines
+median() { sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
+
+: > "$results/stderr.log"
+declare -A WALL RSS
+# interleaved repetitions, so that a noisy neighbour hits every figure alike
+run_e2e() {
+  local name=$1; shift
+  measure "$@" >> "$results/.$name"
+}
+rm -f "$results"/.e2e_*
+for r in $(seq "$REPS"); do
+  echo "== end to end, round $r of $REPS" >&2
+  run_e2e e2e_copy java -cp "$bench_jar" org.helpdesktriage.bench.BareCopy "$big" "$data/copy.jsonl"
+  run_e2e e2e_default "$launcher" "$big" "$data/out-default.jsonl"
+  run_e2e e2e_rules20 "$launcher" --config examples/config-20-rules.json "$big" "$data/out-20.jsonl"
+done
+for name in e2e_copy e2e_default e2e_rules20; do
+  WALL[$name]=$(awk '{print $1}' "$results/.$name" | median)
+  RSS[$name]=$(awk '{print $2}' "$results/.$name" | median)
+done
+
+echo "== peak memory with -Xmx256m" >&2
+for n in "$SMALL" "$COUNT"; do
+  # the same JVM options for both sizes (the launcher would pick C1 and serial GC for the small
+  # one), so that the ratio shows what the input's size does to memory and nothing else
+  RSS[mem_$n]=$(measure java -Xmx256m -jar "$cli_jar" "$data/tickets-$n.jsonl" \
+      "$data/out-mem.jsonl" | awk '{print $2}')
+done
+
+echo "== cold start: one ticket, $COLD_REPS runs per variant, interleaved" >&2
+jsa=triage-cli/target/helpdesk-triage.jsa
+variants=(copy plain c1 serial c1_serial cds launcher)
+declare -A VOPTS=(
+  [plain]="-Xshare:auto"
+  [c1]="-XX:TieredStopAtLevel=1"
+  [serial]="-XX:+UseSerialGC"
+  [c1_serial]="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  [cds]="-XX:SharedArchiveFile=$jsa"
+)
+rm -f "$results"/.cold_*
+for r in $(seq "$COLD_REPS"); do
+  for v in "${variants[@]}"; do
+    if [ "$v" = copy ]; then
+      measure java -cp "$bench_jar" org.helpdesktriage.bench.BareCopy "$data/tickets-1.jsonl" \
+          "$data/copy-1.jsonl" >> "$results/.cold_$v"
+    elif [ "$v" = launcher ]; then
+      measure "$launcher" "$data/tickets-1.jsonl" "$data/out-1.jsonl" >> "$results/.cold_$v"
+    else
+      # shellcheck disable=SC2086
+      measure java ${VOPTS[$v]} -jar "$cli_jar" "$data/tickets-1.jsonl" "$data/out-1.jsonl" \
+          >> "$results/.cold_$v"
+    fi
+  done
+done
+declare -A COLD
+for v in "${variants[@]}"; do
+  COLD[$v]=$(awk '{print $1}' "$results/.cold_$v" | median)
+done
+rm -f "$results"/.cold_* "$results"/.e2e_*
+
+declare -A JMH
+if [ "${SKIP_JMH:-}" != 1 ]; then
+  echo "== JMH: rule evaluation, 2 forks x 3 iterations x 2 s" >&2
+  java -jar "$bench_jar" RuleEvaluationBenchmark -f 2 -wi 2 -w 2s -i 3 -r 2s \
+      -p config=examples/config-20-rules.json -rf csv -rff "$results/jmh.csv" \
+      > "$results/jmh.log" 2>&1
+  while IFS=, read -r bench score err; do
+    JMH[$bench]="$score $err"
+  done < <(awk -F, 'NR > 1 { gsub(/"/, ""); n = split($1, b, "."); printf "%s,%.0f,%.0f\n", b[n], $5, $6 }' \
+      "$results/jmh.csv")
+  agreement=$(grep -m1 '^agreement' "$results/jmh.log" || echo "agreement: not printed")
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+copy=${WALL[e2e_copy]}
+ours_ns=$(echo "${JMH[ours]:-0 0}" | awk '{print $1}')
+mvel_ns=$(echo "${JMH[easyRulesMvel]:-0 0}" | awk '{print $1}')
+lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
+{
+  echo "# helpdesk-triage benchmark"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)," \
+       "$(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')"
+  echo
+  echo "Input: $COUNT tickets, JSON Lines, $(du -m "$big" | cut -f1) MB, TicketGenerator seed 42." \
+       "End-to-end figures are medians of $REPS interleaved runs; ratios are against the bare copy of the same run."
+  echo
+  echo "| figure | value | ratio | target |"
+  echo "|---|---|---|---|"
+  echo "| (a) bare Jackson databind copy, $COUNT tickets | ${copy} s, ${RSS[e2e_copy]} KB RSS | 1.00 | limit |"
+  echo "| (b) helpdesk-triage, config.json | ${WALL[e2e_default]} s, ${RSS[e2e_default]} KB RSS | $(ratio "${WALL[e2e_default]}" "$copy") x copy | <= 1.3 |"
+  echo "| (b) helpdesk-triage, config-20-rules.json | ${WALL[e2e_rules20]} s, ${RSS[e2e_rules20]} KB RSS | $(ratio "${WALL[e2e_rules20]}" "$copy") x copy | <= 1.3 |"
+  echo "| peak RSS, java -Xmx256m -jar, $SMALL tickets | ${RSS[mem_$SMALL]} KB | 1.00 | |"
+  echo "| peak RSS, java -Xmx256m -jar, $COUNT tickets | ${RSS[mem_$COUNT]} KB | $(ratio "${RSS[mem_$COUNT]}" "${RSS[mem_$SMALL]}") x $SMALL | <= 1.2 |"
+  if [ "${SKIP_JMH:-}" != 1 ]; then
+    echo "| (c) rules per ticket, ours (20 rules) | ${JMH[ours]% *} ns ± ${JMH[ours]#* } | 1.00 | |"
+    echo "| (c) rules per ticket, Easy Rules lambdas | ${JMH[easyRulesLambdas]% *} ns ± ${JMH[easyRulesLambdas]#* } | $(ratio "$lambda_ns" "$ours_ns") x ours | |"
+    echo "| (c) rules per ticket, Easy Rules MVEL | ${JMH[easyRulesMvel]% *} ns ± ${JMH[easyRulesMvel]#* } | $(ratio "$mvel_ns" "$ours_ns") x ours | >= 10 |"
+  fi
+  for v in "${variants[@]}"; do
+    case $v in
+      copy) label="(a) bare copy, java -cp, no options" ;;
+      plain) label="java -jar, no options" ;;
+      c1) label="-XX:TieredStopAtLevel=1" ;;
+      serial) label="-XX:+UseSerialGC" ;;
+      c1_serial) label="C1 only + SerialGC" ;;
+      cds) label="AppCDS archive only" ;;
+      launcher) label="bin/helpdesk-triage (CDS + C1 + SerialGC)" ;;
+    esac
+    echo "| cold start, 1 ticket, $label | ${COLD[$v]} s median | $(ratio "${COLD[$v]}" "${COLD[copy]}") x copy of 1 | $( [ "$v" = launcher ] && echo '< 0.3 s' ) |"
+  done
+  echo
+  [ "${SKIP_JMH:-}" != 1 ] && echo "Rule engines $agreement (tickets for which each picks the same rule as ours)."
+} | tee "$results/latest.md"

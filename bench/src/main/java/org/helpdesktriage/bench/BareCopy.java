@@ -1,0 +1,59 @@
+package org.helpdesktriage.bench;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Copies a JSON Lines file with Jackson databind and nothing else: each line is read into a
+ * tree and written back. It is the bound on what end-to-end triage of the same file can reach,
+ * since triage parses and writes the same records and adds its logic in between.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.helpdesktriage.bench.BareCopy in.jsonl out.jsonl
+ * </pre>
+ */
+public final class BareCopy {
+
+    private BareCopy() {
+    }
+
+    /**
+     * Copies {@code args[0]} to {@code args[1]} and prints the record count to stderr.
+     *
+     * @param args the input and the output file
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: BareCopy INPUT.jsonl OUTPUT.jsonl");
+            System.exit(2);
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        long records = 0;
+        try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(args[1])),
+                        64 * 1024);
+                JsonGenerator g = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode record = mapper.readTree(line);
+                mapper.writeTree(g, record);
+                g.writeRaw('\n');
+                records++;
+            }
+        }
+        System.err.println("BareCopy: " + records + " records");
+    }
+}
