@@ -24,9 +24,10 @@ final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    // the code under test reads instants only, and those are the same in every zone
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        return this;
     }
 
     @Override
