@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import org.helpdesktriage.core.model.Ticket;
 
@@ -21,13 +20,18 @@ import org.helpdesktriage.core.model.Ticket;
  * TriageEngine engine = TriageEngine.builder().config(config).cache(cache).build();
  * }</pre>
  *
- * <p>A cached result is returned as it was first computed, with its timestamps; rules on
+ * <p>A result is kept from the second time its key is seen, so a stream of distinct tickets
+ * costs one hash each and keeps nothing alive. A cached result is returned as it was computed, with its timestamps; rules on
  * {@code age_hours} see the age at that time, so keep the time to live short where such rules
  * matter. One cache may serve several engines: their fingerprints keep them apart.
  */
 public final class ResultCache {
 
+    private static final int DOORKEEPER_SLOTS = 1 << 16;
+
     private final Cache<Key, TriageResult> cache;
+    // hash codes of keys seen once, direct-mapped; races between threads only lose a sighting
+    private final int[] seenOnce = new int[DOORKEEPER_SLOTS];
 
     private ResultCache(Cache<Key, TriageResult> cache) {
         this.cache = cache;
@@ -55,13 +59,25 @@ public final class ResultCache {
     record Key(String fingerprint, boolean explain, Ticket ticket) {
     }
 
+    /**
+     * Returns the cached result for {@code key}, else computes it. A result is kept only when
+     * its key was seen before (a doorkeeper, as in TinyLFU): a batch of distinct tickets then
+     * keeps nothing alive, instead of churning every result through the cache.
+     */
     TriageResult get(Key key, Function<Key, TriageResult> compute) {
-        return cache.get(key, compute);
-    }
-
-    /** Returns the cached result for a key, or empty. */
-    Optional<TriageResult> peek(Key key) {
-        return Optional.ofNullable(cache.getIfPresent(key));
+        TriageResult cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        TriageResult result = compute.apply(key);
+        int hash = key.hashCode();
+        int slot = hash & (DOORKEEPER_SLOTS - 1);
+        if (seenOnce[slot] == hash) {
+            cache.put(key, result);
+        } else {
+            seenOnce[slot] = hash;
+        }
+        return result;
     }
 
     /** Returns how many lookups hit. */
@@ -77,6 +93,11 @@ public final class ResultCache {
     /** Returns Caffeine's statistics. */
     public CacheStats stats() {
         return cache.stats();
+    }
+
+    /** Returns about how many results the cache holds. */
+    public long estimatedSize() {
+        return cache.estimatedSize();
     }
 
     /** Drops every entry. */

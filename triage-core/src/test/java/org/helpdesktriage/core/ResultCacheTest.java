@@ -25,13 +25,23 @@ class ResultCacheTest {
     }
 
     @Test
-    void sameTicketTwice_secondIsAHitWithTheSameResult() {
+    void sameTicketThreeTimes_keptOnSecondSightAndHitOnThird() {
         TriageEngine engine = engine(TriageConfig.defaults());
-        TriageResult first = engine.triage(ticket("TKT-1", "locked"));
+        engine.triage(ticket("TKT-1", "locked"));
         TriageResult second = engine.triage(ticket("TKT-1", "locked"));
+        TriageResult third = engine.triage(ticket("TKT-1", "locked"));
         assertThat(cache.hits()).isEqualTo(1);
-        assertThat(cache.misses()).isEqualTo(1);
-        assertThat(second.ticket()).isEqualTo(first.ticket());
+        assertThat(cache.misses()).isEqualTo(2);
+        assertThat(third.ticket()).isSameAs(second.ticket());
+    }
+
+    @Test
+    void distinctTickets_keepNothing() {
+        TriageEngine engine = engine(TriageConfig.defaults());
+        for (int i = 0; i < 50; i++) {
+            engine.triage(ticket("TKT-" + i, "locked"));
+        }
+        assertThat(cache.estimatedSize()).isZero();
     }
 
     @Test
@@ -46,9 +56,11 @@ class ResultCacheTest {
 
     @Test
     void enginesWithOtherConfigurations_doNotShareEntries() {
-        engine(TriageConfig.defaults()).triage(ticket("TKT-1", "locked"));
-        engine(TriageConfig.defaults().withMatchMode(MatchMode.ALL))
-                .triage(ticket("TKT-1", "locked"));
+        TriageEngine all = engine(TriageConfig.defaults().withMatchMode(MatchMode.ALL));
+        for (int i = 0; i < 2; i++) {
+            engine(TriageConfig.defaults()).triage(ticket("TKT-1", "locked"));
+            all.triage(ticket("TKT-1", "locked"));
+        }
         assertThat(cache.hits()).isZero();
         engine(TriageConfig.defaults()).triage(ticket("TKT-1", "locked"));
         assertThat(cache.hits()).isEqualTo(1);
@@ -58,10 +70,12 @@ class ResultCacheTest {
     void entriesExpireAfterTheTimeToLive() {
         TriageEngine engine = engine(TriageConfig.defaults());
         engine.triage(ticket("TKT-1", "locked"));
+        engine.triage(ticket("TKT-1", "locked"));
+        assertThat(cache.estimatedSize()).isEqualTo(1);
         nanos.addAndGet(Duration.ofSeconds(61).toNanos());
         engine.triage(ticket("TKT-1", "locked"));
         assertThat(cache.hits()).isZero();
-        assertThat(cache.misses()).isEqualTo(2);
+        assertThat(cache.misses()).isEqualTo(3);
     }
 
     @Test
