@@ -35,20 +35,9 @@ final class OpsJson {
         }
     }
 
+    // the same shape as the audit log's own lines
     static JsonNode audit(AuditEntry e) {
-        ObjectNode n = object();
-        n.put("time", e.time().toString());
-        n.put("actor", e.actor());
-        n.put("action", e.action());
-        n.put("ticket_id", e.ticketId());
-        ObjectNode changes = n.putObject("changes");
-        e.changes().forEach((field, c) -> {
-            ObjectNode ch = changes.putObject(field);
-            ch.put("from", c.from());
-            ch.put("to", c.to());
-        });
-        n.put("run_id", e.runId());
-        return n;
+        return org.helpdesktriage.store.AuditJson.toTree(e);
     }
 
     static JsonNode run(RunRecord r) {

@@ -10,12 +10,17 @@ import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.store.AuditEntry;
 
 /** Converts audit entries to and from one line of JSON. */
-final class AuditJson {
+public final class AuditJson {
 
     private AuditJson() {
     }
 
     static String toLine(AuditEntry e) {
+        return toTree(e).toString();
+    }
+
+    /** Returns an audit entry as the JSON object the audit log stores. */
+    public static ObjectNode toTree(AuditEntry e) {
         ObjectNode n = TicketJson.mapper().createObjectNode();
         n.put("time", e.time().toString());
         n.put("actor", e.actor());
@@ -28,7 +33,7 @@ final class AuditJson {
             ch.put("to", c.to());
         });
         n.put("run_id", e.runId());
-        return n.toString();
+        return n;
     }
 
     /** Parses a line; throws IllegalArgumentException saying what is wrong. */
