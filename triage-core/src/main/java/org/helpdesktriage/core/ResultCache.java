@@ -56,7 +56,31 @@ public final class ResultCache {
     }
 
     /** A cache entry's identity: configuration, explain flag, and the whole ticket. */
-    record Key(String fingerprint, boolean explain, Ticket ticket) {
+    // the hash covers the whole ticket; it is computed once, since both the cache lookup and
+    // the doorkeeper need it on every triage
+    static final class Key {
+        private final String fingerprint;
+        private final boolean explain;
+        private final Ticket ticket;
+        private final int hash;
+
+        Key(String fingerprint, boolean explain, Ticket ticket) {
+            this.fingerprint = fingerprint;
+            this.explain = explain;
+            this.ticket = ticket;
+            this.hash = Objects.hash(fingerprint, explain, ticket);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.explain == explain
+                    && k.fingerprint.equals(fingerprint) && k.ticket.equals(ticket);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
