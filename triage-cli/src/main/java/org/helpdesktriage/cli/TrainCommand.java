@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 /** Learns a text classifier from labelled tickets and writes its model file. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Learns a classifier (title + description -> label) from labelled "
-                + "tickets: word unigrams and bigrams, TF-IDF, L2-regularised logistic "
-                + "regression (liblinear), confidences calibrated on held-out data.",
+                + "tickets: word unigrams and bigrams, TF-IDF, two L2-regularised logistic "
+                + "regressions (liblinear; one on naive-Bayes-scaled features) combined and "
+                + "calibrated by a third fitted on held-out scores.",
             "The model file is versioned and the same for the same data and seed. Name it in "
                 + "the configuration's classifier.model to route with it; see docs/quality.md."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -40,7 +41,7 @@ final class TrainCommand extends AbstractCommand {
     double c;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "The seed of the calibration split; the same data and seed give the "
+            description = "The seed of the calibration folds; the same data and seed give the "
                     + "same model file.")
     long seed;
 

@@ -6,24 +6,24 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.ErrorCode;
 import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.io.AtomicOutput;
 
 /**
  * Reads and writes a {@link TextClassifier} as a JSON model file.
  *
- * <p>The file holds {@code format_version}, the labels, the feature settings, the softmax
- * temperature, the kept n-grams ({@code terms}, sorted) with their {@code idf}, the per-label
- * {@code bias} and the {@code weights} (one row of per-label weights per term). Numbers are
+ * <p>The file holds {@code format_version}, the labels, the feature settings, the names of the
+ * {@code scorers}, the {@code combiner} (per label, one weight per score and a bias), the
+ * scorers' {@code bias} (one per scorer and label), the kept n-grams ({@code terms}, sorted)
+ * with their {@code idf}, and the {@code weights} (per term, one row holding each scorer's
+ * per-label weights). Format 1 files (one scorer and a softmax {@code temperature}) are still
+ * read. Numbers are
  * written as 32-bit floats in Java's shortest round-trip form, and nothing depends on hash
  * order, so the same model always gives the same bytes and a loaded model predicts exactly as
  * the saved one.
@@ -36,51 +36,33 @@ import org.helpdesktriage.core.TriageException;
 public final class ClassifierModel {
 
     /** The format version this library writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ClassifierModel() {}
 
     /**
-     * Writes {@code model} to {@code file} atomically: to a temporary file in the same
-     * directory, then moved over {@code file}.
+     * Writes {@code model} to {@code file} atomically and durably (see {@link AtomicOutput}).
      *
      * @throws TriageException with {@link ErrorCode#OUTPUT_FAILED} if the file cannot be written
      */
     public static void save(TextClassifier model, Path file) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(file, "file");
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp);
-                    JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                write(model, g);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            JsonGenerator g = new JsonFactory().createGenerator(out.stream(), JsonEncoding.UTF8);
+            write(model, g);
+            g.flush();
+            out.commit();
         } catch (IOException e) {
             throw new TriageException(ErrorCode.OUTPUT_FAILED,
                     file + ": cannot write the model: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the write already failed; nothing more to do
-                }
-            }
         }
     }
 
     private static void write(TextClassifier m, JsonGenerator g) throws IOException {
-        int k = m.labels().size();
+        int width = m.scorers().size() * m.labels().size();
         g.writeStartObject();
         g.writeNumberField("format_version", FORMAT_VERSION);
         g.writeArrayFieldStart("labels");
@@ -96,11 +78,26 @@ public final class ClassifierModel {
         g.writeNumberField("min_df", s.minDf());
         g.writeStringField("weighting", "log_tf_idf_l2");
         g.writeEndObject();
-        g.writeNumberField("temperature", m.temperature());
+        g.writeArrayFieldStart("scorers");
+        for (String name : m.scorers()) {
+            g.writeString(name);
+        }
+        g.writeEndArray();
+        g.writeRaw('\n');
+        g.writeArrayFieldStart("combiner");
+        float[] a = m.combiner();
+        for (int c = 0; c < m.labels().size(); c++) {
+            g.writeStartArray();
+            for (int j = 0; j <= width; j++) {
+                g.writeNumber(a[c * (width + 1) + j]);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
         g.writeRaw('\n');
         g.writeArrayFieldStart("bias");
-        for (float b : m.bias()) {
-            g.writeNumber(b);
+        for (float v : m.bias()) {
+            g.writeNumber(v);
         }
         g.writeEndArray();
         g.writeRaw('\n');
@@ -120,8 +117,8 @@ public final class ClassifierModel {
         float[] w = m.weights();
         for (int f = 0; f < m.featureCount(); f++) {
             g.writeStartArray();
-            for (int c = 0; c < k; c++) {
-                g.writeNumber(w[f * k + c]);
+            for (int j = 0; j < width; j++) {
+                g.writeNumber(w[f * width + j]);
             }
             g.writeEndArray();
         }
@@ -167,25 +164,27 @@ public final class ClassifierModel {
             JsonNode f = require(file, root, "features");
             FeatureSettings s = new FeatureSettings(require(file, f, "min_n").intValue(),
                     require(file, f, "max_n").intValue(), require(file, f, "min_df").intValue());
-            double temperature = require(file, root, "temperature").doubleValue();
+            int k = labels.size();
+            List<String> scorers;
+            float[] combiner;
+            if (version.intValue() == 1) {
+                // format 1: one scorer and a softmax temperature, which is a diagonal combiner
+                scorers = List.of("logistic_regression");
+                combiner = Combiner.temperature(k, k,
+                        require(file, root, "temperature").doubleValue());
+            } else {
+                scorers = strings(file, root, "scorers");
+                int width = scorers.size() * k;
+                JsonNode combinerRows = require(file, root, "combiner");
+                combiner = matrix(file, combinerRows, "combiner", k, width + 1);
+            }
+            int width = scorers.size() * k;
             List<String> terms = strings(file, root, "terms");
             float[] bias = floats(file, require(file, root, "bias"), "bias");
             float[] idf = floats(file, require(file, root, "idf"), "idf");
-            JsonNode rows = require(file, root, "weights");
-            int k = labels.size();
-            if (!rows.isArray() || rows.size() != terms.size()) {
-                throw invalid(file, "weights must hold one row per term (" + terms.size() + ")");
-            }
-            float[] w = new float[terms.size() * k];
-            for (int t = 0; t < rows.size(); t++) {
-                float[] row = floats(file, rows.get(t), "weights[" + t + "]");
-                if (row.length != k) {
-                    throw invalid(file, "weights[" + t + "] has " + row.length
-                            + " values, expected one per label (" + k + ")");
-                }
-                System.arraycopy(row, 0, w, t * k, k);
-            }
-            return new TextClassifier(labels, s, terms, idf, w, bias, temperature);
+            float[] w = matrix(file, require(file, root, "weights"), "weights", terms.size(),
+                    width);
+            return new TextClassifier(labels, s, scorers, terms, idf, w, bias, combiner);
         } catch (IllegalArgumentException e) {
             throw new TriageException(ErrorCode.CONFIG_INVALID,
                     file + ": is not a valid model file: " + e.getMessage(), e);
@@ -198,6 +197,24 @@ public final class ClassifierModel {
             throw invalid(file, "the field '" + field + "' is missing");
         }
         return v;
+    }
+
+    /** Reads {@code rows} arrays of {@code columns} numbers each, row after row. */
+    private static float[] matrix(Path file, JsonNode rows, String field, int count,
+            int columns) {
+        if (!rows.isArray() || rows.size() != count) {
+            throw invalid(file, "'" + field + "' must hold " + count + " rows");
+        }
+        float[] out = new float[count * columns];
+        for (int r = 0; r < count; r++) {
+            float[] row = floats(file, rows.get(r), field + "[" + r + "]");
+            if (row.length != columns) {
+                throw invalid(file, field + "[" + r + "] has " + row.length
+                        + " values, expected " + columns);
+            }
+            System.arraycopy(row, 0, out, r * columns, columns);
+        }
+        return out;
     }
 
     private static List<String> strings(Path file, JsonNode root, String field) {

@@ -8,6 +8,7 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,25 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
- * Trains a {@link TextClassifier} from labelled texts with L2-regularised one-vs-rest linear
- * models (liblinear), then fits a softmax temperature on a held-out slice so that confidences
- * are calibrated. Immutable; the same data, options and seed give the same model, bit for bit.
+ * Trains a {@link TextClassifier} from labelled texts. Two linear scorers are fitted on the same
+ * TF-IDF word n-gram features, both one-vs-rest L2-regularised logistic regression from
+ * liblinear: one on the features as they are, one on features scaled per label by their naive
+ * Bayes log-count ratio (NB-LR, after Wang and Manning's NBSVM). A combiner, a multinomial logistic
+ * regression over both scorers' scores, is then fitted on scores of texts the scorers did not
+ * see (cross-fitting: the data is split into {@code calibrationFolds} stratified folds, and each
+ * fold is scored by scorers trained on the others), which weighs the two scorers and calibrates
+ * the confidences in one step. The final scorers are trained on all the data.
+ *
+ * <p>Immutable; the same data, options and seed give the same model, bit for bit, whatever the
+ * number of threads.
  *
  * <pre>{@code
  * ClassifierTrainer trainer = ClassifierTrainer.builder().c(12.0).seed(42).build();
@@ -28,29 +43,29 @@ import java.util.TreeSet;
  */
 public final class ClassifierTrainer {
 
-    /** The linear model fitted per label. */
-    public enum Solver {
-        /** L2-regularised logistic regression (liblinear dual solver). */
-        LOGISTIC_REGRESSION,
-        /** L2-regularised linear SVM with squared hinge loss (liblinear dual solver). */
-        LINEAR_SVM
-    }
+    /** The scorers every trained model holds, by their model-file names. */
+    static final List<String> SCORERS = List.of("logistic_regression", "nb_logistic_regression");
+
+    private static final double NB_SMOOTHING = 1.0;
 
     private final double c;
-    private final Solver solver;
     private final FeatureSettings features;
     private final long seed;
-    private final double calibrationFraction;
+    private final int calibrationFolds;
+    private final int threads;
 
     private ClassifierTrainer(Builder b) {
         this.c = b.c;
-        this.solver = b.solver;
         this.features = b.features;
         this.seed = b.seed;
-        this.calibrationFraction = b.calibrationFraction;
+        this.calibrationFolds = b.calibrationFolds;
+        this.threads = b.threads;
     }
 
-    /** Returns a builder with the defaults: C 12, logistic regression, uni+bigrams, seed 42. */
+    /**
+     * Returns a builder with the defaults: C 12, uni+bigrams seen twice, seed 42, 3 calibration
+     * folds, one thread per processor.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -96,79 +111,146 @@ public final class ClassifierTrainer {
             index.put(e.getKey(), i);
             idf[i++] = (float) (Math.log((1.0 + data.size()) / (1.0 + e.getValue())) + 1.0);
         }
-        Feature[][] x = new Feature[data.size()][];
-        double[] y = new double[data.size()];
         Map<String, Integer> labelIndex = new HashMap<>();
         for (int c = 0; c < labels.size(); c++) {
             labelIndex.put(labels.get(c), c);
         }
+        Feature[][] x = new Feature[data.size()][];
+        int[] y = new int[data.size()];
         for (int d = 0; d < data.size(); d++) {
             x[d] = vector(counts.get(d), index, idf);
             y[d] = labelIndex.get(data.get(d).label());
         }
-        double temperature = 1.0;
-        int holdout = (int) Math.round(data.size() * calibrationFraction);
-        if (holdout >= labels.size() && data.size() - holdout >= labels.size()) {
-            temperature = fitTemperature(x, y, terms.size(), labels.size(), holdout);
-        }
-        float[][] wb = fit(x, y, terms.size(), labels.size());
-        return new TextClassifier(labels, features, terms, idf, wb[0], wb[1], temperature);
+        return fitAll(data, labels, terms, idf, x, y);
     }
 
-    private double fitTemperature(Feature[][] x, double[] y, int n, int k, int holdout) {
-        Integer[] order = new Integer[x.length];
-        for (int d = 0; d < order.length; d++) {
-            order[d] = d;
+    private TextClassifier fitAll(List<LabelledText> data, List<String> labels, List<String> terms,
+            float[] idf, Feature[][] x, int[] y) {
+        int k = labels.size();
+        int n = terms.size();
+        int width = SCORERS.size() * k;
+        int folds = canCrossFit(y, k) ? calibrationFolds : 0;
+        int[] fold = folds > 0 ? Folds.stratified(data, folds, seed) : new int[y.length];
+        // task (f, s): scorer s trained on every row outside fold f; f == folds is the final fit
+        List<Callable<float[][]>> tasks = new ArrayList<>();
+        for (int f = 0; f <= folds; f++) {
+            int[] rows = f == folds ? IntStream.range(0, y.length).toArray() : rowsOutside(fold, f);
+            tasks.add(() -> fitLogistic(x, y, rows, n, k));
+            tasks.add(() -> fitNbLogistic(x, y, rows, n, k));
         }
-        java.util.Collections.shuffle(java.util.Arrays.asList(order), new Random(seed));
-        int trainSize = x.length - holdout;
-        Feature[][] tx = new Feature[trainSize][];
-        double[] ty = new double[trainSize];
-        for (int d = 0; d < trainSize; d++) {
-            tx[d] = x[order[d]];
-            ty[d] = y[order[d]];
+        List<float[][]> fitted = runAll(tasks);
+        float[] combiner;
+        if (folds > 0) {
+            double[][] held = new double[y.length][width];
+            for (int d = 0; d < y.length; d++) {
+                for (int s = 0; s < SCORERS.size(); s++) {
+                    float[][] wb = fitted.get(fold[d] * SCORERS.size() + s);
+                    score(x[d], wb[0], wb[1], k, held[d], s * k);
+                }
+            }
+            combiner = Combiner.fit(held, y, k);
+        } else {
+            combiner = Combiner.temperature(k, width, 1.0);
         }
-        float[][] wb = fit(tx, ty, n, k);
-        double[][] scores = new double[holdout][];
-        int[] truth = new int[holdout];
-        for (int h = 0; h < holdout; h++) {
-            int d = order[trainSize + h];
-            scores[h] = score(x[d], wb[0], wb[1], k);
-            truth[h] = (int) y[d];
+        float[] w = new float[n * width];
+        float[] b = new float[width];
+        for (int s = 0; s < SCORERS.size(); s++) {
+            float[][] wb = fitted.get(folds * SCORERS.size() + s);
+            for (int f = 0; f < n; f++) {
+                System.arraycopy(wb[0], f * k, w, f * width + s * k, k);
+            }
+            System.arraycopy(wb[1], 0, b, s * k, k);
         }
-        return Calibration.fitTemperature(scores, truth);
+        return new TextClassifier(labels, features, SCORERS, terms, idf, w, b, combiner);
     }
 
-    private static double[] score(Feature[] v, float[] w, float[] b, int k) {
-        double[] s = new double[k];
+    /** Cross-fitting needs every label in every fold's training rows. */
+    private boolean canCrossFit(int[] y, int k) {
+        if (calibrationFolds < 2) {
+            return false;
+        }
+        int[] count = new int[k];
+        for (int v : y) {
+            count[v]++;
+        }
+        return Arrays.stream(count).allMatch(n -> n >= calibrationFolds);
+    }
+
+    private static int[] rowsOutside(int[] fold, int f) {
+        return IntStream.range(0, fold.length).filter(d -> fold[d] != f).toArray();
+    }
+
+    private List<float[][]> runAll(List<Callable<float[][]>> tasks) {
+        int n = Math.min(threads, tasks.size());
+        if (n <= 1) {
+            List<float[][]> out = new ArrayList<>();
+            for (Callable<float[][]> t : tasks) {
+                out.add(call(t));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "classifier-trainer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<float[][]>> futures = new ArrayList<>();
+            for (Callable<float[][]> t : tasks) {
+                futures.add(pool.submit(t));
+            }
+            List<float[][]> out = new ArrayList<>();
+            for (Future<float[][]> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("training failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static float[][] call(Callable<float[][]> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("training failed", e);
+        }
+    }
+
+    /** Adds {@code w . v + b} per label to {@code out[from..from + k)}. */
+    private static void score(Feature[] v, float[] w, float[] b, int k, double[] out, int from) {
         for (Feature f : v) {
-            if (f.getIndex() > 0 && (f.getIndex() - 1) * k < w.length) {
-                int base = (f.getIndex() - 1) * k;
+            int base = (f.getIndex() - 1) * k;
+            if (base < w.length) {
                 for (int c = 0; c < k; c++) {
-                    s[c] += f.getValue() * w[base + c];
+                    out[from + c] += f.getValue() * w[base + c];
                 }
             }
         }
         for (int c = 0; c < k; c++) {
-            s[c] += b[c];
+            out[from + c] += b[c];
         }
-        return s;
     }
 
-    /** Returns {feature-major weights, biases} over labels 0..k-1. */
-    private float[][] fit(Feature[][] x, double[] y, int n, int k) {
-        Problem p = new Problem();
-        p.l = x.length;
-        p.n = n + 1;
-        p.x = x;
-        p.y = y;
-        p.bias = 1.0;
-        SolverType type = solver == Solver.LINEAR_SVM
-                ? SolverType.L2R_L2LOSS_SVC_DUAL : SolverType.L2R_LR_DUAL;
-        Parameter param = new Parameter(type, c, 0.1);
-        param.setRandom(new Random(seed));
-        Linear.disableDebugOutput();
-        Model m = Linear.train(p, param);
+    /** One-vs-rest logistic regression on the rows; returns {feature-major weights, biases}. */
+    private float[][] fitLogistic(Feature[][] x, int[] y, int[] rows, int n, int k) {
+        Feature[][] px = new Feature[rows.length][];
+        double[] py = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            px[i] = x[rows[i]];
+            py[i] = y[rows[i]];
+        }
+        Model m = Linear.train(problem(px, py, n), parameter());
         double[] lw = m.getFeatureWeights();
         int[] ml = m.getLabels();
         int nrW = (ml.length == 2) ? 1 : ml.length;
@@ -184,6 +266,76 @@ public final class ClassifierTrainer {
             b[c] = (float) (sign * lw[n * nrW + src]);
         }
         return new float[][] {w, b};
+    }
+
+    /**
+     * Per label, a binary logistic regression on the features scaled by the label's naive Bayes
+     * log-count ratio {@code r = log((p / |p|) / (q / |q|))}, with {@code p} and {@code q} the
+     * smoothed feature sums over the label's rows and the other rows. The ratio is folded into
+     * the returned weights, so the scorer is linear in the unscaled features.
+     */
+    private float[][] fitNbLogistic(Feature[][] x, int[] y, int[] rows, int n, int k) {
+        float[] w = new float[n * k];
+        float[] b = new float[k];
+        double[] total = new double[n];
+        double[][] in = new double[k][n];
+        for (int d : rows) {
+            for (Feature f : x[d]) {
+                int j = f.getIndex() - 1;
+                if (j < n) {
+                    in[y[d]][j] += f.getValue();
+                    total[j] += f.getValue();
+                }
+            }
+        }
+        double sumTotal = Arrays.stream(total).sum();
+        double[] py = new double[rows.length];
+        Feature[][] px = new Feature[rows.length][];
+        for (int c = 0; c < k; c++) {
+            double sumIn = Arrays.stream(in[c]).sum() + NB_SMOOTHING * n;
+            double sumOut = sumTotal - sumIn + 2 * NB_SMOOTHING * n;
+            double[] r = new double[n];
+            for (int j = 0; j < n; j++) {
+                double p = in[c][j] + NB_SMOOTHING;
+                double q = total[j] - in[c][j] + NB_SMOOTHING;
+                r[j] = Math.log((p / sumIn) / (q / sumOut));
+            }
+            for (int i = 0; i < rows.length; i++) {
+                Feature[] v = x[rows[i]];
+                Feature[] scaled = new Feature[v.length];
+                for (int q = 0; q < v.length; q++) {
+                    int j = v[q].getIndex() - 1;
+                    scaled[q] = j < n ? new FeatureNode(j + 1, v[q].getValue() * r[j]) : v[q];
+                }
+                px[i] = scaled;
+                py[i] = y[rows[i]] == c ? 1 : 0;
+            }
+            Model m = Linear.train(problem(px, py, n), parameter());
+            double[] lw = m.getFeatureWeights();
+            double sign = m.getLabels()[0] == 1 ? 1 : -1;
+            for (int j = 0; j < n; j++) {
+                w[j * k + c] = (float) (sign * lw[j] * r[j]);
+            }
+            b[c] = (float) (sign * lw[n]);
+        }
+        return new float[][] {w, b};
+    }
+
+    private static Problem problem(Feature[][] x, double[] y, int n) {
+        Problem p = new Problem();
+        p.l = x.length;
+        p.n = n + 1;
+        p.x = x;
+        p.y = y;
+        p.bias = 1.0;
+        return p;
+    }
+
+    private Parameter parameter() {
+        Parameter param = new Parameter(SolverType.L2R_LR_DUAL, c, 0.1);
+        param.setRandom(new Random(seed));
+        Linear.disableDebugOutput();
+        return param;
     }
 
     private static Feature[] vector(Map<String, Integer> counts, Map<String, Integer> index,
@@ -211,10 +363,10 @@ public final class ClassifierTrainer {
     /** Options for a {@link ClassifierTrainer}. */
     public static final class Builder {
         private double c = 12.0;
-        private Solver solver = Solver.LOGISTIC_REGRESSION;
         private FeatureSettings features = FeatureSettings.DEFAULT;
         private long seed = 42;
-        private double calibrationFraction = 0.1;
+        private int calibrationFolds = 3;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {}
 
@@ -227,31 +379,38 @@ public final class ClassifierTrainer {
             return this;
         }
 
-        /** Sets the linear model fitted per label. */
-        public Builder solver(Solver solver) {
-            this.solver = Objects.requireNonNull(solver, "solver");
-            return this;
-        }
-
         /** Sets the n-gram range and minimum document frequency. */
         public Builder features(FeatureSettings features) {
             this.features = Objects.requireNonNull(features, "features");
             return this;
         }
 
-        /** Sets the seed of every random choice (solver order, calibration split). */
+        /** Sets the seed of every random choice (solver order, calibration folds). */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Sets the share of the data held out to fit the temperature; 0 disables it. */
-        public Builder calibrationFraction(double fraction) {
-            if (!(fraction >= 0 && fraction < 0.5)) {
+        /**
+         * Sets the number of folds the combiner is cross-fitted on (each adds one fit of the
+         * scorers); 0 skips it and the model's probabilities are the softmax of the first
+         * scorer's scores, uncalibrated.
+         */
+        public Builder calibrationFolds(int folds) {
+            if (folds != 0 && (folds < 2 || folds > 20)) {
                 throw new IllegalArgumentException(
-                        "calibration fraction " + fraction + " is not in [0, 0.5)");
+                        "calibration folds " + folds + " is neither 0 nor in 2..20");
             }
-            this.calibrationFraction = fraction;
+            this.calibrationFolds = folds;
+            return this;
+        }
+
+        /** Sets how many threads fit scorers side by side; the model does not depend on it. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads " + threads + " is below 1");
+            }
+            this.threads = threads;
             return this;
         }
 

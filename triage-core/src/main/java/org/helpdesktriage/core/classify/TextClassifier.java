@@ -17,43 +17,57 @@ import org.helpdesktriage.core.rules.TicketText;
  * ClassifierModel.save(model, Path.of("model.json"));
  * }</pre>
  *
- * <p>Scores are {@code w_c . x + b_c} over L2-normalised log-count TF-IDF features;
- * probabilities are {@code softmax(temperature * scores)}, with the temperature fitted on
- * held-out training data so that a confidence of 0.9 is right about 90% of the time.
+ * <p>Each scorer gives one score per label, {@code w_c . x + b_c}, over the same L2-normalised
+ * log-count TF-IDF features; the combiner, a small multinomial logistic regression fitted on
+ * scores of texts the scorers did not see in training, turns all the scores into probabilities,
+ * so that a confidence of 0.9 is right about 90% of the time.
  */
 public final class TextClassifier {
 
     private final List<String> labels;
     private final FeatureSettings settings;
+    private final List<String> scorers;
     private final List<String> terms;
     private final TermIndex index;
     private final float[] idf;
-    private final float[] weights; // feature-major: weights[f * labels + c]
+    private final int width; // scores per text: scorers * labels
+    private final float[] weights; // feature-major: weights[f * width + s * labels + c]
     private final float[] bias;
-    private final double temperature;
+    private final float[] combiner; // per label c: combiner[c * (width + 1) + j], bias last
 
-    TextClassifier(List<String> labels, FeatureSettings settings, List<String> terms, float[] idf,
-            float[] weights, float[] bias, double temperature) {
+    TextClassifier(List<String> labels, FeatureSettings settings, List<String> scorers,
+            List<String> terms, float[] idf, float[] weights, float[] bias, float[] combiner) {
         this.labels = List.copyOf(labels);
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.scorers = List.copyOf(scorers);
         this.terms = List.copyOf(terms);
         int k = this.labels.size();
         if (k < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 labels, got " + k);
         }
-        if (idf.length != this.terms.size() || weights.length != this.terms.size() * k
-                || bias.length != k) {
-            throw new IllegalArgumentException("weights do not match " + this.terms.size()
-                    + " features and " + k + " labels");
+        if (this.scorers.isEmpty()) {
+            throw new IllegalArgumentException("a classifier needs at least one scorer");
         }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature " + temperature + " is not positive");
+        this.width = this.scorers.size() * k;
+        if (idf.length != this.terms.size() || weights.length != this.terms.size() * width
+                || bias.length != width) {
+            throw new IllegalArgumentException("weights do not match " + this.terms.size()
+                    + " features, " + this.scorers.size() + " scorers and " + k + " labels");
+        }
+        if (combiner.length != k * (width + 1)) {
+            throw new IllegalArgumentException("the combiner does not match " + width
+                    + " scores and " + k + " labels");
+        }
+        for (float v : combiner) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("the combiner holds " + v);
+            }
         }
         this.index = new TermIndex(this.terms);
         this.idf = idf.clone();
         this.weights = weights.clone();
         this.bias = bias.clone();
-        this.temperature = temperature;
+        this.combiner = combiner.clone();
     }
 
     /** Returns the labels in the model's order. */
@@ -71,9 +85,12 @@ public final class TextClassifier {
         return terms.size();
     }
 
-    /** Returns the fitted softmax temperature (a multiplier on the scores). */
-    public double temperature() {
-        return temperature;
+    /**
+     * Returns the names of the linear scorers whose scores the combiner turns into
+     * probabilities, in model-file order.
+     */
+    public List<String> scorers() {
+        return scorers;
     }
 
     /** Returns the most probable label with every label's probability. */
@@ -94,7 +111,10 @@ public final class TextClassifier {
         return new Prediction(labels.get(best), p[best], Map.of());
     }
 
-    /** Returns the raw linear scores, one per label in {@link #labels()} order. */
+    /**
+     * Returns the raw linear scores: per scorer, one per label in {@link #labels()} order
+     * ({@code scores[s * labels + c]}).
+     */
     double[] scores(String title, String description) {
         List<String> words = TicketText.tokenize(title);
         words.addAll(TicketText.tokenize(description));
@@ -117,8 +137,7 @@ public final class TextClassifier {
             }
         }
         Arrays.sort(found, 0, m);
-        int k = labels.size();
-        double[] s = new double[k];
+        double[] s = new double[width];
         double norm = 0;
         for (int i = 0; i < m; ) {
             int f = found[i];
@@ -128,38 +147,21 @@ public final class TextClassifier {
             }
             double v = (1 + Math.log(j - i)) * idf[f];
             norm += v * v;
-            int base = f * k;
-            for (int c = 0; c < k; c++) {
+            int base = f * width;
+            for (int c = 0; c < width; c++) {
                 s[c] += v * weights[base + c];
             }
             i = j;
         }
         double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-        for (int c = 0; c < k; c++) {
+        for (int c = 0; c < width; c++) {
             s[c] = s[c] * scale + bias[c];
         }
         return s;
     }
 
     private double[] probabilities(String title, String description) {
-        return softmax(scores(title, description), temperature);
-    }
-
-    static double[] softmax(double[] scores, double t) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double s : scores) {
-            max = Math.max(max, s * t);
-        }
-        double[] p = new double[scores.length];
-        double sum = 0;
-        for (int c = 0; c < scores.length; c++) {
-            p[c] = Math.exp(scores[c] * t - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
+        return Combiner.probabilities(combiner, scores(title, description), labels.size());
     }
 
     static int argmax(double[] p) {
@@ -186,5 +188,9 @@ public final class TextClassifier {
 
     float[] bias() {
         return bias.clone();
+    }
+
+    float[] combiner() {
+        return combiner.clone();
     }
 }

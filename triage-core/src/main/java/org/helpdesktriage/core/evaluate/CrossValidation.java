@@ -1,20 +1,17 @@
 package org.helpdesktriage.core.evaluate;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
-import java.util.TreeMap;
 import org.helpdesktriage.core.classify.ClassifierTrainer;
+import org.helpdesktriage.core.classify.Folds;
 import org.helpdesktriage.core.classify.LabelledText;
 import org.helpdesktriage.core.classify.Prediction;
 import org.helpdesktriage.core.classify.TextClassifier;
 
 /**
  * K-fold cross-validation of a {@link ClassifierTrainer}: a deterministic stratified split
- * (each label's examples shuffled with the seed, then dealt round-robin into the folds), one
+ * ({@link Folds#stratified}), one
  * model per fold trained on the other folds, every example predicted once by the model that did
  * not see it.
  *
@@ -37,23 +34,9 @@ public final class CrossValidation {
         this.seed = seed;
     }
 
-    /** Returns each example's fold number, in input order. */
+    /** Returns each example's fold number, in input order (see {@link Folds#stratified}). */
     public int[] assignFolds(List<LabelledText> data) {
-        Map<String, List<Integer>> byLabel = new TreeMap<>();
-        for (int i = 0; i < data.size(); i++) {
-            byLabel.computeIfAbsent(data.get(i).label(), k -> new ArrayList<>()).add(i);
-        }
-        Random random = new Random(seed);
-        int[] fold = new int[data.size()];
-        int next = 0;
-        for (List<Integer> idx : byLabel.values()) {
-            Collections.shuffle(idx, random);
-            for (int i : idx) {
-                fold[i] = next;
-                next = (next + 1) % folds;
-            }
-        }
-        return fold;
+        return Folds.stratified(data, folds, seed);
     }
 
     /** Runs the cross-validation and returns the held-out metrics, times and throughput. */

@@ -20,8 +20,7 @@ import org.helpdesktriage.core.evaluate.ReliabilityBin;
  * Measures the classifier on a labelled CSV ({@code Document}, {@code Topic_group}) by 5-fold
  * cross-validation and prints the figures quoted in docs/quality.md.
  *
- * <p>Usage: {@code QualityReport <train.csv> [C] [LOGISTIC_REGRESSION|LINEAR_SVM] [minN] [maxN]
- * [minDf]}
+ * <p>Usage: {@code QualityReport <train.csv> [C] [calibrationFolds] [minN] [maxN] [minDf]}
  */
 public final class QualityReport {
 
@@ -35,20 +34,19 @@ public final class QualityReport {
         }
         Path csv = Path.of(args[0]);
         double c = args.length > 1 ? Double.parseDouble(args[1]) : 12.0;
-        ClassifierTrainer.Solver solver = args.length > 2
-                ? ClassifierTrainer.Solver.valueOf(args[2]) : ClassifierTrainer.Solver.LOGISTIC_REGRESSION;
+        int calibrationFolds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         FeatureSettings fs = args.length > 5 ? new FeatureSettings(Integer.parseInt(args[3]),
                 Integer.parseInt(args[4]), Integer.parseInt(args[5])) : FeatureSettings.DEFAULT;
         List<LabelledText> data = read(csv);
         Map<String, Integer> counts = new TreeMap<>();
         data.forEach(t -> counts.merge(t.label(), 1, Integer::sum));
         int majority = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        System.out.printf(Locale.ROOT, "rows %d, labels %d, C %s, solver %s, features %s%n",
-                data.size(), counts.size(), c, solver, fs);
+        System.out.printf(Locale.ROOT, "rows %d, labels %d, C %s, calibration folds %d, "
+                + "features %s%n", data.size(), counts.size(), c, calibrationFolds, fs);
         System.out.printf(Locale.ROOT, "majority-class accuracy %.4f%n",
                 (double) majority / data.size());
-        ClassifierTrainer trainer = ClassifierTrainer.builder().c(c).solver(solver).features(fs)
-                .seed(42).build();
+        ClassifierTrainer trainer = ClassifierTrainer.builder().c(c)
+                .calibrationFolds(calibrationFolds).features(fs).seed(42).build();
         CrossValidationResult r = new CrossValidation(5, 42).run(data, trainer);
         System.out.printf(Locale.ROOT, "model accuracy %.4f  macro-F1 %.4f  weighted-F1 %.4f%n",
                 r.metrics().accuracy(), r.metrics().macroF1(), r.metrics().weightedF1());

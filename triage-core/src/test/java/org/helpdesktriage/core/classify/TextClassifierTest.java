@@ -66,7 +66,7 @@ class TextClassifierTest {
         ClassifierModel.save(train(), a);
         ClassifierModel.save(train(), b);
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
-        assertThat(Files.readString(a)).contains("\"format_version\":1");
+        assertThat(Files.readString(a)).contains("\"format_version\":2");
         try (var files = Files.list(dir)) {
             assertThat(files).extracting(Path::getFileName).extracting(Path::toString)
                     .containsExactlyInAnyOrder("a.json", "b.json");
@@ -88,6 +88,52 @@ class TextClassifierTest {
     }
 
     @Test
+    void train_oneThreadOrTwo_givesTheSameModelFile() throws IOException {
+        Path one = dir.resolve("one.json");
+        Path two = dir.resolve("two.json");
+        ClassifierModel.save(ClassifierTrainer.builder().seed(3).threads(1).build()
+                .train(tickets()), one);
+        ClassifierModel.save(ClassifierTrainer.builder().seed(3).threads(2).build()
+                .train(tickets()), two);
+        assertThat(Files.readAllBytes(one)).isEqualTo(Files.readAllBytes(two));
+    }
+
+    @Test
+    void train_eachScorerAloneRanksTheTrueLabelFirst() {
+        TextClassifier model = train();
+        assertThat(model.scorers())
+                .containsExactly("logistic_regression", "nb_logistic_regression");
+        double[] s = model.scores("printer broken", "paper jam again");
+        int k = model.labels().size();
+        int hardware = model.labels().indexOf("Hardware");
+        for (int scorer = 0; scorer < 2; scorer++) {
+            double[] block = java.util.Arrays.copyOfRange(s, scorer * k, scorer * k + k);
+            assertThat(TextClassifier.argmax(block)).as("scorer %d", scorer).isEqualTo(hardware);
+        }
+    }
+
+    @Test
+    void load_formatOneFile_predictsSoftmaxOfTemperatureTimesScores() throws IOException {
+        // one scorer: "x" scores a +1 and b -1; temperature 2 -> p(a) = 1 / (1 + e^-4)
+        Path file = dir.resolve("v1.json");
+        Files.writeString(file, """
+                {"format_version":1,"labels":["a","b"],
+                 "features":{"tokens":"words","min_n":1,"max_n":1,"min_df":1},
+                 "temperature":2.0,"bias":[0,0],"terms":["x","y"],"idf":[1,1],
+                 "weights":[[1,-1],[-1,1]]}
+                """);
+        TextClassifier model = ClassifierModel.load(file);
+        Prediction p = model.predict("", "x");
+        assertThat(p.label()).isEqualTo("a");
+        assertThat(p.confidence()).isCloseTo(1 / (1 + Math.exp(-4)),
+                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(model.scorers()).containsExactly("logistic_regression");
+        Path again = dir.resolve("v2.json");
+        ClassifierModel.save(model, again);
+        assertThat(ClassifierModel.load(again).predict("", "x")).isEqualTo(p);
+    }
+
+    @Test
     void load_corruptFile_isRefusedNamingTheFile() throws IOException {
         Path file = dir.resolve("corrupt.json");
         Files.writeString(file, "{\"format_version\": 1, \"labels\": [", StandardCharsets.UTF_8);
@@ -102,10 +148,10 @@ class TextClassifierTest {
         Path file = dir.resolve("future.json");
         ClassifierModel.save(train(), file);
         Files.writeString(file, Files.readString(file)
-                .replace("\"format_version\":1", "\"format_version\":2"));
+                .replace("\"format_version\":2", "\"format_version\":3"));
         assertThatThrownBy(() -> ClassifierModel.load(file))
                 .isInstanceOf(TriageException.class)
-                .hasMessageContaining("future.json: format_version 2 is newer than 1")
+                .hasMessageContaining("future.json: format_version 3 is newer than 2")
                 .extracting(e -> ((TriageException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
     }
 

@@ -34,7 +34,7 @@ class CrossValidationTest {
     @Test
     void run_separableData_predictsEveryHeldOutExampleRight() {
         CrossValidationResult r = new CrossValidation(4, 7).run(data(),
-                ClassifierTrainer.builder().calibrationFraction(0).build());
+                ClassifierTrainer.builder().calibrationFolds(0).build());
         assertThat(r.predictions()).hasSize(40);
         assertThat(r.metrics().accuracy()).isEqualTo(1.0);
         assertThat(r.trainingSeconds()).hasSize(4);
