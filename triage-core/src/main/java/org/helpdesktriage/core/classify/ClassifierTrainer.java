@@ -296,34 +296,42 @@ public final class ClassifierTrainer {
             }
         }
         double sumTotal = Arrays.stream(total).sum();
-        double[] py = new double[rows.length];
+        // one scaled copy of the rows, its values rewritten for each label
         Feature[][] px = new Feature[rows.length][];
-        for (int c = 0; c < k; c++) {
-            double sumIn = Arrays.stream(in[c]).sum() + NB_SMOOTHING * n;
+        for (int i = 0; i < rows.length; i++) {
+            Feature[] v = x[rows[i]];
+            px[i] = new Feature[v.length];
+            for (int q = 0; q < v.length; q++) {
+                px[i][q] = new FeatureNode(v[q].getIndex(), v[q].getValue());
+            }
+        }
+        double[] py = new double[rows.length];
+        for (int label = 0; label < k; label++) {
+            double sumIn = Arrays.stream(in[label]).sum() + NB_SMOOTHING * n;
             double sumOut = sumTotal - sumIn + 2 * NB_SMOOTHING * n;
             double[] r = new double[n];
             for (int j = 0; j < n; j++) {
-                double p = in[c][j] + NB_SMOOTHING;
-                double q = total[j] - in[c][j] + NB_SMOOTHING;
+                double p = in[label][j] + NB_SMOOTHING;
+                double q = total[j] - in[label][j] + NB_SMOOTHING;
                 r[j] = Math.log((p / sumIn) / (q / sumOut));
             }
             for (int i = 0; i < rows.length; i++) {
                 Feature[] v = x[rows[i]];
-                Feature[] scaled = new Feature[v.length];
                 for (int q = 0; q < v.length; q++) {
                     int j = v[q].getIndex() - 1;
-                    scaled[q] = j < n ? new FeatureNode(j + 1, v[q].getValue() * r[j]) : v[q];
+                    if (j < n) {
+                        px[i][q].setValue(v[q].getValue() * r[j]);
+                    }
                 }
-                px[i] = scaled;
-                py[i] = y[rows[i]] == c ? 1 : 0;
+                py[i] = y[rows[i]] == label ? 1 : 0;
             }
-            Model m = Linear.train(problem(px, py, n), parameter(this.c / NB_C_DIVISOR));
+            Model m = Linear.train(problem(px, py, n), parameter(c / NB_C_DIVISOR));
             double[] lw = m.getFeatureWeights();
             double sign = m.getLabels()[0] == 1 ? 1 : -1;
             for (int j = 0; j < n; j++) {
-                w[j * k + c] = (float) (sign * lw[j] * r[j]);
+                w[j * k + label] = (float) (sign * lw[j] * r[j]);
             }
-            b[c] = (float) (sign * lw[n]);
+            b[label] = (float) (sign * lw[n]);
         }
         return new float[][] {w, b};
     }
