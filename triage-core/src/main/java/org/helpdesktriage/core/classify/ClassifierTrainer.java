@@ -135,7 +135,7 @@ public final class ClassifierTrainer {
         int k = labels.size();
         int n = terms.size();
         int width = SCORERS.size() * k;
-        int folds = canCrossFit(y, k) ? calibrationFolds : 0;
+        int folds = crossFitFolds(y, k);
         int[] fold = folds > 0 ? Folds.stratified(data, folds, seed) : new int[y.length];
         // task (f, s): scorer s trained on every row outside fold f; f == folds is the final fit
         List<Callable<float[][]>> tasks = new ArrayList<>();
@@ -170,16 +170,18 @@ public final class ClassifierTrainer {
         return new TextClassifier(labels, features, SCORERS, terms, idf, w, b, combiner);
     }
 
-    /** Cross-fitting needs every label in every fold's training rows. */
-    private boolean canCrossFit(int[] y, int k) {
-        if (calibrationFolds < 2) {
-            return false;
-        }
+    /**
+     * Returns the number of folds to cross-fit the combiner on: {@code calibrationFolds}, fewer
+     * when a label has fewer examples than that (every fold must hold every label), and 0 when
+     * a label has a single example.
+     */
+    private int crossFitFolds(int[] y, int k) {
         int[] count = new int[k];
         for (int v : y) {
             count[v]++;
         }
-        return Arrays.stream(count).allMatch(n -> n >= calibrationFolds);
+        int folds = Math.min(calibrationFolds, Arrays.stream(count).min().orElse(0));
+        return folds >= 2 ? folds : 0;
     }
 
     private static int[] rowsOutside(int[] fold, int f) {

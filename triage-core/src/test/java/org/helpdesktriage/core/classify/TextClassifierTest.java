@@ -165,6 +165,38 @@ class TextClassifierTest {
     }
 
     @Test
+    void train_labelWithTwoExamples_crossFitsOnTwoFoldsAndStillPredicts() {
+        List<LabelledText> data = new ArrayList<>(tickets());
+        data.add(new LabelledText("invoice", "invoice amount wrong", "Billing"));
+        data.add(new LabelledText("invoice", "second invoice is wrong", "Billing"));
+        TextClassifier model = ClassifierTrainer.builder().seed(3).build().train(data);
+        assertThat(model.labels()).contains("Billing");
+        assertThat(model.predict("printer broken", "paper jam again").label())
+                .isEqualTo("Hardware");
+        float[] combiner = model.combiner();
+        int width = 2 * model.labels().size();
+        // a fitted combiner gives the second scorer weight; the fallback would leave it at 0
+        double second = 0;
+        for (int c = 0; c < model.labels().size(); c++) {
+            for (int j = model.labels().size(); j < width; j++) {
+                second += Math.abs(combiner[c * (width + 1) + j]);
+            }
+        }
+        assertThat(second).isGreaterThan(0);
+    }
+
+    @Test
+    void train_labelWithOneExample_fallsBackToTheFirstScorer() {
+        List<LabelledText> data = new ArrayList<>(tickets());
+        data.add(new LabelledText("invoice", "invoice amount wrong", "Billing"));
+        TextClassifier model = ClassifierTrainer.builder().seed(3).build().train(data);
+        Prediction p = model.predict("printer broken", "paper jam again");
+        assertThat(p.label()).isEqualTo("Hardware");
+        assertThat(p.probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void train_singleLabel_isRefused() {
         assertThatThrownBy(() -> ClassifierTrainer.defaults().train(
                 List.of(new LabelledText("a", "b", "Only"))))
