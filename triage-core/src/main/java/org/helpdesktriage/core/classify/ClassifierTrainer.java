@@ -190,13 +190,6 @@ public final class ClassifierTrainer {
 
     private List<float[][]> runAll(List<Callable<float[][]>> tasks) {
         int n = Math.min(threads, tasks.size());
-        if (n <= 1) {
-            List<float[][]> out = new ArrayList<>();
-            for (Callable<float[][]> t : tasks) {
-                out.add(call(t));
-            }
-            return out;
-        }
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "classifier-trainer");
             t.setDaemon(true);
@@ -222,16 +215,6 @@ public final class ClassifierTrainer {
             throw new IllegalStateException("training failed", e.getCause());
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static float[][] call(Callable<float[][]> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("training failed", e);
         }
     }
 
