@@ -133,8 +133,21 @@ public abstract class ResultWriter implements Closeable {
         return g;
     }
 
+    /** A writer whose results are JSON encoded by {@link #render}, on any thread. */
+    private abstract static class EncodedWriter extends ResultWriter {
+        @Override
+        public final void write(TriageResult result) {
+            write(render(result));
+        }
+
+        @Override
+        public final Rendered render(TriageResult result) {
+            return Encoder.encode(Objects.requireNonNull(result, "result"));
+        }
+    }
+
     // an array holds one result per line, so large outputs stay readable with line tools
-    private static final class JsonWriter extends ResultWriter {
+    private static final class JsonWriter extends EncodedWriter {
         private final OutputStream out;
         private final boolean singleObject;
         private int count;
@@ -145,16 +158,6 @@ public abstract class ResultWriter implements Closeable {
             if (!singleObject) {
                 this.out.write('[');
             }
-        }
-
-        @Override
-        public void write(TriageResult result) {
-            write(render(result));
-        }
-
-        @Override
-        public Rendered render(TriageResult result) {
-            return Encoder.encode(Objects.requireNonNull(result, "result"));
         }
 
         @Override
@@ -183,21 +186,11 @@ public abstract class ResultWriter implements Closeable {
         }
     }
 
-    private static final class JsonLinesWriter extends ResultWriter {
+    private static final class JsonLinesWriter extends EncodedWriter {
         private final OutputStream out;
 
         JsonLinesWriter(OutputStream out) {
             this.out = new BufferedOutputStream(new NonClosing(out), 1 << 16);
-        }
-
-        @Override
-        public void write(TriageResult result) {
-            write(render(result));
-        }
-
-        @Override
-        public Rendered render(TriageResult result) {
-            return Encoder.encode(Objects.requireNonNull(result, "result"));
         }
 
         @Override
