@@ -2,11 +2,12 @@ package org.helpdesktriage.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.helpdesktriage.core.ErrorCode;
 import org.helpdesktriage.core.TriageException;
 import org.helpdesktriage.core.ingest.InputFormat;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Parameters;
  * The options of commands that read labelled tickets (train, evaluate), and the reading.
  *
  * <p>Labelled history is often not a ticket export: the IT-service dataset has one text column
- * and a label. So a record may name its text with {@code --text-field} (it becomes the
- * description, and its first words the title), and a record without an id or a requester gets
+ * and a label. So a record may name its text with {@code --text-field} (its first words become
+ * the title and the rest, or the whole text when it is that short, the description), and a record without an id or a requester gets
  * placeholders, which no rule or model looks at.
  */
 final class LabelledOptions {
@@ -29,6 +30,7 @@ final class LabelledOptions {
     static final String PLACEHOLDER_EMAIL = "labelled@example.invalid";
     private static final int TITLE_WORDS = 10;
     private static final int MAX_TITLE = 120;
+    private static final Pattern WORD = Pattern.compile("\\S+");
 
     @Parameters(index = "0", paramLabel = "LABELLED_FILE",
             description = "Labelled tickets, in any input format.")
@@ -50,7 +52,8 @@ final class LabelledOptions {
 
     @Option(names = "--text-field", paramLabel = "FIELD",
             description = "A field holding the whole text of a record without title and "
-                    + "description: it becomes the description, its first words the title.")
+                    + "description: its first words become the title, the rest the "
+                    + "description.")
     String textField;
 
     /** One labelled record: the record as the engine reads it, and its label. */
@@ -88,8 +91,7 @@ final class LabelledOptions {
                             + "--label-field");
                 }
                 if (text != null) {
-                    fields.put("description", text.toString());
-                    fields.put("title", firstWords(text.toString()));
+                    splitText(text.toString(), fields);
                 }
                 fields.putIfAbsent("ticket_id", "LABELLED-" + r.position().record());
                 fields.putIfAbsent("requester_email", PLACEHOLDER_EMAIL);
@@ -113,10 +115,36 @@ final class LabelledOptions {
         return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
     }
 
-    private static String firstWords(String text) {
-        String[] words = text.trim().split("\\s+", TITLE_WORDS + 1);
-        String title = String.join(" ", Arrays.asList(words).subList(0, Math.min(TITLE_WORDS,
-                words.length)));
-        return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE);
+    /**
+     * Puts the text's first words (at most {@link #TITLE_WORDS}, at most {@link #MAX_TITLE}
+     * characters) as the title and the rest as the description, so that rules and the model
+     * read each word once; a text that is all title is the description too.
+     */
+    static void splitText(String text, Map<String, Object> fields) {
+        Matcher word = WORD.matcher(text);
+        int end = 0;
+        int words = 0;
+        int start = -1;
+        while (words < TITLE_WORDS && word.find()) {
+            if (start < 0) {
+                start = word.start();
+            }
+            if (word.end() - start > MAX_TITLE) {
+                break;
+            }
+            end = word.end();
+            words++;
+        }
+        if (words == 0 && start >= 0) {
+            // a first word longer than a title: it stays whole in the description
+            fields.put("title", text.substring(start, start + MAX_TITLE));
+            fields.put("description", text.strip());
+            return;
+        }
+        String title = text.substring(Math.max(start, 0), end);
+        String rest = text.substring(end).strip();
+        fields.put("title", title);
+        // a ticket needs a description: a text that is all title is both
+        fields.put("description", rest.isEmpty() ? title : rest);
     }
 }

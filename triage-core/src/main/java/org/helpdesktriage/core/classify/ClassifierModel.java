@@ -22,7 +22,8 @@ import org.helpdesktriage.core.io.AtomicOutput;
  * {@code scorers}, the {@code combiner} (per label, one weight per score and a bias), the
  * scorers' {@code bias} (one per scorer and label), the kept n-grams ({@code terms}, sorted)
  * with their {@code idf}, and the {@code weights} (per term, one row holding each scorer's
- * per-label weights). Format 1 files (one scorer and a softmax {@code temperature}) are still
+ * per-label weights). Format 3 added {@code lead_words} to the feature settings; format 2 files
+ * (no lead words) and format 1 files (one scorer and a softmax {@code temperature}) are still
  * read. Numbers are
  * written as 32-bit floats in Java's shortest round-trip form, and nothing depends on hash
  * order, so the same model always gives the same bytes and a loaded model predicts exactly as
@@ -36,7 +37,7 @@ import org.helpdesktriage.core.io.AtomicOutput;
 public final class ClassifierModel {
 
     /** The format version this library writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -76,6 +77,7 @@ public final class ClassifierModel {
         g.writeNumberField("min_n", s.minN());
         g.writeNumberField("max_n", s.maxN());
         g.writeNumberField("min_df", s.minDf());
+        g.writeNumberField("lead_words", s.leadWords());
         g.writeStringField("weighting", "log_tf_idf_l2");
         g.writeEndObject();
         g.writeArrayFieldStart("scorers");
@@ -162,8 +164,10 @@ public final class ClassifierModel {
         try {
             List<String> labels = strings(file, root, "labels");
             JsonNode f = require(file, root, "features");
+            // formats 1 and 2 have no lead words
             FeatureSettings s = new FeatureSettings(require(file, f, "min_n").intValue(),
-                    require(file, f, "max_n").intValue(), require(file, f, "min_df").intValue());
+                    require(file, f, "max_n").intValue(), require(file, f, "min_df").intValue(),
+                    version.intValue() < 3 ? 0 : require(file, f, "lead_words").intValue());
             int k = labels.size();
             List<String> scorers;
             float[] combiner;

@@ -10,7 +10,10 @@ final class Ngrams {
 
     private Ngrams() {}
 
-    /** Returns each n-gram of title and description (title words first) with its count. */
+    /**
+     * Returns each n-gram of title and description (title words first), and each lead word
+     * ({@link FeatureSettings#LEAD_PREFIX} and the word), with its count.
+     */
     static Map<String, Integer> count(String title, String description, FeatureSettings s) {
         List<String> words = TicketText.tokenize(title);
         words.addAll(TicketText.tokenize(description));
@@ -31,6 +34,9 @@ final class Ngrams {
                 }
                 counts.merge(gram, 1, Integer::sum);
             }
+        }
+        for (int i = 0; i < Math.min(s.leadWords(), words.size()); i++) {
+            counts.merge(FeatureSettings.LEAD_PREFIX + words.get(i), 1, Integer::sum);
         }
         return counts;
     }

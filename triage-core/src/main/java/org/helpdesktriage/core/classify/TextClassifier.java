@@ -24,6 +24,9 @@ import org.helpdesktriage.core.rules.TicketText;
  */
 public final class TextClassifier {
 
+    private static final long LEAD_HASH =
+            TermIndex.append(TermIndex.OFFSET, FeatureSettings.LEAD_PREFIX);
+
     private final List<String> labels;
     private final FeatureSettings settings;
     private final List<String> scorers;
@@ -118,7 +121,9 @@ public final class TextClassifier {
     double[] scores(String title, String description) {
         List<String> words = TicketText.tokenize(title);
         words.addAll(TicketText.tokenize(description));
-        int[] found = new int[Math.max(1, words.size() * (settings.maxN() - settings.minN() + 1))];
+        int lead = Math.min(settings.leadWords(), words.size());
+        int[] found = new int[Math.max(1,
+                words.size() * (settings.maxN() - settings.minN() + 1) + lead)];
         int m = 0;
         for (int i = 0; i < words.size(); i++) {
             long h = TermIndex.OFFSET;
@@ -134,6 +139,12 @@ public final class TextClassifier {
                         found[m++] = f;
                     }
                 }
+            }
+        }
+        for (int i = 0; i < lead; i++) {
+            int f = index.get(TermIndex.append(LEAD_HASH, words.get(i)));
+            if (f >= 0) {
+                found[m++] = f;
             }
         }
         Arrays.sort(found, 0, m);

@@ -35,8 +35,9 @@ public final class QualityReport {
         Path csv = Path.of(args[0]);
         double c = args.length > 1 ? Double.parseDouble(args[1]) : 12.0;
         int calibrationFolds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        FeatureSettings fs = args.length > 5 ? new FeatureSettings(Integer.parseInt(args[3]),
-                Integer.parseInt(args[4]), Integer.parseInt(args[5])) : FeatureSettings.DEFAULT;
+        FeatureSettings fs = args.length > 6 ? new FeatureSettings(Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]))
+                : FeatureSettings.DEFAULT;
         List<LabelledText> data = read(csv);
         Map<String, Integer> counts = new TreeMap<>();
         data.forEach(t -> counts.merge(t.label(), 1, Integer::sum));

@@ -66,7 +66,8 @@ class TextClassifierTest {
         ClassifierModel.save(train(), a);
         ClassifierModel.save(train(), b);
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
-        assertThat(Files.readString(a)).contains("\"format_version\":2");
+        assertThat(Files.readString(a)).contains("\"format_version\":3")
+                .contains("\"lead_words\":5");
         try (var files = Files.list(dir)) {
             assertThat(files).extracting(Path::getFileName).extracting(Path::toString)
                     .containsExactlyInAnyOrder("a.json", "b.json");
@@ -134,6 +135,44 @@ class TextClassifierTest {
     }
 
     @Test
+    void load_formatTwoFile_hasNoLeadWords() throws IOException {
+        // one scorer, an identity combiner: "x" scores a +1 and b -1 -> p(a) = 1 / (1 + e^-2)
+        Path file = dir.resolve("v2.json");
+        Files.writeString(file, """
+                {"format_version":2,"labels":["a","b"],
+                 "features":{"tokens":"words","min_n":1,"max_n":1,"min_df":1},
+                 "scorers":["logistic_regression"],"combiner":[[1,0,0],[0,1,0]],
+                 "bias":[0,0],"terms":["x"],"idf":[1],"weights":[[1,-1]]}
+                """);
+        TextClassifier model = ClassifierModel.load(file);
+        assertThat(model.featureSettings().leadWords()).isZero();
+        assertThat(model.predict("", "x").confidence()).isCloseTo(1 / (1 + Math.exp(-2)),
+                org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void train_leadWords_areFeaturesOfTheirOwn() {
+        TextClassifier model = train();
+        int k = model.labels().size();
+        int lead = model.terms().indexOf("^printer");
+        assertThat(lead).isNotNegative();
+        float[] w = model.weights();
+        int hardware = model.labels().indexOf("Hardware");
+        for (int scorer = 0; scorer < 2; scorer++) {
+            assertThat(w[lead * 2 * k + scorer * k + hardware]).as("scorer %d", scorer)
+                    .isPositive();
+        }
+        // the same words (q1..q5 unseen), "printer" first or sixth: only "^printer" differs
+        assertThat(model.scores("printer q1 q2 q3 q4 q5", ""))
+                .isNotEqualTo(model.scores("q1 q2 q3 q4 q5 printer", ""));
+        TextClassifier noLead = ClassifierTrainer.builder().seed(3)
+                .features(new FeatureSettings(1, 2, 2, 0)).build().train(tickets());
+        assertThat(noLead.terms()).noneMatch(t -> t.startsWith(FeatureSettings.LEAD_PREFIX));
+        assertThat(noLead.scores("printer q1 q2 q3 q4 q5", ""))
+                .isEqualTo(noLead.scores("q1 q2 q3 q4 q5 printer", ""));
+    }
+
+    @Test
     void load_corruptFile_isRefusedNamingTheFile() throws IOException {
         Path file = dir.resolve("corrupt.json");
         Files.writeString(file, "{\"format_version\": 1, \"labels\": [", StandardCharsets.UTF_8);
@@ -148,10 +187,10 @@ class TextClassifierTest {
         Path file = dir.resolve("future.json");
         ClassifierModel.save(train(), file);
         Files.writeString(file, Files.readString(file)
-                .replace("\"format_version\":2", "\"format_version\":3"));
+                .replace("\"format_version\":3", "\"format_version\":4"));
         assertThatThrownBy(() -> ClassifierModel.load(file))
                 .isInstanceOf(TriageException.class)
-                .hasMessageContaining("future.json: format_version 3 is newer than 2")
+                .hasMessageContaining("future.json: format_version 4 is newer than 3")
                 .extracting(e -> ((TriageException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
     }
 
