@@ -1,6 +1,5 @@
 package org.helpdesktriage.core.classify;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,28 +12,31 @@ final class TermIndex {
     static final long OFFSET = 0xcbf29ce484222325L;
     static final long PRIME = 0x100000001b3L;
 
-    private final long[] keys;
-    private final int[] values;
+    // slot i holds its key at table[2i] and its feature number at table[2i + 1], -1 when empty,
+    // so a lookup reads one cache line instead of one in a key array and one in a value array
+    private final long[] table;
     private final int mask;
 
     TermIndex(List<String> terms) {
         int cap = Integer.highestOneBit(Math.max(4, terms.size() * 2 + 1)) * 2;
-        keys = new long[cap];
-        values = new int[cap];
-        Arrays.fill(values, -1);
+        table = new long[cap * 2];
+        for (int slot = 0; slot < cap; slot++) {
+            table[2 * slot + 1] = -1;
+        }
         mask = cap - 1;
         for (int i = 0; i < terms.size(); i++) {
             long h = append(OFFSET, terms.get(i));
             int slot = slot(h);
-            while (values[slot] >= 0) {
-                if (keys[slot] == h) {
-                    throw new IllegalArgumentException("terms '" + terms.get(values[slot])
-                            + "' and '" + terms.get(i) + "' have the same 64-bit hash");
+            while (table[2 * slot + 1] >= 0) {
+                if (table[2 * slot] == h) {
+                    throw new IllegalArgumentException("terms '"
+                            + terms.get((int) table[2 * slot + 1]) + "' and '" + terms.get(i)
+                            + "' have the same 64-bit hash");
                 }
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = h;
-            values[slot] = i;
+            table[2 * slot] = h;
+            table[2 * slot + 1] = i;
         }
     }
 
@@ -59,9 +61,10 @@ final class TermIndex {
     /** Returns the feature number of the n-gram with hash {@code h}, or -1. */
     int get(long h) {
         int slot = slot(h);
-        while (values[slot] >= 0) {
-            if (keys[slot] == h) {
-                return values[slot];
+        long value;
+        while ((value = table[2 * slot + 1]) >= 0) {
+            if (table[2 * slot] == h) {
+                return (int) value;
             }
             slot = (slot + 1) & mask;
         }

@@ -20,4 +20,17 @@ class TermIndexTest {
         assertThat(index.get(trigram)).isEqualTo(2);
         assertThat(index.get(printer)).isEqualTo(-1);
     }
+
+    @Test
+    void get_manyTerms_findsEachAndNothingElse() {
+        List<String> terms = java.util.stream.IntStream.range(0, 20_000)
+                .mapToObj(i -> "t" + i).toList();
+        TermIndex index = new TermIndex(terms);
+        for (int i = 0; i < terms.size(); i++) {
+            assertThat(index.get(TermIndex.append(TermIndex.OFFSET, terms.get(i)))).isEqualTo(i);
+        }
+        for (int i = 20_000; i < 40_000; i++) {
+            assertThat(index.get(TermIndex.append(TermIndex.OFFSET, "t" + i))).isEqualTo(-1);
+        }
+    }
 }
