@@ -114,6 +114,37 @@ class TextClassifierTest {
     }
 
     @Test
+    void scores_hashedFeaturesMatchTheTrainingFeatures() {
+        // prediction hashes n-grams and lead words; training counts them as strings (Ngrams)
+        TextClassifier model = train();
+        int width = 2 * model.labels().size();
+        float[] w = model.weights();
+        float[] idf = model.idf();
+        for (String[] t : new String[][] {{"printer issue 3", "paper jam in the printer tray"},
+                {"VPN", "locked out, reset my password password"}, {"", "order order quote"}}) {
+            double[] expected = new double[width];
+            double norm = 0;
+            for (var e : Ngrams.count(t[0], t[1], model.featureSettings()).entrySet()) {
+                int f = model.terms().indexOf(e.getKey());
+                if (f >= 0) {
+                    double v = (1 + Math.log(e.getValue())) * idf[f];
+                    norm += v * v;
+                    for (int c = 0; c < width; c++) {
+                        expected[c] += v * w[f * width + c];
+                    }
+                }
+            }
+            double[] actual = model.scores(t[0], t[1]);
+            float[] bias = model.bias();
+            for (int c = 0; c < width; c++) {
+                assertThat(actual[c]).as("%s, score %d", t[0], c).isCloseTo(
+                        expected[c] / Math.sqrt(norm) + bias[c],
+                        org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
+    }
+
+    @Test
     void load_formatOneFile_predictsSoftmaxOfTemperatureTimesScores() throws IOException {
         // one scorer: "x" scores a +1 and b -1; temperature 2 -> p(a) = 1 / (1 + e^-4)
         Path file = dir.resolve("v1.json");
