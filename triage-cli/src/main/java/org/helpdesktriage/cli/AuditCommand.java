@@ -47,23 +47,18 @@ final class AuditCommand extends DataDirCommand {
 
     @Override
     ExitCode execute() {
-        if (limit < 0) {
-            throw usage("--limit must be 0 or more, got " + limit);
-        }
+        requireLimit(limit);
         if (since != null && until != null && until.isBefore(since)) {
             throw usage("--until " + until + " is before --since " + since);
         }
         AuditQuery query = new AuditQuery(ticket, actor, since, until, limit);
         List<AuditEntry> entries = openForReading().audit().query(query);
-        if (json) {
-            out().println(OpsJson.pretty(OpsJson.array(entries, OpsJson::audit)));
-            return ExitCode.OK;
-        }
-        Table table = new Table("TIME", "ACTOR", "ACTION", "TICKET_ID", "RUN_ID", "CHANGES");
-        entries.forEach(e -> table.row(e.time(), e.actor(), e.action(), e.ticketId(), e.runId(),
-                e.changes().entrySet().stream().map(c -> c.getKey() + ": " + c.getValue().from()
-                        + " -> " + c.getValue().to()).collect(Collectors.joining(", "))));
-        table.print(out());
+        printList(entries, json, OpsJson::audit,
+                new Table("TIME", "ACTOR", "ACTION", "TICKET_ID", "RUN_ID", "CHANGES"),
+                e -> new Object[] {e.time(), e.actor(), e.action(), e.ticketId(), e.runId(),
+                    e.changes().entrySet().stream().map(c -> c.getKey() + ": "
+                            + c.getValue().from() + " -> " + c.getValue().to())
+                            .collect(Collectors.joining(", "))});
         return ExitCode.OK;
     }
 

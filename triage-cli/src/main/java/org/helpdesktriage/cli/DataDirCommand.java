@@ -1,8 +1,10 @@
 package org.helpdesktriage.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.helpdesktriage.core.ErrorCode;
 import org.helpdesktriage.core.TriageException;
 import org.helpdesktriage.core.store.CorruptRecord;
@@ -58,6 +60,27 @@ abstract class DataDirCommand extends AbstractCommand {
                 + "not in the output (run 'helpdesk-triage health' for every check):");
         corrupt.forEach(c -> err().println("  " + c));
         return ExitCode.DATA_PROBLEM;
+    }
+
+    /** Refuses a negative {@code --limit}; 0 means no limit in every listing. */
+    final void requireLimit(int limit) {
+        if (limit < 0) {
+            throw usage("--limit must be 0 or more, got " + limit);
+        }
+    }
+
+    /**
+     * Prints a listing: a JSON array of {@code toJson} of each item with {@code --json}, else
+     * {@code table} with one {@code row} per item.
+     */
+    final <T> void printList(List<T> items, boolean json, Function<T, JsonNode> toJson,
+            Table table, Function<T, Object[]> row) {
+        if (json) {
+            out().println(OpsJson.pretty(OpsJson.array(items, toJson)));
+            return;
+        }
+        items.forEach(item -> table.row(row.apply(item)));
+        table.print(out());
     }
 
     /** Throws a usage error (exit 2) with this message. */

@@ -41,22 +41,15 @@ final class RunsCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            if (limit < 0) {
-                throw usage("--limit must be 0 or more, got " + limit);
-            }
+            requireLimit(limit);
             List<RunRecord> runs = openForReading().runs().list();
             if (limit > 0) {
                 runs = runs.subList(0, Math.min(limit, runs.size()));
             }
-            if (json) {
-                out().println(OpsJson.pretty(OpsJson.array(runs, OpsJson::run)));
-                return ExitCode.OK;
-            }
-            Table table = new Table("RUN_ID", "STARTED_AT", "DURATION_MS", "EXIT_CODE",
-                    "COMMAND", "COUNTS");
-            runs.forEach(r -> table.row(r.runId(), r.startedAt(), r.duration().toMillis(),
-                    r.exitCode(), r.command(), r.counts().toString().replaceAll("[{}]", "")));
-            table.print(out());
+            printList(runs, json, OpsJson::run, new Table("RUN_ID", "STARTED_AT",
+                    "DURATION_MS", "EXIT_CODE", "COMMAND", "COUNTS"),
+                    r -> new Object[] {r.runId(), r.startedAt(), r.duration().toMillis(),
+                        r.exitCode(), r.command(), r.counts().toString().replaceAll("[{}]", "")});
             return ExitCode.OK;
         }
     }

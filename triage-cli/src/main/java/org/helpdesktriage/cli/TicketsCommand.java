@@ -36,15 +36,10 @@ final class TicketsCommand implements Runnable {
 
     /** Prints tickets as a table or a JSON array. */
     static void print(DataDirCommand command, List<Ticket> tickets, boolean json) {
-        if (json) {
-            command.out().println(OpsJson.pretty(OpsJson.array(tickets, TicketJson::toTree)));
-            return;
-        }
-        Table table = new Table("TICKET_ID", "STATUS", "PRIORITY", "CATEGORY", "ASSIGNED_TO",
-                "UPDATED_AT", "TITLE");
-        tickets.forEach(t -> table.row(t.ticketId(), t.status().id(), t.priority().id(),
-                t.category(), t.assignedTo(), t.updatedAt(), t.title()));
-        table.print(command.out());
+        command.printList(tickets, json, TicketJson::toTree, new Table("TICKET_ID", "STATUS",
+                "PRIORITY", "CATEGORY", "ASSIGNED_TO", "UPDATED_AT", "TITLE"),
+                t -> new Object[] {t.ticketId(), t.status().id(), t.priority().id(),
+                    t.category(), t.assignedTo(), t.updatedAt(), t.title()});
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -64,9 +59,7 @@ final class TicketsCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            if (limit < 0) {
-                throw usage("--limit must be 0 or more, got " + limit);
-            }
+            requireLimit(limit);
             StoreScan scan = openForReading().tickets().scan();
             List<Ticket> tickets = limit == 0 ? scan.tickets()
                     : scan.tickets().subList(0, Math.min(limit, scan.count()));
