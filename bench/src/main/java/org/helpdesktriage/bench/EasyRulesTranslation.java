@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.rules.TicketText;
+import org.helpdesktriage.core.text.TicketText;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rule;
 import org.jeasy.rules.api.Rules;

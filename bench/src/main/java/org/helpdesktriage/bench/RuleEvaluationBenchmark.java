@@ -85,7 +85,7 @@ public class RuleEvaluationBenchmark {
             TicketGenerator.main(new String[] {"--count", String.valueOf(TICKETS), "--seed", "42",
                 "--out", file.toString()});
             TriageConfig cfg = ConfigLoader.load(Path.of(config));
-            TicketNormalizer normalizer = new TicketNormalizer(cfg, Clock.fixed(NOW,
+            TicketNormalizer normalizer = new TicketNormalizer(cfg.ingestSettings(), Clock.fixed(NOW,
                     ZoneOffset.UTC));
             List<Ticket> list = new ArrayList<>();
             try (RecordReader reader = RecordReaders.open(file)) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
-import org.helpdesktriage.core.Routing;
+import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.TriageResult;

@@ -1,8 +1,8 @@
 package org.helpdesktriage.cli;
 
 import java.io.PrintWriter;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;

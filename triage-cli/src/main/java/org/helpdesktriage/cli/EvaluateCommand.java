@@ -14,7 +14,7 @@ import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.classify.ClassifierTrainer;
 import org.helpdesktriage.core.classify.LabelledText;
 import org.helpdesktriage.core.classify.TextClassifier;
-import org.helpdesktriage.core.config.ClassifierPolicy;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.evaluate.ClassificationMetrics;
 import org.helpdesktriage.core.evaluate.ConfidenceAnalysis;
@@ -85,7 +85,7 @@ final class EvaluateCommand extends AbstractCommand {
         if (noRules) {
             config = config.withRules(List.of());
         }
-        TicketNormalizer normalizer = new TicketNormalizer(config, clock());
+        TicketNormalizer normalizer = new TicketNormalizer(config.ingestSettings(), clock());
         List<Ticket> tickets = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int rejected = 0;

@@ -2,11 +2,11 @@ package org.helpdesktriage.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Function;
-import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.RunRecord;
@@ -14,22 +14,24 @@ import org.helpdesktriage.store.RunRecord;
 /** The JSON forms of what the operator commands print, the same as the files they come from. */
 final class OpsJson {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private OpsJson() {
     }
 
     static ObjectNode object() {
-        return TicketJson.mapper().createObjectNode();
+        return MAPPER.createObjectNode();
     }
 
     static <T> ArrayNode array(List<T> items, Function<T, JsonNode> toJson) {
-        ArrayNode a = TicketJson.mapper().createArrayNode();
+        ArrayNode a = MAPPER.createArrayNode();
         items.forEach(i -> a.add(toJson.apply(i)));
         return a;
     }
 
     static String pretty(JsonNode n) {
         try {
-            return TicketJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(n);
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
@@ -62,7 +64,7 @@ final class OpsJson {
         n.put("source", d.source());
         n.put("reason", d.reason());
         n.put("attempts", d.attempts());
-        n.set("record", TicketJson.mapper().valueToTree(d.record()));
+        n.set("record", MAPPER.valueToTree(d.record()));
         return n;
     }
 }

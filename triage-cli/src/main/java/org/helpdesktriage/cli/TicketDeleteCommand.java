@@ -3,7 +3,7 @@ package org.helpdesktriage.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.store.DataDirectory;

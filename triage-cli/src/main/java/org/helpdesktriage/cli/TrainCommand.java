@@ -69,7 +69,7 @@ final class TrainCommand extends AbstractCommand {
      */
     static List<LabelledText> texts(LabelledOptions labelled, TriageConfig config,
             AbstractCommand command) {
-        TicketNormalizer normalizer = new TicketNormalizer(config, command.clock());
+        TicketNormalizer normalizer = new TicketNormalizer(config.ingestSettings(), command.clock());
         List<LabelledText> data = new ArrayList<>();
         int rejected = 0;
         for (LabelledOptions.Labelled l : labelled.read()) {

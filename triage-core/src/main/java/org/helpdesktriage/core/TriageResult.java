@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.scoring.Score;
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.model.Priority;

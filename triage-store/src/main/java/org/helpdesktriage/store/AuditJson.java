@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.store.AuditEntry;
 
 /** Converts audit entries to and from one line of JSON. */
@@ -21,7 +20,7 @@ public final class AuditJson {
 
     /** Returns an audit entry as the JSON object the audit log stores. */
     public static ObjectNode toTree(AuditEntry e) {
-        ObjectNode n = TicketJson.mapper().createObjectNode();
+        ObjectNode n = StoreJson.MAPPER.createObjectNode();
         n.put("time", e.time().toString());
         n.put("actor", e.actor());
         n.put("action", e.action());
@@ -40,7 +39,7 @@ public final class AuditJson {
     static AuditEntry fromLine(String line) {
         JsonNode n;
         try {
-            n = TicketJson.mapper().readTree(line);
+            n = StoreJson.MAPPER.readTree(line);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("is not valid JSON");
         }

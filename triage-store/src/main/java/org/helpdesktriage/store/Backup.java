@@ -24,9 +24,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.store.StoreScan;
 
 /**
@@ -86,13 +85,13 @@ public final class Backup {
             List<String> files = filesOf(root);
             int auditFiles = (int) files.stream()
                     .filter(f -> f.startsWith(FileAuditLog.AUDIT + "/")).count();
-            ObjectNode manifest = TicketJson.mapper().createObjectNode();
+            ObjectNode manifest = StoreJson.MAPPER.createObjectNode();
             manifest.put("tickets", scan.count());
             manifest.put("audit_files", auditFiles);
             manifest.put("format_version", FormatVersion.read(root).orElse(0));
             manifest.put("program_version", programVersion());
             manifest.put("created_at", clock.instant().toString());
-            byte[] manifestBytes = (TicketJson.mapper().writerWithDefaultPrettyPrinter()
+            byte[] manifestBytes = (StoreJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
 
             tmp = AtomicOutput.temporaryIn(outDir);

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 
@@ -119,7 +119,7 @@ final class BackupArchive {
                 throw new IllegalStateException(name + " is not listed in " + CHECKSUMS);
             }
         }
-        JsonNode m = TicketJson.mapper().readTree(manifest);
+        JsonNode m = StoreJson.MAPPER.readTree(manifest);
         int expected = m.path("tickets").asInt(-1);
         if (expected != tickets) {
             throw new IllegalStateException("it holds " + tickets + " ticket(s), but "

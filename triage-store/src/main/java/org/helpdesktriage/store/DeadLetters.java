@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.store.CorruptRecord;
 
 /**
@@ -46,13 +45,13 @@ public final class DeadLetters {
     public void save(DeadLetter letter) {
         Objects.requireNonNull(letter, "letter");
         Path file = dir.resolve(FileNames.forId(letter.id()));
-        ObjectNode n = TicketJson.mapper().createObjectNode();
+        ObjectNode n = StoreJson.MAPPER.createObjectNode();
         n.put("id", letter.id());
         n.put("time", letter.time().toString());
         n.put("run_id", letter.runId());
         n.put("source", letter.source());
         n.put("reason", letter.reason());
-        n.set("record", TicketJson.mapper().valueToTree(letter.record()));
+        n.set("record", StoreJson.MAPPER.valueToTree(letter.record()));
         n.put("attempts", letter.attempts());
         try {
             Files.createDirectories(dir);
@@ -137,12 +136,12 @@ public final class DeadLetters {
     }
 
     private static DeadLetter parse(byte[] bytes) throws IOException {
-        JsonNode n = TicketJson.mapper().readTree(bytes);
+        JsonNode n = StoreJson.MAPPER.readTree(bytes);
         if (n == null || !n.isObject() || !n.path("record").isObject()) {
             throw new IllegalArgumentException("is not a dead letter object");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> record = TicketJson.mapper().convertValue(n.get("record"),
+        Map<String, Object> record = StoreJson.MAPPER.convertValue(n.get("record"),
                 LinkedHashMap.class);
         try {
             return new DeadLetter(need(n, "id"), Instant.parse(need(n, "time")),

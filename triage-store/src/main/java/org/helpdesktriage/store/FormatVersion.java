@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 
 /**
  * The format version of a data directory, kept as text in {@code <root>/format-version}.

@@ -10,8 +10,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 
 /**
  * Replaces a data directory with the contents of a backup archive, all or nothing.

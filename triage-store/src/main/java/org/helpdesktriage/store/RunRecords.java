@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 
 /**
  * The run records of a data directory: one JSON summary per batch run in
@@ -44,7 +43,7 @@ public final class RunRecords {
     /** Saves a run's summary, replacing one with the same id. */
     public void save(RunRecord run) {
         Objects.requireNonNull(run, "run");
-        ObjectNode n = TicketJson.mapper().createObjectNode();
+        ObjectNode n = StoreJson.MAPPER.createObjectNode();
         n.put("run_id", run.runId());
         n.put("command", run.command());
         n.put("started_at", run.startedAt().toString());
@@ -126,7 +125,7 @@ public final class RunRecords {
 
     private static RunRecord read(Path file) throws IOException {
         try {
-            JsonNode n = TicketJson.mapper().readTree(Files.readAllBytes(file));
+            JsonNode n = StoreJson.MAPPER.readTree(Files.readAllBytes(file));
             Map<String, Long> counts = new LinkedHashMap<>();
             n.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(),
                     e.getValue().asLong()));

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.store.CorruptRecord;
 
 /**

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.io.AtomicOutput;
 
 /**

@@ -2,7 +2,7 @@ package org.helpdesktriage.core.classify;
 
 /**
  * How a text becomes features: word n-grams from {@code minN} to {@code maxN} over the title's
- * and description's words (see {@link org.helpdesktriage.core.rules.TicketText#tokenize}), and
+ * and description's words (see {@link org.helpdesktriage.core.text.TicketText#tokenize}), and
  * the first {@code leadWords} of those words once more as features of their own (the term
  * {@code ^word}), because a ticket's opening words, usually its title, say most about its
  * topic. Features are kept when they occur in at least {@code minDf} training texts, weighted by

@@ -3,7 +3,7 @@ package org.helpdesktriage.core.classify;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.rules.TicketText;
+import org.helpdesktriage.core.text.TicketText;
 
 /** Counts the word n-grams of a text. Not API. */
 final class Ngrams {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.helpdesktriage.core.rules.TicketText;
+import org.helpdesktriage.core.text.TicketText;
 
 /**
  * A trained linear text classifier: turns a title and a description into a label with a

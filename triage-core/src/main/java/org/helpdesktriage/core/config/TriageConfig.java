@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
+import org.helpdesktriage.core.ingest.IngestSettings;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
@@ -100,6 +102,12 @@ public record TriageConfig(
         return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                 prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy);
+    }
+
+    /** Returns what normalising and validating input records needs of this configuration. */
+    public IngestSettings ingestSettings() {
+        return new IngestSettings(categories, categorySynonyms, prioritySynonyms, defaultPriority,
+                maxTitleLength, maxDescriptionLength);
     }
 
     /** Returns the classifier policy, or empty when routing uses rules only. */

@@ -4,8 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 
 /**
  * A reader that computes one record ahead: subclasses implement {@link #readNext()}, or

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  *
  * <p>A record that cannot be parsed is returned as a {@link RawRecord} with a parse error, and
  * reading goes on where the format allows it. A failure to read the input at all is a
- * {@link org.helpdesktriage.core.TriageException} with code
- * {@link org.helpdesktriage.core.ErrorCode#INPUT_UNREADABLE}.
+ * {@link org.helpdesktriage.core.error.TriageException} with code
+ * {@link org.helpdesktriage.core.error.ErrorCode#INPUT_UNREADABLE}.
  */
 public interface RecordReader extends Iterator<RawRecord>, Closeable {
 

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
@@ -22,7 +21,8 @@ import org.helpdesktriage.core.model.Ticket;
  * error of the record.
  *
  * <pre>{@code
- * TicketNormalizer normalizer = new TicketNormalizer(TriageConfig.defaults(), Clock.systemUTC());
+ * TicketNormalizer normalizer = new TicketNormalizer(TriageConfig.defaults().ingestSettings(),
+ *         Clock.systemUTC());
  * Ingested outcome = normalizer.normalize(record);
  * }</pre>
  *
@@ -53,7 +53,7 @@ public final class TicketNormalizer {
     private static final String TIMESTAMP_FORMS =
             "an ISO-8601 timestamp such as 2026-11-20T10:00:00Z, 2026-11-20T10:00:00 or 2026-11-20";
 
-    private final TriageConfig config;
+    private final IngestSettings config;
     private final Clock clock;
     private final String fallback;
     private final String missingCategoryNote;
@@ -63,11 +63,11 @@ public final class TicketNormalizer {
     /**
      * Creates a normaliser.
      *
-     * @param config the categories, synonyms, default priority and length limits to apply
+     * @param settings the categories, synonyms, default priority and length limits to apply
      * @param clock the clock that dates tickets given without {@code created_at}
      */
-    public TicketNormalizer(TriageConfig config, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
+    public TicketNormalizer(IngestSettings settings, Clock clock) {
+        this.config = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fallback = config.categories().fallback();
         this.missingCategoryNote = "category missing; routed as '" + fallback + "'";

@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
@@ -47,11 +47,6 @@ public final class TicketJson {
     private TicketJson() {
     }
 
-    /** Returns the shared, configured mapper (duplicate keys and trailing tokens rejected). */
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     /** Returns the ticket as a JSON object node, fields in output order. */
     public static ObjectNode toTree(Ticket t) {
         Objects.requireNonNull(t, "t");
@@ -74,12 +69,40 @@ public final class TicketJson {
 
     /**
      * Writes the ticket as one JSON object to a generator, for streaming writers; the shape is
-     * {@link ResultJson#writeTicket}'s, the one definition of a ticket's JSON.
+     * the one definition of a ticket's JSON, which results and the store share.
      */
-    public static void write(JsonGenerator generator, Ticket t) throws IOException {
-        Objects.requireNonNull(generator, "generator");
-        ResultJson.writeTicket(generator, t);
+    public static void write(JsonGenerator g, Ticket t) throws IOException {
+        Objects.requireNonNull(g, "g");
+        g.writeStartObject();
+        g.writeStringField("ticket_id", t.ticketId());
+        g.writeStringField("title", t.title());
+        g.writeStringField("description", t.description());
+        g.writeStringField("requester_email", t.requesterEmail());
+        g.writeStringField("category", t.category());
+        g.writeStringField("priority", t.priority().id());
+        g.writeStringField("status", t.status().id());
+        g.writeStringField("created_at", t.createdAt().toString());
+        g.writeStringField("updated_at", t.updatedAt().toString());
+        if (t.assignedTo() == null) {
+            g.writeNullField("assigned_to");
+        } else {
+            g.writeStringField("assigned_to", t.assignedTo());
+        }
+        g.writeArrayFieldStart("tags");
+        for (String tag : t.tags()) {
+            g.writeString(tag);
+        }
+        g.writeEndArray();
+        g.writeFieldName("metadata");
+        writeMap(g, t.metadata());
+        if (t.score() == null) {
+            g.writeNullField("score");
+        } else {
+            g.writeNumberField("score", round(t.score()));
+        }
+        g.writeEndObject();
     }
+
 
     private static String write(Ticket t, boolean pretty) {
         java.io.StringWriter out = new java.io.StringWriter();
@@ -87,7 +110,7 @@ public final class TicketJson {
             if (pretty) {
                 g.useDefaultPrettyPrinter();
             }
-            ResultJson.writeTicket(g, t);
+            write(g, t);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -219,5 +242,43 @@ public final class TicketJson {
 
     private static TriageException bad(String source, String problem) {
         return new TriageException(ErrorCode.INPUT_UNREADABLE, source + " " + problem);
+    }
+
+    private static void writeMap(JsonGenerator g, Map<String, Object> map) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            g.writeFieldName(e.getKey());
+            writeValue(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes a metadata value: strings, numbers, booleans, {@code null}, and lists and maps of
+     * them, as JSON.
+     */
+    @SuppressWarnings("unchecked")
+    public static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Map<?, ?> m) {
+            writeMap(g, (Map<String, Object>) m);
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                writeValue(g, o);
+            }
+            g.writeEndArray();
+        } else {
+            // numbers, booleans and anything else Jackson knows how to write
+            g.writeObject(v);
+        }
+    }
+
+    /** Rounds to six decimals so scores print without binary noise (0.58 not 0.5800000001). */
+    private static double round(double d) {
+        return Math.round(d * 1e6) / 1e6;
     }
 }

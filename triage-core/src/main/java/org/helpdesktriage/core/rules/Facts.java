@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.text.TicketText;
 
 /**
  * What rule conditions look at: a ticket, the current time (for {@code age_hours}) and, when a
@@ -23,7 +24,10 @@ public final class Facts {
     private final double predictionConfidence;
     private TicketText text;
     private String fullText;
-    private List<TicketText.Words> tagWords;
+    private List<IndexedWords> tagWords;
+    private IndexedWords titleWords;
+    private IndexedWords descriptionWords;
+    private IndexedWords textWords;
 
     private Facts(Ticket ticket, Instant now, String predictedCategory,
             double predictionConfidence) {
@@ -96,14 +100,38 @@ public final class Facts {
     }
 
     /** Returns the words of each tag, in tag order, tokenised once. */
-    List<TicketText.Words> tagWords() {
+    List<IndexedWords> tagWords() {
         if (tagWords == null) {
-            List<TicketText.Words> words = new ArrayList<>(ticket.tags().size());
+            List<IndexedWords> words = new ArrayList<>(ticket.tags().size());
             for (String tag : ticket.tags()) {
-                words.add(new TicketText.Words(TicketText.tokenize(tag)));
+                words.add(new IndexedWords(TicketText.Words.of(tag)));
             }
             tagWords = words;
         }
         return tagWords;
+    }
+
+    /** Returns the title's words with their vocabulary bits, shared by every keyword test. */
+    IndexedWords titleWords() {
+        if (titleWords == null) {
+            titleWords = new IndexedWords(text().title());
+        }
+        return titleWords;
+    }
+
+    /** Returns the description's words with their vocabulary bits. */
+    IndexedWords descriptionWords() {
+        if (descriptionWords == null) {
+            descriptionWords = new IndexedWords(text().description());
+        }
+        return descriptionWords;
+    }
+
+    /** Returns the words of title and description with their vocabulary bits. */
+    IndexedWords textWords() {
+        if (textWords == null) {
+            textWords = new IndexedWords(text().text());
+        }
+        return textWords;
     }
 }

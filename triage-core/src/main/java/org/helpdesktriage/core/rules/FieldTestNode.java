@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.rules.TicketText.Words;
+import org.helpdesktriage.core.text.TicketText;
 
 /** A compiled field test: a probe built once at load time, and its explanation. */
 final class FieldTestNode implements Node {
@@ -24,7 +24,7 @@ final class FieldTestNode implements Node {
     /** Reads a field's words; {@code null} when the ticket has no value. */
     @FunctionalInterface
     interface WordsGetter {
-        Words get(Facts facts);
+        IndexedWords get(Facts facts);
     }
 
     private static final String[] STATUS_IDS = statusIds();
@@ -124,16 +124,16 @@ final class FieldTestNode implements Node {
     static WordsGetter wordsGetter(Field field, String key) {
         switch (field) {
             case TITLE:
-                return f -> f.text().title();
+                return Facts::titleWords;
             case DESCRIPTION:
-                return f -> f.text().description();
+                return Facts::descriptionWords;
             case TEXT:
-                return f -> f.text().text();
+                return Facts::textWords;
             default:
                 StringGetter get = stringGetter(field, key);
                 return f -> {
                     String s = get.get(f);
-                    return s == null ? null : new Words(TicketText.tokenize(s));
+                    return s == null ? null : new IndexedWords(TicketText.Words.of(s));
                 };
         }
     }
@@ -159,10 +159,10 @@ final class FieldTestNode implements Node {
     }
 
     /** Returns a probe that holds when a field's words satisfy {@code p} (any tag, for tags). */
-    static Probe onWords(Field field, String key, Predicate<Words> p) {
+    static Probe onWords(Field field, String key, Predicate<IndexedWords> p) {
         if (field == Field.TAGS) {
             return f -> {
-                List<Words> tags = f.tagWords();
+                List<IndexedWords> tags = f.tagWords();
                 for (int i = 0, n = tags.size(); i < n; i++) {
                     if (p.test(tags.get(i))) {
                         return true;
@@ -173,7 +173,7 @@ final class FieldTestNode implements Node {
         }
         WordsGetter get = wordsGetter(field, key);
         return f -> {
-            Words w = get.get(f);
+            IndexedWords w = get.get(f);
             return w != null && p.test(w);
         };
     }

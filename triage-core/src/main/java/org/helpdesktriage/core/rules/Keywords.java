@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import org.helpdesktriage.core.rules.TicketText.Words;
+import org.helpdesktriage.core.text.TicketText;
 
 /**
  * A keyword list prepared at load time: single words in a hash set, and keywords of several words
@@ -71,7 +71,7 @@ final class Keywords {
     }
 
     /** Returns whether any keyword occurs in {@code text}. */
-    boolean anyIn(Words text) {
+    boolean anyIn(IndexedWords text) {
         long[] bits = text.bits(ids);
         for (int i = 0; i < mask.length; i++) {
             if ((bits[maskIndex[i]] & mask[i]) != 0) {
@@ -80,7 +80,7 @@ final class Keywords {
         }
         for (int i = 0; i < phraseFirst.length; i++) {
             int id = phraseFirst[i];
-            if ((bits[id >>> 6] & (1L << id)) != 0 && text.containsPhrase(phrases.get(i))) {
+            if ((bits[id >>> 6] & (1L << id)) != 0 && text.words().containsPhrase(phrases.get(i))) {
                 return true;
             }
         }
@@ -88,7 +88,7 @@ final class Keywords {
     }
 
     /** Returns whether every keyword occurs in {@code text}. */
-    boolean allIn(Words text) {
+    boolean allIn(IndexedWords text) {
         long[] bits = text.bits(ids);
         for (int i = 0; i < mask.length; i++) {
             if ((bits[maskIndex[i]] & mask[i]) != mask[i]) {
@@ -97,7 +97,7 @@ final class Keywords {
         }
         for (int i = 0; i < phraseFirst.length; i++) {
             int id = phraseFirst[i];
-            if ((bits[id >>> 6] & (1L << id)) == 0 || !text.containsPhrase(phrases.get(i))) {
+            if ((bits[id >>> 6] & (1L << id)) == 0 || !text.words().containsPhrase(phrases.get(i))) {
                 return false;
             }
         }
@@ -105,7 +105,7 @@ final class Keywords {
     }
 
     /** Returns whether every keyword occurs in at least one of {@code texts} (tags). */
-    boolean allAcross(List<Words> texts) {
+    boolean allAcross(List<IndexedWords> texts) {
         for (String w : wordArray) {
             if (!anyContains(texts, w)) {
                 return false;
@@ -115,7 +115,7 @@ final class Keywords {
             List<String> phrase = phrases.get(i);
             boolean found = false;
             for (int t = 0, m = texts.size(); t < m && !found; t++) {
-                found = texts.get(t).containsPhrase(phrase);
+                found = texts.get(t).words().containsPhrase(phrase);
             }
             if (!found) {
                 return false;
@@ -124,9 +124,9 @@ final class Keywords {
         return true;
     }
 
-    private static boolean anyContains(List<Words> texts, String word) {
+    private static boolean anyContains(List<IndexedWords> texts, String word) {
         for (int t = 0, m = texts.size(); t < m; t++) {
-            if (texts.get(t).contains(word)) {
+            if (texts.get(t).words().contains(word)) {
                 return true;
             }
         }

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.rules.Field.Kind;
 import org.helpdesktriage.core.rules.FieldTestNode.Probe;
+import org.helpdesktriage.core.text.TicketText;
 
 /**
  * Checks the operand of one field test and builds its probe. Keywords are lower-cased and put in

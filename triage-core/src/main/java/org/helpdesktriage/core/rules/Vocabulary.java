@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Small ids for the words of long keyword lists, shared by every rule set in the process, so
- * that a ticket's words are looked up once ({@link TicketText.Words#bits}) and each keyword list
+ * that a ticket's words are looked up once ({@link IndexedWords#bits}) and each keyword list
  * is then tested with a few bitwise ands instead of a hash lookup per keyword. Ids are only ever
  * added; a ticket's bits cover the ids that existed when they were computed.
  */

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.helpdesktriage.core.model.Priority;
-import org.helpdesktriage.core.rules.TicketText;
+import org.helpdesktriage.core.text.TicketText;
 
 /**
  * Scores a routed ticket from its final priority and the urgency words in its text.

@@ -2,8 +2,8 @@ package org.helpdesktriage.core.store;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Ticket;
 
 /**

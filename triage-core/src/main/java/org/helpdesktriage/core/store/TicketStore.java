@@ -12,7 +12,7 @@ import org.helpdesktriage.core.model.Ticket;
  * <p>Tickets are listed in id order, so output is deterministic whatever the store. A store never
  * hides a damaged record: {@link #scan()} returns the whole tickets together with the records it
  * could not read, and {@link #list()}, {@link #count()} and {@link #search(Map)} refuse (with a
- * {@link org.helpdesktriage.core.TriageException} naming every damaged record) rather than give
+ * {@link org.helpdesktriage.core.error.TriageException} naming every damaged record) rather than give
  * an answer that silently leaves some out. So {@code list().size() == count()} always.
  *
  * <pre>{@code
@@ -29,7 +29,7 @@ public interface TicketStore {
     /**
      * Returns the ticket with this id, or empty when there is none.
      *
-     * @throws org.helpdesktriage.core.TriageException with {@code STORE_FAILED} naming the record
+     * @throws org.helpdesktriage.core.error.TriageException with {@code STORE_FAILED} naming the record
      *     when the stored record exists but cannot be read
      */
     Optional<Ticket> get(String ticketId);
@@ -46,7 +46,7 @@ public interface TicketStore {
     /**
      * Returns every ticket in id order.
      *
-     * @throws org.helpdesktriage.core.TriageException with {@code STORE_FAILED} naming every
+     * @throws org.helpdesktriage.core.error.TriageException with {@code STORE_FAILED} naming every
      *     unreadable record when there is any; use {@link #scan()} to get the rest anyway
      */
     default List<Ticket> list() {

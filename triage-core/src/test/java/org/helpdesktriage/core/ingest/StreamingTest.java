@@ -80,7 +80,7 @@ class StreamingTest {
 
     @Test
     void jsonl_200kGeneratedRecords_streamThroughReaderAndNormalizer() {
-        TicketNormalizer normalizer = new TicketNormalizer(TriageConfig.defaults(),
+        TicketNormalizer normalizer = new TicketNormalizer(TriageConfig.defaults().ingestSettings(),
                 Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
         long accepted = 0;
         long lastLine = 0;

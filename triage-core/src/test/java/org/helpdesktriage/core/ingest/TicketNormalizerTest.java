@@ -23,7 +23,7 @@ class TicketNormalizerTest {
     private static final SourcePosition POS = new SourcePosition("in.json", 7, 3);
 
     private final TicketNormalizer normalizer =
-            new TicketNormalizer(TriageConfig.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new TicketNormalizer(TriageConfig.defaults().ingestSettings(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** Returns the fields of a valid ticket, in order, with {@code extra} pairs put over them. */
     private static Map<String, Object> fields(Object... extra) {

@@ -7,8 +7,8 @@ import static org.helpdesktriage.core.rules.RuleFixtures.definition;
 import static org.helpdesktriage.core.rules.RuleFixtures.rule;
 
 import org.assertj.core.api.AbstractThrowableAssert;
-import org.helpdesktriage.core.ErrorCode;
-import org.helpdesktriage.core.TriageException;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import org.junit.jupiter.api.Test;
 
 class RuleCompileErrorsTest {

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core;
+package org.helpdesktriage.core.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,8 +86,8 @@ class RouterTest {
         assertThat(d.tags()).containsExactly("vip", "a", "b");
     }
 
-    private static final org.helpdesktriage.core.config.ClassifierPolicy POLICY =
-            new org.helpdesktriage.core.config.ClassifierPolicy(java.nio.file.Path.of("m.json"),
+    private static final org.helpdesktriage.core.route.ClassifierPolicy POLICY =
+            new org.helpdesktriage.core.route.ClassifierPolicy(java.nio.file.Path.of("m.json"),
                     0.8, null);
 
     private static org.helpdesktriage.core.classify.Prediction predict(String label, double p) {
@@ -131,7 +131,7 @@ class RouterTest {
     @Test
     void route_lowConfidenceWithReviewTeam_goesToReview() {
         Router withReview = new Router(Categories.defaults(),
-                new org.helpdesktriage.core.config.ClassifierPolicy(
+                new org.helpdesktriage.core.route.ClassifierPolicy(
                         java.nio.file.Path.of("m.json"), 0.8, "manual-review"));
         Router.Decision d = withReview.route(ticket("bug", Priority.LOW), outcome(),
                 predict("billing", 0.3));

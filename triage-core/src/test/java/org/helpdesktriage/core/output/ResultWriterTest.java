@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.io;
+package org.helpdesktriage.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.Routing;
+import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Rejection;

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.io;
+package org.helpdesktriage.core.output;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.TriageResult;
+import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.scoring.Score;
 
@@ -275,7 +276,7 @@ public abstract class ResultWriter implements Closeable {
                 row.add(t.updatedAt().toString());
                 row.add(t.assignedTo() == null ? "" : t.assignedTo());
                 row.add(String.join(",", t.tags()));
-                row.add(json(gen -> ResultJson.writeMap(gen, t.metadata())));
+                row.add(json(gen -> TicketJson.writeValue(gen, t.metadata())));
                 row.add(t.score() == null ? "" : String.valueOf(ResultJson.round(t.score())));
                 row.add(r.routing().assignedTo());
                 row.add(r.routing().priority().id());

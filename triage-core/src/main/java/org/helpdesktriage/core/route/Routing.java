@@ -1,4 +1,4 @@
-package org.helpdesktriage.core;
+package org.helpdesktriage.core.route;
 
 import java.util.List;
 import java.util.Objects;

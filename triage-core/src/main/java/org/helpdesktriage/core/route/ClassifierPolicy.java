@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.config;
+package org.helpdesktriage.core.route;
 
 import java.nio.file.Path;
 import java.util.Objects;

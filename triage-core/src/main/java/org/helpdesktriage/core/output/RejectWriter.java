@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.io;
+package org.helpdesktriage.core.output;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;

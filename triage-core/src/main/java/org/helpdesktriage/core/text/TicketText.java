@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.rules;
+package org.helpdesktriage.core.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,32 +117,14 @@ public final class TicketText {
         private final List<String> list;
         private Set<String> set;
         private int scans;
-        private long[] bits;
-        private int bitsCover;
 
-        Words(List<String> list) {
+        private Words(List<String> list) {
             this.list = list;
         }
 
-        /**
-         * Returns which {@link Vocabulary} words occur, as a bit set indexed by id, covering at
-         * least the first {@code ids} ids; computed once per ticket (again only if the vocabulary
-         * grew past it).
-         */
-        long[] bits(int ids) {
-            if (bits == null || bitsCover < ids) {
-                int n = Vocabulary.size();
-                long[] b = new long[(n + 63) >>> 6];
-                for (int i = 0, m = list.size(); i < m; i++) {
-                    int id = Vocabulary.idOf(list.get(i));
-                    if (id >= 0 && id < n) {
-                        b[id >>> 6] |= 1L << id;
-                    }
-                }
-                bits = b;
-                bitsCover = n;
-            }
-            return bits;
+        /** Returns the words of {@code s} ({@code null}: none). */
+        public static Words of(String s) {
+            return new Words(tokenize(s));
         }
 
         /** Returns the words in order. */
@@ -196,8 +178,7 @@ public final class TicketText {
             return false;
         }
 
-        /** Returns whether {@code phrase} occurs in {@code list} starting at {@code i}. */
-        static boolean phraseAt(List<String> list, int i, List<String> phrase) {
+        private static boolean phraseAt(List<String> list, int i, List<String> phrase) {
             int m = phrase.size();
             if (i + m > list.size()) {
                 return false;

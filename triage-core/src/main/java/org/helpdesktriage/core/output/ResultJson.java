@@ -1,13 +1,14 @@
-package org.helpdesktriage.core.io;
+package org.helpdesktriage.core.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.Routing;
+import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.scoring.Score;
@@ -25,43 +26,11 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    /** Writes a ticket object with its thirteen fields in order. */
-    public static void writeTicket(JsonGenerator g, Ticket t) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("ticket_id", t.ticketId());
-        g.writeStringField("title", t.title());
-        g.writeStringField("description", t.description());
-        g.writeStringField("requester_email", t.requesterEmail());
-        g.writeStringField("category", t.category());
-        g.writeStringField("priority", t.priority().id());
-        g.writeStringField("status", t.status().id());
-        g.writeStringField("created_at", t.createdAt().toString());
-        g.writeStringField("updated_at", t.updatedAt().toString());
-        if (t.assignedTo() == null) {
-            g.writeNullField("assigned_to");
-        } else {
-            g.writeStringField("assigned_to", t.assignedTo());
-        }
-        g.writeArrayFieldStart("tags");
-        for (String tag : t.tags()) {
-            g.writeString(tag);
-        }
-        g.writeEndArray();
-        g.writeFieldName("metadata");
-        writeMap(g, t.metadata());
-        if (t.score() == null) {
-            g.writeNullField("score");
-        } else {
-            g.writeNumberField("score", round(t.score()));
-        }
-        g.writeEndObject();
-    }
-
     /** Writes a result object. */
     public static void writeResult(JsonGenerator g, TriageResult r) throws IOException {
         g.writeStartObject();
         g.writeFieldName("ticket");
-        writeTicket(g, r.ticket());
+        TicketJson.write(g, r.ticket());
         g.writeFieldName("routing");
         writeRouting(g, r.routing());
         g.writeFieldName("score");
@@ -157,36 +126,7 @@ public final class ResultJson {
         g.writeEndObject();
     }
 
-    static void writeMap(JsonGenerator g, Map<String, Object> map) throws IOException {
-        g.writeStartObject();
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            g.writeFieldName(e.getKey());
-            writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    @SuppressWarnings("unchecked")
-    static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Map<?, ?> m) {
-            writeMap(g, (Map<String, Object>) m);
-        } else if (v instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object o : list) {
-                writeValue(g, o);
-            }
-            g.writeEndArray();
-        } else {
-            // numbers, booleans and anything else Jackson knows how to write
-            g.writeObject(v);
-        }
-    }
-
-    /** Rounds to six decimals so scores print without binary noise (0.58 not 0.5800000001). */
+    // six decimals, so scores print without binary noise (0.58, not 0.5800000001)
     static double round(double d) {
         return Math.round(d * 1e6) / 1e6;
     }

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core;
+package org.helpdesktriage.core.route;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.helpdesktriage.core.classify.Prediction;
-import org.helpdesktriage.core.config.ClassifierPolicy;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core;
+package org.helpdesktriage.core.error;
 
 /** Kinds of {@link TriageException}. */
 public enum ErrorCode {

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.io;
+package org.helpdesktriage.core.output;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core;
+package org.helpdesktriage.core.error;
 
 import java.util.Objects;
 
