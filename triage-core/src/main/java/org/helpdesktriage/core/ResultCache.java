@@ -2,8 +2,7 @@ package org.helpdesktriage.core;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -41,18 +40,32 @@ public final class ResultCache {
      * Returns a cache whose entries live {@code ttl} and which holds at most {@code maxEntries}.
      */
     public static ResultCache create(Duration ttl, long maxEntries) {
-        return create(ttl, maxEntries, Ticker.systemTicker());
+        Objects.requireNonNull(ttl, "ttl");
+        return build(ttl, maxEntries, Caffeine.newBuilder());
     }
 
-    /** Returns a cache reading time from {@code ticker}, for tests. */
-    public static ResultCache create(Duration ttl, long maxEntries, Ticker ticker) {
+    /**
+     * Returns a cache whose entries live {@code ttl} as {@code clock} tells time (a test's
+     * fixed or stepping clock), and which holds at most {@code maxEntries}.
+     */
+    public static ResultCache create(Duration ttl, long maxEntries, Clock clock) {
         Objects.requireNonNull(ttl, "ttl");
-        Objects.requireNonNull(ticker, "ticker");
+        Objects.requireNonNull(clock, "clock");
+        return build(ttl, maxEntries, Caffeine.newBuilder().ticker(() -> {
+            java.time.Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }));
+    }
+
+    private static ResultCache build(Duration ttl, long maxEntries, Caffeine<Object, Object> b) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be >= 1, got " + maxEntries);
         }
-        return new ResultCache(Caffeine.newBuilder().expireAfterWrite(ttl)
-                .maximumSize(maxEntries).ticker(ticker).recordStats().build());
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must not be negative, got " + ttl);
+        }
+        return new ResultCache(b.expireAfterWrite(ttl).maximumSize(maxEntries).recordStats()
+                .build());
     }
 
     /** A cache entry's identity: configuration, explain flag, and the whole ticket. */
@@ -106,17 +119,12 @@ public final class ResultCache {
 
     /** Returns how many lookups hit. */
     public long hits() {
-        return stats().hitCount();
+        return cache.stats().hitCount();
     }
 
     /** Returns how many lookups missed. */
     public long misses() {
-        return stats().missCount();
-    }
-
-    /** Returns Caffeine's statistics. */
-    public CacheStats stats() {
-        return cache.stats();
+        return cache.stats().missCount();
     }
 
     /** Returns about how many results the cache holds. */

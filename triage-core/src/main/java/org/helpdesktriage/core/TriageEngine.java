@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.classify.ClassifierModel;
@@ -15,6 +16,8 @@ import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.RecordReader;
+import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
 import org.helpdesktriage.core.model.Status;
@@ -44,9 +47,21 @@ import org.helpdesktriage.core.store.TicketStore;
  * }</pre>
  *
  * <p>An engine is immutable and thread-safe; build it once (rules are compiled at build time, and
- * an invalid rule fails the build) and share it. {@link #triage(RawRecord)} takes an input
- * record through normalisation and validation first; {@link BatchTriage} runs a whole input in
- * parallel, keeping input order.
+ * an invalid rule fails the build) and share it. The validated path is one call: hand
+ * {@link #triageJson(String)} a JSON object, or {@link #triage(Map)} the fields, and get a result
+ * or a rejection naming every field that is wrong:
+ *
+ * <pre>{@code
+ * TriageOutcome outcome = engine.triageJson(json);
+ * if (outcome instanceof TriageOutcome.Triaged t) {
+ *     save(t.result());
+ * } else if (outcome instanceof TriageOutcome.Rejected r) {
+ *     report(r.rejection().message());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #triage(RawRecord)} does the same for a record of a {@link RecordReader};
+ * {@link BatchTriage} runs a whole input in parallel, keeping input order.
  */
 public final class TriageEngine {
 
@@ -83,8 +98,8 @@ public final class TriageEngine {
         this.normalizer = new TicketNormalizer(config.ingestSettings(), clock);
         this.fingerprint = ConfigLoader.fingerprint(config);
         this.store = b.store;
-        this.audit = b.audit;
-        this.actor = b.actor;
+        this.audit = b.audit == null ? AuditLog.noop() : b.audit;
+        this.actor = b.actor == null ? "helpdesk-triage" : b.actor;
         this.runId = b.runId;
         this.cache = b.cache != null ? b.cache
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
@@ -122,9 +137,31 @@ public final class TriageEngine {
     }
 
     /**
+     * Normalises, validates and triages one ticket given as a JSON object.
+     *
+     * @param json the JSON text of one ticket object, fields named as in an input file
+     * @return the result, or the rejection with every error of the ticket (or why the text is
+     *     not one JSON object)
+     */
+    public TriageOutcome triageJson(String json) {
+        return triage(RecordReaders.readObject(json, "<json>"));
+    }
+
+    /**
+     * Normalises, validates and triages one ticket given as field names and values.
+     *
+     * @param fields field names (or their aliases) to values: strings, numbers, booleans,
+     *     {@code null}, and lists and maps of them
+     * @return the result, or the rejection with every error of the ticket
+     */
+    public TriageOutcome triage(Map<String, ?> fields) {
+        return triage(RecordReaders.readFields(fields, "<fields>"));
+    }
+
+    /**
      * Normalises, validates and triages one input record.
      *
-     * @param record a record from a {@link org.helpdesktriage.core.ingest.RecordReader}
+     * @param record a record from a {@link RecordReader}
      * @return the result, or the rejection with every error of the record
      */
     public TriageOutcome triage(RawRecord record) {
@@ -242,8 +279,8 @@ public final class TriageEngine {
         private ResultCache cache;
         private TextClassifier classifier;
         private TicketStore store;
-        private AuditLog audit = AuditLog.noop();
-        private String actor = "helpdesk-triage";
+        private AuditLog audit;
+        private String actor;
         private String runId;
 
         private Builder() {
@@ -330,10 +367,29 @@ public final class TriageEngine {
         /**
          * Returns the engine.
          *
+         * @throws IllegalStateException when settings contradict each other: an audit log, an
+         *     actor or a run id without a store (nothing would be audited), or a cache while the
+         *     configuration has {@code cache_enabled} false
          * @throws TriageException with {@link ErrorCode#CONFIG_INVALID} when a rule is invalid
          */
         public TriageEngine build() {
+            if (store == null) {
+                refuse(audit != null, "an audit log");
+                refuse(actor != null, "an actor");
+                refuse(runId != null, "a run id");
+            }
+            if (cache != null && !config.cacheEnabled()) {
+                throw new IllegalStateException("a result cache was given, but the configuration"
+                        + " has cache_enabled false; set one or the other");
+            }
             return new TriageEngine(this);
+        }
+
+        private static void refuse(boolean set, String what) {
+            if (set) {
+                throw new IllegalStateException(what + " was given without a store: audit "
+                        + "entries are written only for stored tickets; set store(...) too");
+            }
         }
     }
 }

@@ -2,8 +2,11 @@ package org.helpdesktriage.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Ticket;
@@ -13,7 +16,23 @@ import org.junit.jupiter.api.Test;
 class ResultCacheTest {
 
     private final AtomicLong nanos = new AtomicLong();
-    private final ResultCache cache = ResultCache.create(Duration.ofSeconds(60), 100, nanos::get);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.EPOCH.plusNanos(nanos.get());
+        }
+    };
+    private final ResultCache cache = ResultCache.create(Duration.ofSeconds(60), 100, clock);
 
     private static Ticket ticket(String id, String description) {
         return Ticket.builder().ticketId(id).title("Locked out").description(description)

@@ -162,4 +162,60 @@ class TriageEngineTest {
                 .isInstanceOf(TriageException.class).hasMessageContaining("'bad_rule'")
                 .hasMessageContaining("nope");
     }
+
+    @Test
+    void triageJson_validTicket_isTriagedInOneCall() {
+        TriageOutcome outcome = engine.triageJson("{\"id\": \"TKT-7\", \"subject\": \"Locked out\","
+                + " \"body\": \"Cannot log in\", \"email\": \"ann@example.com\"}");
+        assertThat(outcome).isInstanceOfSatisfying(TriageOutcome.Triaged.class, t -> {
+            assertThat(t.result().ticket().ticketId()).isEqualTo("TKT-7");
+            assertThat(t.result().routing().ruleMatched()).isEqualTo("account_lockout");
+        });
+    }
+
+    @Test
+    void triageJson_invalidFieldsOrText_areRejectionsNamingTheProblem() {
+        TriageOutcome badEmail = engine.triageJson("{\"ticket_id\": \"TKT-1\", \"title\": \"t\","
+                + " \"description\": \"d\", \"requester_email\": \"a@b\"}");
+        assertThat(badEmail).isInstanceOfSatisfying(TriageOutcome.Rejected.class, r ->
+                assertThat(r.rejection().message()).contains("requester_email"));
+        TriageOutcome notJson = engine.triageJson("[1, 2]");
+        assertThat(notJson).isInstanceOfSatisfying(TriageOutcome.Rejected.class, r ->
+                assertThat(r.rejection().message()).contains("not a JSON object"));
+    }
+
+    @Test
+    void triageFields_mapOfAliases_isNormalisedAndTriaged() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("ticket", 42);
+        fields.put("subject", "Invoice");
+        fields.put("body", "Payment failed");
+        fields.put("user_email", " ann@example.com ");
+        fields.put("type", "bill");
+        TriageOutcome outcome = engine.triage(fields);
+        assertThat(outcome).isInstanceOfSatisfying(TriageOutcome.Triaged.class, t -> {
+            assertThat(t.result().ticket().ticketId()).isEqualTo("42");
+            assertThat(t.result().ticket().category()).isEqualTo("billing");
+        });
+    }
+
+    @Test
+    void build_auditLogOrRunIdWithoutStore_isRefused() {
+        assertThatThrownBy(() -> TriageEngine.builder()
+                .auditLog(org.helpdesktriage.core.store.AuditLog.memory()).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("an audit log was given without a store");
+        assertThatThrownBy(() -> TriageEngine.builder().runId("run-1").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a run id");
+    }
+
+    @Test
+    void build_cacheWhileConfigTurnsCachingOff_isRefused() {
+        TriageConfig off = org.helpdesktriage.core.config.ConfigLoader.load(
+                java.util.Optional.empty(), Map.of(), Map.of("cache_enabled", "false"));
+        assertThatThrownBy(() -> TriageEngine.builder().config(off)
+                .cache(ResultCache.create(java.time.Duration.ofMinutes(1), 10)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cache_enabled false");
+    }
 }

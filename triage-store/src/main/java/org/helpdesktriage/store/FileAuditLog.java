@@ -20,7 +20,6 @@ import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.AuditQuery;
-import org.helpdesktriage.core.store.Audits;
 import org.helpdesktriage.core.store.CorruptRecord;
 
 /**
@@ -144,7 +143,7 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
             throw new TriageException(ErrorCode.STORE_FAILED, "the audit log has "
                     + bad.size() + " unreadable line(s): " + bad);
         }
-        return Audits.select(all, query);
+        return query.select(all);
     }
 
     /** Returns every audit line that is not a valid entry (unfinished last lines aside). */

@@ -35,7 +35,7 @@ import java.util.Set;
  * ticket id inside the file. {@code ~} and {@code +} never occur in the encoding otherwise. Every
  * name ends in {@code .json} and is at most 220 ASCII characters.
  */
-public final class FileNames {
+final class FileNames {
 
     /** The extension of ticket files. */
     public static final String EXTENSION = ".json";

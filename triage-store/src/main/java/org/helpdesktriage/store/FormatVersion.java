@@ -18,7 +18,7 @@ import org.helpdesktriage.core.error.TriageException;
  * the original service or an early build); it has the same layout and migrates by writing the
  * file. See {@link Migrations}.
  */
-public final class FormatVersion {
+final class FormatVersion {
 
     /** The version this program writes and understands. */
     public static final int CURRENT = 1;

@@ -51,10 +51,11 @@ final class JsonLinesRecordReader extends AbstractRecordReader {
         } while (text.isBlank());
         SourcePosition pos = nextPosition(line);
         String record = text;
-        return () -> parse(pos, record);
+        return () -> parse(factory, pos, record);
     }
 
-    private RawRecord parse(SourcePosition pos, String text) {
+    /** Parses one JSON object into a record, or an unparseable record saying what is wrong. */
+    static RawRecord parse(JsonFactory factory, SourcePosition pos, String text) {
         try (JsonParser p = factory.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return RawRecord.unparseable(pos, text, JsonRecordReader.NOT_AN_OBJECT);

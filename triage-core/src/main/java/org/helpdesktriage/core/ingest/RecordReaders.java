@@ -1,19 +1,24 @@
 package org.helpdesktriage.core.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.io.TicketJson;
 
 /**
  * Opens {@link RecordReader}s on files and streams, detecting the format when it is not given.
@@ -67,6 +72,40 @@ public final class RecordReaders {
         } catch (IOException e) {
             throw unreadable(sourceName, e);
         }
+    }
+
+    /**
+     * Reads one ticket given as a JSON object, as a record of a JSON Lines input would be read:
+     * text that is not one JSON object is an unparseable record saying why, never an exception.
+     *
+     * @param json the JSON text of one object
+     * @param sourceName the record's name in its source position and in messages
+     */
+    public static RawRecord readObject(String json, String sourceName) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(sourceName, "sourceName");
+        return JsonLinesRecordReader.parse(JSON, new SourcePosition(sourceName, 1, 1), json);
+    }
+
+    /**
+     * Returns a record of fields given in code, as a parsed input record would hold them; its
+     * raw text, kept for rejects, is the fields as JSON.
+     *
+     * @param fields field names to values: strings, numbers, booleans, {@code null}, and lists
+     *     and maps of them
+     * @param sourceName the record's name in its source position and in messages
+     */
+    public static RawRecord readFields(Map<String, ?> fields, String sourceName) {
+        Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(sourceName, "sourceName");
+        StringWriter raw = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(raw)) {
+            TicketJson.writeValue(g, fields);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("fields cannot be written as JSON: " + e, e);
+        }
+        return RawRecord.of(new SourcePosition(sourceName, 1, 1), new LinkedHashMap<>(fields),
+                raw.toString());
     }
 
     /**

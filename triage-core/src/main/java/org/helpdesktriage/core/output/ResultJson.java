@@ -21,7 +21,7 @@ import org.helpdesktriage.core.scoring.Score;
  * with {@code "notes"} when normalisation changed something and {@code "explanation"} when one
  * was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
  */
-public final class ResultJson {
+final class ResultJson {
 
     private ResultJson() {
     }

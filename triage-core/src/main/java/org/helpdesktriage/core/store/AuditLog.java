@@ -34,7 +34,7 @@ public interface AuditLog {
 
             @Override
             public synchronized List<AuditEntry> query(AuditQuery query) {
-                return Audits.select(entries, query);
+                return query.select(entries);
             }
         };
     }

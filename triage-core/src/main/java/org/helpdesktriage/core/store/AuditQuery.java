@@ -1,6 +1,9 @@
 package org.helpdesktriage.core.store;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Deque;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -78,5 +81,23 @@ public record AuditQuery(String ticketId, String actor, Instant since, Instant u
                 && (actor == null || actor.equals(e.actor()))
                 && (since == null || !e.time().isBefore(since))
                 && (until == null || e.time().isBefore(until));
+    }
+
+    /**
+     * Returns the entries, taken in order, that match this query, keeping only the last
+     * {@link #limit()} when it is set: what an {@link AuditLog#query} returns.
+     */
+    public List<AuditEntry> select(Iterable<AuditEntry> entries) {
+        Objects.requireNonNull(entries, "entries");
+        Deque<AuditEntry> out = new ArrayDeque<>();
+        for (AuditEntry e : entries) {
+            if (test(e)) {
+                out.add(e);
+                if (limit > 0 && out.size() > limit) {
+                    out.removeFirst();
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 }
