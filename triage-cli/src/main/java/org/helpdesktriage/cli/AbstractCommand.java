@@ -19,6 +19,9 @@ abstract class AbstractCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions = new ConfigOptions();
 
+    @Mixin
+    NowOption nowOption = new NowOption();
+
     private Main.Environment environment;
 
     final void environment(Main.Environment env) {
@@ -41,9 +44,9 @@ abstract class AbstractCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** Returns the clock every time this command records comes from. */
+    /** Returns the clock every time this command records comes from: fixed by --now. */
     final java.time.Clock clock() {
-        return environment.clock();
+        return nowOption.clock(environment.clock());
     }
 
     /** Loads the configuration from its layers. */

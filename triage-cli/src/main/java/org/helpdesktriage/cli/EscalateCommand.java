@@ -3,17 +3,12 @@ package org.helpdesktriage.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.escalation.EscalationService;
-import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.escalation.EscalationSweep;
 import org.helpdesktriage.core.store.CorruptRecord;
-import org.helpdesktriage.core.store.StoreScan;
-import org.helpdesktriage.core.store.TicketChanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,42 +45,25 @@ final class EscalateCommand extends RecordedCommand {
 
     private ExitCode escalate(TriageConfig config, RunRecorder run, Metrics metrics,
             Map<String, Long> counts) {
-        EscalationService service = new EscalationService(config.escalation(), clock());
-        StoreScan scan = run.data().tickets().scan();
-        List<EscalationService.Escalation> done = new ArrayList<>();
-        long open = 0;
-        for (Ticket ticket : scan.tickets()) {
-            if (!ticket.status().isFinished()) {
-                open++;
-            }
-            service.escalate(ticket).ifPresent(e -> {
-                done.add(e);
-                metrics.increment("helpdesk_triage_escalations_total",
-                        "priority=\"" + e.ticket().priority().id() + "\"");
-                if (!dryRun) {
-                    run.data().tickets().save(e.ticket());
-                    Map<String, AuditEntry.Change> changes =
-                            new LinkedHashMap<>(TicketChanges.between(e.before(), e.ticket()));
-                    changes.put("escalation_reason", new AuditEntry.Change(null, e.reason()));
-                    run.data().audit().append(new AuditEntry(clock().instant(),
-                            "helpdesk-triage", "escalate", e.ticket().ticketId(), changes,
-                            run.runId()));
-                }
-            });
-        }
-        counts.put("checked", (long) scan.tickets().size());
-        counts.put("open", open);
+        EscalationSweep sweep = new EscalationSweep(run.data().tickets(), run.data().audit(),
+                new EscalationService(config.escalation(), clock()), "helpdesk-triage");
+        EscalationSweep.Result result = sweep.run(run.runId(), dryRun);
+        List<EscalationService.Escalation> done = result.escalations();
+        done.forEach(e -> metrics.increment("helpdesk_triage_escalations_total",
+                "priority=\"" + e.ticket().priority().id() + "\""));
+        counts.put("checked", (long) result.checked());
+        counts.put("open", (long) result.open());
         counts.put("escalated", (long) done.size());
-        counts.put("corrupt", (long) scan.corrupt().size());
-        metrics.add("helpdesk_triage_tickets_checked_total", "", scan.tickets().size());
+        counts.put("corrupt", (long) result.corrupt().size());
+        metrics.add("helpdesk_triage_tickets_checked_total", "", result.checked());
         print(done);
-        for (CorruptRecord c : scan.corrupt()) {
+        for (CorruptRecord c : result.corrupt()) {
             err().println("error: " + c.location() + ": " + c.problem());
         }
         err().printf("helpdesk-triage: checked %d tickets (%d open), %s %d, corrupt %d, run %s%n",
-                scan.tickets().size(), open, dryRun ? "would escalate" : "escalated",
-                done.size(), scan.corrupt().size(), run.runId());
-        return scan.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
+                result.checked(), result.open(), dryRun ? "would escalate" : "escalated",
+                done.size(), result.corrupt().size(), run.runId());
+        return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }
 
     private void print(List<EscalationService.Escalation> done) {

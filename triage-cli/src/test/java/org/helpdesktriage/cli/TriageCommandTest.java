@@ -178,4 +178,30 @@ class TriageCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("helpdesk-triage ");
     }
+
+    @Test
+    void now_fixesEveryTimestamp_soTwoRunsWriteTheSameBytes() throws IOException {
+        Path in = file("one.jsonl", GOOD + "\n");
+        Path first = dir.resolve("first.jsonl");
+        Path second = dir.resolve("second.jsonl");
+        CliRun a = CliRun.run("triage", "--now", "2026-11-23T09:00:00Z", in.toString(),
+                first.toString());
+        CliRun b = CliRun.run("triage", "--now", "2026-11-23T09:00:00Z", in.toString(),
+                second.toString());
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(MAPPER.readTree(first.toFile()).get("ticket").get("updated_at").asText())
+                .isEqualTo("2026-11-23T09:00:00Z");
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void now_thatDoesNotParse_isAUsageError() throws IOException {
+        Path in = file("one.jsonl", GOOD + "\n");
+        CliRun run = CliRun.run("triage", "--now", "next tuesday", in.toString(),
+                dir.resolve("out.jsonl").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'next tuesday' is not a time");
+        assertThat(dir.resolve("out.jsonl")).doesNotExist();
+    }
 }

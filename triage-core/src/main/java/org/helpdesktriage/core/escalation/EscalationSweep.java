@@ -1,0 +1,97 @@
+package org.helpdesktriage.core.escalation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
+import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan;
+import org.helpdesktriage.core.store.TicketChanges;
+import org.helpdesktriage.core.store.TicketStore;
+
+/**
+ * The escalation job: checks every stored ticket, and escalates, saves and audits each one the
+ * {@link EscalationService} says is due. A record the store cannot read is reported in the
+ * result, and the other tickets are still checked.
+ *
+ * <pre>{@code
+ * EscalationSweep sweep = new EscalationSweep(store, auditLog,
+ *         new EscalationService(config.escalation(), clock), "helpdesk-triage");
+ * EscalationSweep.Result result = sweep.run(runId, false);
+ * }</pre>
+ */
+public final class EscalationSweep {
+
+    private final TicketStore store;
+    private final AuditLog audit;
+    private final EscalationService service;
+    private final String actor;
+
+    /**
+     * Creates a sweep.
+     *
+     * @param store where the tickets are; escalated tickets are saved back
+     * @param audit where each escalation is recorded
+     * @param service what decides and does an escalation
+     * @param actor who audit entries name
+     */
+    public EscalationSweep(TicketStore store, AuditLog audit, EscalationService service,
+            String actor) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.service = Objects.requireNonNull(service, "service");
+        this.actor = Objects.requireNonNull(actor, "actor");
+    }
+
+    /**
+     * What a sweep did.
+     *
+     * @param escalations the escalations, in ticket id order (done, or due in a dry run)
+     * @param checked how many tickets were checked
+     * @param open how many of them were not finished
+     * @param corrupt the records the store could not read
+     */
+    public record Result(List<EscalationService.Escalation> escalations, int checked, int open,
+            List<CorruptRecord> corrupt) {
+
+        /** Copies the lists. */
+        public Result {
+            escalations = List.copyOf(escalations);
+            corrupt = List.copyOf(corrupt);
+        }
+    }
+
+    /**
+     * Runs the sweep.
+     *
+     * @param runId the run id audit entries carry, or {@code null}
+     * @param dryRun when set, finds what would escalate and changes nothing
+     * @return what escalated (or would), and what could not be read
+     */
+    public Result run(String runId, boolean dryRun) {
+        StoreScan scan = store.scan();
+        List<EscalationService.Escalation> done = new ArrayList<>();
+        int open = 0;
+        for (Ticket ticket : scan.tickets()) {
+            if (!ticket.status().isFinished()) {
+                open++;
+            }
+            service.escalate(ticket).ifPresent(e -> {
+                done.add(e);
+                if (!dryRun) {
+                    store.save(e.ticket());
+                    Map<String, AuditEntry.Change> changes =
+                            new LinkedHashMap<>(TicketChanges.between(e.before(), e.ticket()));
+                    changes.put("escalation_reason", new AuditEntry.Change(null, e.reason()));
+                    audit.append(new AuditEntry(e.ticket().updatedAt(), actor, "escalate",
+                            e.ticket().ticketId(), changes, runId));
+                }
+            });
+        }
+        return new Result(done, scan.tickets().size(), open, scan.corrupt());
+    }
+}
