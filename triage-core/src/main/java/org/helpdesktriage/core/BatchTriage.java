@@ -36,7 +36,8 @@ import org.helpdesktriage.core.ingest.RecordReader;
  * unparsed records through {@link RecordReader#nextDeferred()}), and delivered
  * to the sink on the calling thread in the order they were read, so the output is the same
  * whatever the parallelism. At most {@code 2 x parallelism} chunks are in flight, so memory
- * stays bounded however large the input.
+ * stays bounded however large the input. With a store, each chunk's tickets and audit entries
+ * are saved in one call ({@code TicketStore.saveAll}) before its outcomes reach the sink.
  */
 public final class BatchTriage {
 
@@ -93,9 +94,22 @@ public final class BatchTriage {
         long start = System.nanoTime();
         Counter<T> counter = new Counter<>(sink);
         if (parallelism == 1) {
+            // a chunk's store writes go in one call, before its outcomes reach the sink
+            TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
+            List<TriageOutcome> outcomes = new ArrayList<>(CHUNK_SIZE);
+            List<T> prepared = new ArrayList<>(CHUNK_SIZE);
             while (records.hasNext()) {
-                TriageOutcome outcome = engine.triage(records.next());
-                counter.accept(outcome, prepare.apply(outcome));
+                TriageOutcome outcome = engine.triage(records.next(), pending);
+                outcomes.add(outcome);
+                prepared.add(prepare.apply(outcome));
+                if (outcomes.size() == CHUNK_SIZE || !records.hasNext()) {
+                    engine.save(pending);
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        counter.accept(outcomes.get(i), prepared.get(i));
+                    }
+                    outcomes.clear();
+                    prepared.clear();
+                }
             }
         } else {
             runParallel(engine, records, prepare, counter, parallelism);
@@ -124,10 +138,12 @@ public final class BatchTriage {
                 inFlight.add(pool.submit(() -> {
                     TriageOutcome[] out = new TriageOutcome[chunk.size()];
                     Object[] prepared = new Object[out.length];
+                    TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
                     for (int i = 0; i < out.length; i++) {
-                        out[i] = engine.triage(chunk.get(i).get());
+                        out[i] = engine.triage(chunk.get(i).get(), pending);
                         prepared[i] = prepare.apply(out[i]);
                     }
+                    engine.save(pending);
                     return new Done(out, prepared);
                 }));
                 while (inFlight.size() >= maxInFlight) {

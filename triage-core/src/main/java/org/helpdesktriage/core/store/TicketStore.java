@@ -34,6 +34,31 @@ public interface TicketStore {
      */
     Optional<Ticket> get(String ticketId);
 
+    /**
+     * Saves tickets, each replacing the one with its id, and appends their audit entries to
+     * {@code audit}. A store that can does it all in one transaction (the PostgreSQL store does,
+     * when {@code audit} is its own log); the default saves each ticket and appends its entry in
+     * turn, entry {@code i} after ticket {@code i}, then any entries left over.
+     *
+     * @param tickets the tickets to save, in the order given
+     * @param audit where the entries go
+     * @param entries the audit entries of the tickets
+     */
+    default void saveAll(List<Ticket> tickets, AuditLog audit, List<AuditEntry> entries) {
+        java.util.Objects.requireNonNull(tickets, "tickets");
+        java.util.Objects.requireNonNull(audit, "audit");
+        java.util.Objects.requireNonNull(entries, "entries");
+        for (int i = 0; i < tickets.size(); i++) {
+            save(tickets.get(i));
+            if (i < entries.size()) {
+                audit.append(entries.get(i));
+            }
+        }
+        for (int i = tickets.size(); i < entries.size(); i++) {
+            audit.append(entries.get(i));
+        }
+    }
+
     /** Deletes the ticket with this id; returns whether there was one. */
     boolean delete(String ticketId);
 
