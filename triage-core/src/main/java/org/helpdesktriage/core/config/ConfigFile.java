@@ -25,7 +25,9 @@ record ConfigFile(
         @JsonProperty("synonyms") Synonyms synonyms,
         @JsonProperty("scoring") Scoring scoring,
         @JsonProperty("rules") List<RuleDefinition> rules,
-        @JsonProperty("classifier") Classifier classifier) {
+        @JsonProperty("classifier") Classifier classifier,
+        @JsonProperty("store_url") String storeUrl,
+        @JsonProperty("db_password_file") String dbPasswordFile) {
 
     /** The trained model's part in routing. */
     record Classifier(

@@ -312,8 +312,9 @@ public final class ConfigLoader {
                     s.pointsPerKeyword() == null ? 2 : s.pointsPerKeyword(),
                     s.urgencyCap() == null ? 10 : s.urgencyCap());
             String storeType = c.storeType().trim().toLowerCase(Locale.ROOT);
-            check(storeType.equals("memory") || storeType.equals("file"), origins, "store_type",
-                    "store_type '" + c.storeType() + "' is not one of memory, file");
+            check(storeType.equals("memory") || storeType.equals("file")
+                    || storeType.equals("postgres"), origins, "store_type",
+                    "store_type '" + c.storeType() + "' is not one of memory, file, postgres");
             String logLevel = c.logLevel().trim().toUpperCase(Locale.ROOT);
             check(LOG_LEVELS.contains(logLevel), origins, "log_level", "log_level '"
                     + c.logLevel() + "' is not one of " + String.join(", ", LOG_LEVELS));
@@ -329,7 +330,9 @@ public final class ConfigLoader {
                     priority(c.defaultPriority(), origins, "default_priority"),
                     categorySynonyms, prioritySynonyms, storeType, Path.of(c.storePath()),
                     c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
-                    classifier(c.classifier(), origins));
+                    classifier(c.classifier(), origins), c.storeUrl(),
+                    c.dbPasswordFile() == null || c.dbPasswordFile().isBlank() ? null
+                            : Path.of(c.dbPasswordFile()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
                     + e.getMessage(), e);
@@ -398,6 +401,8 @@ public final class ConfigLoader {
         keys.put("log_level", String.class);
         keys.put("match_mode", String.class);
         keys.put("default_category", String.class);
+        keys.put("store_url", String.class);
+        keys.put("db_password_file", String.class);
         return java.util.Collections.unmodifiableMap(keys);
     }
 }

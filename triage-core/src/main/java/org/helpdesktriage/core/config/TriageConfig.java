@@ -35,6 +35,8 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param cacheTtl how long a cached result lives
  * @param logLevel the log level of the command line
  * @param classifier how a trained model takes part in routing, or {@code null} for rules only
+ * @param storeUrl the JDBC URL of the {@code postgres} store, or {@code null}
+ * @param dbPasswordFile a file holding the {@code postgres} store's password, or {@code null}
  */
 public record TriageConfig(
         Categories categories,
@@ -52,7 +54,9 @@ public record TriageConfig(
         boolean cacheEnabled,
         Duration cacheTtl,
         String logLevel,
-        ClassifierPolicy classifier) {
+        ClassifierPolicy classifier,
+        String storeUrl,
+        Path dbPasswordFile) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -87,27 +91,40 @@ public record TriageConfig(
     public TriageConfig withRules(List<RuleDefinition> newRules) {
         return new TriageConfig(categories, newRules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                storeUrl, dbPasswordFile);
     }
 
     /** Returns a copy with {@code mode} as the match mode. */
     public TriageConfig withMatchMode(MatchMode mode) {
         return new TriageConfig(categories, rules, mode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                storeUrl, dbPasswordFile);
     }
 
     /** Returns a copy with {@code policy} as the classifier policy ({@code null}: none). */
     public TriageConfig withClassifier(ClassifierPolicy policy) {
         return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy,
+                storeUrl, dbPasswordFile);
     }
 
     /** Returns what normalising and validating input records needs of this configuration. */
     public IngestSettings ingestSettings() {
         return new IngestSettings(categories, categorySynonyms, prioritySynonyms, defaultPriority,
                 maxTitleLength, maxDescriptionLength);
+    }
+
+    /** Returns the JDBC URL of the {@code postgres} store, or empty when none is set. */
+    public Optional<String> storeUrlSetting() {
+        return Optional.ofNullable(storeUrl).filter(u -> !u.isBlank());
+    }
+
+    /** Returns the file holding the {@code postgres} store's password, or empty. */
+    public Optional<Path> dbPasswordFileSetting() {
+        return Optional.ofNullable(dbPasswordFile);
     }
 
     /** Returns the classifier policy, or empty when routing uses rules only. */
