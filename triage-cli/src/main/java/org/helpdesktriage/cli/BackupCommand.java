@@ -3,13 +3,16 @@ package org.helpdesktriage.cli;
 import java.nio.file.Path;
 import org.helpdesktriage.store.Backup;
 import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.postgres.PostgresBackup;
+import org.helpdesktriage.store.postgres.PostgresStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Writes a verified backup archive of the data directory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, showDefaultValues = true,
         versionProvider = VersionProvider.class,
-        description = {"Writes a verified backup archive of the data directory.",
+        description = {"Writes a verified backup archive of the data directory, or of the "
+                + "PostgreSQL store (store_type postgres) in the same format.",
             "The archive is DIR/helpdesk-triage-backup-<yyyyMMddTHHmmssZ>.tar.gz, with "
                 + "manifest.json and checksums.sha256; it is read back and verified before it "
                 + "gets that name.",
@@ -25,7 +28,17 @@ final class BackupCommand extends DataDirCommand {
 
     @Override
     ExitCode execute() {
-        try (DataDirectory data = openForWriting("backup")) {
+        if (postgres()) {
+            // one REPEATABLE READ snapshot is consistent by itself: runs may go on meanwhile
+            try (PostgresStorage data = (PostgresStorage) openForReading()) {
+                Path archive = PostgresBackup.create(data.database(), out, clock());
+                out().println(archive);
+                err().println("helpdesk-triage: backup of " + data.describe()
+                        + " written and verified");
+                return ExitCode.OK;
+            }
+        }
+        try (DataDirectory data = (DataDirectory) openForWriting("backup", true)) {
             int tickets = data.tickets().scan().count();
             int auditFiles = data.audit().files().size();
             Path archive = Backup.create(data.root(), out, clock());

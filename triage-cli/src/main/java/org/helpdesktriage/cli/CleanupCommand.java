@@ -16,6 +16,7 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.StoreScan;
+import org.helpdesktriage.store.DataDirectory;
 import org.helpdesktriage.store.FileStore;
 import org.helpdesktriage.store.RunRecord;
 import picocli.CommandLine.Command;
@@ -65,6 +66,11 @@ final class CleanupCommand extends RecordedCommand {
     }
 
     @Override
+    boolean exclusive() {
+        return true;
+    }
+
+    @Override
     ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
             Map<String, String> details) throws IOException {
         details.put("older_than", olderThan.toString());
@@ -76,8 +82,14 @@ final class CleanupCommand extends RecordedCommand {
             throws IOException {
         Instant now = clock().instant();
         Instant cutoff = now.minus(olderThan);
+        if (archive && !(run.data() instanceof DataDirectory)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--archive "
+                    + "moves tickets into the data directory's archive/; with the PostgreSQL "
+                    + "store, take a backup first and clean up without --archive");
+        }
         StoreScan scan = run.data().tickets().scan();
-        FileStore archiveStore = new FileStore(run.data().root().resolve(ARCHIVE));
+        FileStore archiveStore = archive ? new FileStore(((DataDirectory) run.data()).root()
+                .resolve(ARCHIVE)) : null;
         long moved = 0;
         for (Ticket t : scan.tickets()) {
             if (t.status().isFinished() && t.updatedAt().isBefore(cutoff)) {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.StoreHealth;
+import org.helpdesktriage.store.postgres.PostgresHealth;
+import org.helpdesktriage.store.postgres.PostgresSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,6 +20,9 @@ import picocli.CommandLine.Option;
             "Prints every check as JSON: configuration, data directory readable and "
                 + "writable, disk space, format version, lock (free, held by whom, or stale), "
                 + "ticket files (corrupt ones named), stray temporary files, audit log.",
+            "With store_type postgres: the database answers and takes the login, schema "
+                + "version, pool, advisory lock holders, tickets, audit log; a database that is "
+                + "down fails naming its host, port and database.",
             "Takes no lock and changes nothing.",
             "Exit code 0 when every check passes, 6 otherwise."})
 final class HealthCommand extends DataDirCommand {
@@ -33,15 +38,24 @@ final class HealthCommand extends DataDirCommand {
         }
         List<HealthCheck> checks = new ArrayList<>();
         Path root = dataDirOptions.dataDir;
+        String database = null;
         try {
             TriageConfig config = config();
             checks.add(new HealthCheck("configuration", true, "valid"));
             root = dataDirOptions.root(config);
+            if (DataDirOptions.postgres(config)) {
+                PostgresSettings settings = PostgresSettings.from(config,
+                        environment().variables());
+                database = settings.describe();
+                checks.addAll(PostgresHealth.check(settings));
+            }
         } catch (RuntimeException e) {
             // whatever is wrong with the configuration is a failed check, not a crash
             checks.add(new HealthCheck("configuration", false, ErrorHandler.message(e)));
         }
-        if (root == null) {
+        if (database != null) {
+            root = null;
+        } else if (root == null) {
             checks.add(new HealthCheck("data directory", false, "unknown: the configuration "
                     + "is invalid and no --data-dir was given"));
         } else {
@@ -52,6 +66,9 @@ final class HealthCommand extends DataDirCommand {
         ObjectNode report = OpsJson.object();
         report.put("healthy", healthy);
         report.put("data_dir", root == null ? null : root.toString());
+        if (database != null) {
+            report.put("database", database);
+        }
         ArrayNode list = report.putArray("checks");
         checks.forEach(c -> list.addObject().put("name", c.name()).put("ok", c.ok())
                 .put("detail", c.detail()));

@@ -5,13 +5,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.helpdesktriage.store.DataDirectoryLock;
 import org.helpdesktriage.store.Restore;
+import org.helpdesktriage.store.postgres.PostgresBackup;
+import org.helpdesktriage.store.postgres.PostgresStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Replaces the data directory with a backup archive, all or nothing. */
 @Command(name = "restore", mixinStandardHelpOptions = true, showDefaultValues = true,
         versionProvider = VersionProvider.class,
-        description = {"Replaces the data directory with the contents of a backup archive.",
+        description = {"Replaces the data directory (or the PostgreSQL store, in one "
+                + "transaction under its exclusive advisory lock) with the contents of a backup "
+                + "archive.",
             "Takes the data directory lock (see --wait). The archive is verified whole first "
                 + "(every checksum, every ticket, the manifest's count); a corrupt archive is "
                 + "refused and the data directory is left untouched. The current directory is "
@@ -30,6 +34,15 @@ final class RestoreCommand extends DataDirCommand {
             err().println("error: backup archive " + archive + " does not exist or is not a "
                     + "file; nothing was restored");
             return ExitCode.INPUT_OR_CONFIG;
+        }
+        if (postgres()) {
+            // verified whole first, then replaced in one transaction, under the exclusive lock
+            try (PostgresStorage data = (PostgresStorage) openForWriting("restore", true)) {
+                int tickets = PostgresBackup.restore(data.database(), archive);
+                out().println("restored " + tickets + " ticket(s) from " + archive + " into "
+                        + data.describe());
+                return ExitCode.OK;
+            }
         }
         Path root = root();
         Restore.Result result;

@@ -12,12 +12,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.helpdesktriage.core.ingest.Rejection;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.Storage;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.RunRecord;
 
 /**
- * One writing run over the data directory: holds its lock, gives the run its id, keeps its
+ * One writing run over the store (data directory or PostgreSQL): holds its lock, gives the run its id, keeps its
  * rejected records as dead letters and, at the end, its run record.
  */
 final class RunRecorder implements AutoCloseable {
@@ -26,13 +26,13 @@ final class RunRecorder implements AutoCloseable {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final DataDirectory data;
+    private final Storage data;
     private final Clock clock;
     private final String command;
     private final String runId;
     private final Instant startedAt;
 
-    RunRecorder(DataDirectory data, Clock clock, String command) {
+    RunRecorder(Storage data, Clock clock, String command) {
         this.data = data;
         this.clock = clock;
         this.command = command;
@@ -41,7 +41,7 @@ final class RunRecorder implements AutoCloseable {
                 + HexFormat.of().withUpperCase().toHexDigits(RANDOM.nextInt() & 0xffffff, 6);
     }
 
-    DataDirectory data() {
+    Storage data() {
         return data;
     }
 

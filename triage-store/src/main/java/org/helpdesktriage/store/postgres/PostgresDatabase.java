@@ -211,6 +211,11 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
+    /** Closes a connection for good (its session ends) instead of returning it to the pool. */
+    void evict(Connection c) {
+        pool.evictConnection(c);
+    }
+
     /** Returns a failure of a statement on this database. */
     TriageException failure(String what, SQLException e) {
         return failure(settings, what + " in", e);

@@ -31,11 +31,14 @@ public final class StoreLock implements AutoCloseable {
     /** The advisory lock key: "HDTR" as a number. */
     static final long KEY = 0x48445452L;
 
+    private final PostgresDatabase db;
     private final Connection connection;
     private final LockHolder holder;
     private final boolean exclusive;
 
-    private StoreLock(Connection connection, LockHolder holder, boolean exclusive) {
+    private StoreLock(PostgresDatabase db, Connection connection, LockHolder holder,
+            boolean exclusive) {
+        this.db = db;
         this.connection = connection;
         this.holder = holder;
         this.exclusive = exclusive;
@@ -57,7 +60,7 @@ public final class StoreLock implements AutoCloseable {
                 if (tryLock(c, exclusive)) {
                     LockHolder me = LockHolder.self(clock.instant(), command);
                     record(c, me, exclusive);
-                    return new StoreLock(c, me, exclusive);
+                    return new StoreLock(db, c, me, exclusive);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -73,15 +76,15 @@ public final class StoreLock implements AutoCloseable {
                 pauseMillis = Math.min(pauseMillis * 2, 1000);
             }
         } catch (SQLException e) {
-            close(c);
+            db.evict(c);
             throw db.failure("cannot take the advisory lock", e);
         } catch (InterruptedException e) {
-            close(c);
+            db.evict(c);
             Thread.currentThread().interrupt();
             throw new TriageException(ErrorCode.LOCKED, "interrupted while waiting for the lock "
                     + "of " + db.settings().describe(), e);
         } catch (RuntimeException e) {
-            close(c);
+            db.evict(c);
             throw e;
         }
     }
@@ -156,15 +159,8 @@ public final class StoreLock implements AutoCloseable {
         } catch (SQLException e) {
             // the session ends below, and the server releases the lock with it
         } finally {
-            close(connection);
-        }
-    }
-
-    private static void close(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // a broken connection: the pool drops it, and its lock went with the session
+            // the session goes with its physical connection, so nothing of the lock can linger
+            db.evict(connection);
         }
     }
 }
