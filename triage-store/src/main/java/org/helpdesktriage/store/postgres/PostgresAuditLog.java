@@ -56,6 +56,10 @@ public final class PostgresAuditLog implements AuditLog {
         if (entries.isEmpty()) {
             return;
         }
+        if (entries.size() >= PostgresTicketStore.COPY_FROM) {
+            CopyRows.insertAudit(c, entries);
+            return;
+        }
         int n = entries.size();
         String[][] cols = new String[6][n];
         for (int i = 0; i < n; i++) {

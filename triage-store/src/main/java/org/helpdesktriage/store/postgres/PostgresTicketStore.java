@@ -40,13 +40,19 @@ import org.helpdesktriage.core.store.TicketStore;
  */
 public final class PostgresTicketStore implements TicketStore, ClaimingStore {
 
+    static final String ON_CONFLICT = "ON CONFLICT (ticket_id) DO UPDATE SET "
+            + "status = EXCLUDED.status, priority = EXCLUDED.priority, "
+            + "category = EXCLUDED.category, assigned_to = EXCLUDED.assigned_to, "
+            + "created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, "
+            + "body = EXCLUDED.body";
+
     static final String UPSERT = "INSERT INTO tickets (ticket_id, status, priority, category, "
             + "assigned_to, created_at, updated_at, body) SELECT * FROM unnest(?::text[], "
             + "?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], "
-            + "?::jsonb[]) ON CONFLICT (ticket_id) DO UPDATE SET status = EXCLUDED.status, "
-            + "priority = EXCLUDED.priority, category = EXCLUDED.category, "
-            + "assigned_to = EXCLUDED.assigned_to, created_at = EXCLUDED.created_at, "
-            + "updated_at = EXCLUDED.updated_at, body = EXCLUDED.body";
+            + "?::jsonb[]) " + ON_CONFLICT;
+
+    /** From this many rows on, a write goes through COPY ({@link CopyRows}). */
+    static final int COPY_FROM = 32;
 
     private static final String UNFINISHED = Arrays.stream(Status.values())
             .filter(Status::isFinished).map(s -> "'" + s.id() + "'")
@@ -94,6 +100,10 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
         tickets.forEach(t -> byId.put(t.ticketId(), t));
         List<Ticket> rows = new ArrayList<>(byId.values());
         rows.sort(Comparator.comparing(Ticket::ticketId));
+        if (rows.size() >= COPY_FROM) {
+            CopyRows.upsertTickets(c, rows);
+            return;
+        }
         int n = rows.size();
         String[][] cols = new String[8][n];
         for (int i = 0; i < n; i++) {

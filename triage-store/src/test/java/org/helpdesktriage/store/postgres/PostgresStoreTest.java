@@ -64,6 +64,21 @@ class PostgresStoreTest {
     }
 
     @Test
+    void saveAll_ofAChunk_goesThroughCopy_andKeepsTabsNewlinesAndBackslashes() {
+        List<Ticket> batch = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < PostgresTicketStore.COPY_FROM + 5; i++) {
+            batch.add(PgTickets.aTicket("T\\" + i).description("line one\n\tline\\two\r "
+                    + "\\N \u00e9").assignedTo(i % 2 == 0 ? null : "team\tA").build());
+            entries.add(new AuditEntry(PgTickets.T0, "cron\\x", "triage", "T\\" + i,
+                    Map.of("title", new AuditEntry.Change(null, "a\tb\nc\\N")), null));
+        }
+        db.tickets().saveAll(batch, db.audit(), entries);
+        assertThat(db.tickets().list()).containsExactlyInAnyOrderElementsOf(batch);
+        assertThat(db.audit().query(AuditQuery.all())).containsExactlyElementsOf(entries);
+    }
+
+    @Test
     void saveAll_withTheDatabasesAuditLog_commitsEntriesWithTickets() {
         Ticket t = PgTickets.ticket("TKT-1");
         AuditEntry e = new AuditEntry(PgTickets.T0, "cron", "triage", "TKT-1",
