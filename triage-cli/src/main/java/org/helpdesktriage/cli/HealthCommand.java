@@ -42,12 +42,15 @@ final class HealthCommand extends DataDirCommand {
         try {
             TriageConfig config = config();
             checks.add(new HealthCheck("configuration", true, "valid"));
-            root = dataDirOptions.root(config);
             if (DataDirOptions.postgres(config)) {
+                root = null;
+                database = "the PostgreSQL store";
                 PostgresSettings settings = PostgresSettings.from(config,
                         environment().variables());
                 database = settings.describe();
                 checks.addAll(PostgresHealth.check(settings));
+            } else {
+                root = dataDirOptions.root(config);
             }
         } catch (RuntimeException e) {
             // whatever is wrong with the configuration is a failed check, not a crash
