@@ -23,23 +23,23 @@ class PostgresConcurrencyTest {
             throws Exception {
         String name = pg.newDatabase();
         PostgresDatabase.migrate(pg.settings(name));
-        Process a = PgChildren.start(pg, name, "triage", "0", "6000");
-        Process b = PgChildren.start(pg, name, "triage", "3000", "9000");
+        Process a = PgChildren.start(pg, name, "triage", "0", "4000");
+        Process b = PgChildren.start(pg, name, "triage", "2000", "6000");
         PgChildren.go(a);
         PgChildren.go(b);
-        assertThat(PgChildren.result(a)).isEqualTo(6000);
-        assertThat(PgChildren.result(b)).isEqualTo(6000);
+        assertThat(PgChildren.result(a)).isEqualTo(4000);
+        assertThat(PgChildren.result(b)).isEqualTo(4000);
         try (PostgresDatabase db = PostgresDatabase.open(pg.settings(name), 2)) {
             List<Ticket> all = db.tickets().list();
-            assertThat(all).hasSize(9000);
+            assertThat(all).hasSize(6000);
             assertThat(all).extracting(Ticket::status).containsOnly(Status.TRIAGED);
-            assertThat(db.tickets().count()).isEqualTo(9000);
-            // every triage of the overlap is audited: 3000 ids twice, the others once
+            assertThat(db.tickets().count()).isEqualTo(6000);
+            // every triage of the overlap is audited: 2000 ids twice, the others once
             List<AuditEntry> audit = db.audit().query(AuditQuery.all());
-            assertThat(audit).hasSize(12_000);
+            assertThat(audit).hasSize(8000);
             Map<String, Long> perTicket = audit.stream().collect(Collectors.groupingBy(
                     AuditEntry::ticketId, Collectors.counting()));
-            assertThat(perTicket.get("TKT-04500")).isEqualTo(2);
+            assertThat(perTicket.get("TKT-03000")).isEqualTo(2);
             assertThat(perTicket.get("TKT-00001")).isEqualTo(1);
         }
     }
@@ -49,7 +49,7 @@ class PostgresConcurrencyTest {
             throws Exception {
         String name = pg.newDatabase();
         PostgresDatabase.migrate(pg.settings(name));
-        int n = 4000;
+        int n = 3000;
         try (PostgresDatabase db = PostgresDatabase.open(pg.settings(name), 2)) {
             List<Ticket> due = new ArrayList<>();
             for (int i = 0; i < n; i++) {
