@@ -203,18 +203,6 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
     }
 
     @Override
-    public long count() {
-        try (Connection c = db.connection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tickets");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw db.failure("cannot count the tickets", e);
-        }
-    }
-
-    @Override
     public void clear() {
         Transactions.run(db, "cannot delete the tickets", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM tickets")) {
@@ -236,15 +224,18 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
         List<CorruptRecord> corrupt = new ArrayList<>();
         String sql = "SELECT ticket_id, body::text FROM tickets WHERE " + UNFINISHED
                 + " AND ticket_id > ? ORDER BY ticket_id LIMIT ? FOR UPDATE SKIP LOCKED";
-        String[] after = {""};
+        String after = "";
         while (true) {
+            String from = after;
             List<AuditEntry> toAppend = new ArrayList<>();
-            int claimed = Transactions.run(db, "cannot claim tickets to escalate", c -> {
+            // not retried: a claim never waits on a row lock (SKIP LOCKED), so it cannot
+            // deadlock, and the work's report (the sweep's escalations) must happen once
+            Claimed claimed = Transactions.once(db, "cannot claim tickets to escalate", c -> {
                 List<Ticket> batch = new ArrayList<>();
                 List<CorruptRecord> bad = new ArrayList<>();
                 String last = null;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, after[0]);
+                    ps.setString(1, from);
                     ps.setInt(2, batchSize);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -254,7 +245,7 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
                     }
                 }
                 if (last == null) {
-                    return 0;
+                    return null;
                 }
                 Changes changes = work.apply(batch);
                 upsert(c, changes.tickets());
@@ -263,14 +254,18 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
                 } else {
                     toAppend.addAll(changes.entries());
                 }
-                corrupt.addAll(bad);
-                after[0] = last;
-                return batch.size() + bad.size();
+                return new Claimed(last, bad);
             });
-            toAppend.forEach(audit::append);
-            if (claimed == 0) {
+            if (claimed == null) {
                 return corrupt;
             }
+            toAppend.forEach(audit::append);
+            corrupt.addAll(claimed.unreadable());
+            after = claimed.last();
         }
+    }
+
+    /** What one claim took: the last id it saw, and the rows it could not read. */
+    private record Claimed(String last, List<CorruptRecord> unreadable) {
     }
 }

@@ -41,6 +41,26 @@ final class Transactions {
         }
     }
 
+    /**
+     * Runs work in one transaction, without retrying: for work whose effects outside the
+     * database (a claim's escalations reported to the sweep) must happen once.
+     */
+    static <T> T once(PostgresDatabase db, String what, Work<T> work) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw db.failure(what, e);
+        }
+    }
+
     static boolean retryable(SQLException e) {
         String state = e.getSQLState();
         return "40P01".equals(state) || "40001".equals(state);
