@@ -102,8 +102,8 @@ class BackupRestoreCommandTest {
                 root.toString());
 
         assertThat(run.exitCode()).isEqualTo(6);
-        assertThat(run.err()).startsWith("error: backup " + damaged)
-                .contains("not restored", "is unchanged");
+        assertThat(run.err()).startsWith("error: archive " + damaged)
+                .contains("nothing was restored", "is unchanged");
         Map<String, byte[]> after = snapshot(root);
         assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
         before.forEach((name, b) -> assertThat(after.get(name)).as(name).isEqualTo(b));
