@@ -186,8 +186,7 @@ final class ArchiveExtraction {
                 if (b[i] == '\n') {
                     append(b, start, i - start);
                     lineNo++;
-                    DataFiles.checkAuditLine(relative, lineNo,
-                            line.toString(StandardCharsets.UTF_8));
+                    DataFiles.checkAuditLine(relative, lineNo, strictUtf8());
                     line.reset();
                     start = i + 1;
                 }
@@ -201,6 +200,19 @@ final class ArchiveExtraction {
                         + " is longer than " + maxLine + " bytes");
             }
             line.write(b, off, len);
+        }
+
+        // the audit log's reader refuses invalid UTF-8, so restore must not accept it
+        private String strictUtf8() {
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(line.toByteArray())).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new IllegalStateException(relative + " line " + lineNo
+                        + " is not valid UTF-8");
+            }
         }
 
         long unfinished() {
