@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class, TrainCommand.class,
             TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
             HealthCommand.class, RunsCommand.class, DeadLettersCommand.class,
+            WithLockCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
