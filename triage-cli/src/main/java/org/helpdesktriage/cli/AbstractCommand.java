@@ -59,6 +59,11 @@ abstract class AbstractCommand implements Callable<Integer> {
         ExitCode code = execute();
         out().flush();
         err().flush();
+        return exitCodeOf(code);
+    }
+
+    /** Returns the process's exit code for {@code code}; with-lock passes its command's on. */
+    int exitCodeOf(ExitCode code) {
         return code.code();
     }
 

@@ -16,6 +16,7 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.StoreScan;
+import org.helpdesktriage.store.Backup;
 import org.helpdesktriage.store.DataDirectory;
 import org.helpdesktriage.store.FileStore;
 import org.helpdesktriage.store.RunRecord;
@@ -104,6 +105,10 @@ final class CleanupCommand extends RecordedCommand {
         }
         List<RunRecord> prunedRuns = run.data().runs().pruneStartedBefore(now.minus(keepRuns));
         List<Path> prunedBackups = backups == null ? List.of() : pruneBackups();
+        if (backups != null && run.data() instanceof DataDirectory files) {
+            Backup.removeLeftovers(files.root(), backups).forEach(p -> out().println(
+                    "removed " + p + ", left by a backup that was interrupted"));
+        }
         counts.put("tickets_" + (archive ? "archived" : "deleted"), moved);
         counts.put("runs_pruned", (long) prunedRuns.size());
         counts.put("backups_pruned", (long) prunedBackups.size());

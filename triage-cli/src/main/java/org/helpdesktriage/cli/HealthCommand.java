@@ -18,8 +18,13 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = {"Checks the configuration and the data directory, for monitors.",
             "Prints every check as JSON: configuration, data directory readable and "
-                + "writable, disk space, format version, lock (free, held by whom, or stale), "
-                + "ticket files (corrupt ones named), stray temporary files, audit log.",
+                + "writable, disk space, format version, lock (free, held by whom, or named by "
+                + "a process that does not hold it), ticket files (corrupt ones named), "
+                + "leftovers of interrupted runs, audit log, run records, dead letters.",
+            "Damage fails a check; leftovers the next writer removes, a lock file naming a "
+                + "process that does not hold the lock, and an unfinished last audit line are "
+                + "warnings (\"warning\": true, and a line on standard error) and keep the "
+                + "exit code 0.",
             "With store_type postgres: the database answers and takes the login, schema "
                 + "version, pool, advisory lock holders, tickets, audit log; a database that is "
                 + "down fails naming its host, port and database.",
@@ -74,8 +79,10 @@ final class HealthCommand extends DataDirCommand {
         }
         ArrayNode list = report.putArray("checks");
         checks.forEach(c -> list.addObject().put("name", c.name()).put("ok", c.ok())
-                .put("detail", c.detail()));
+                .put("warning", c.warning()).put("detail", c.detail()));
         out().println(OpsJson.pretty(report));
+        checks.stream().filter(HealthCheck::warning).forEach(c -> err().println(
+                "helpdesk-triage: warning: " + c.name() + ": " + c.detail()));
         if (!healthy) {
             err().println("helpdesk-triage: unhealthy: " + checks.stream()
                     .filter(c -> !c.ok()).map(HealthCheck::toString)

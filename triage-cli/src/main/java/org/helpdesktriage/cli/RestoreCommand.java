@@ -14,18 +14,21 @@ import picocli.CommandLine.Option;
 @Command(name = "restore", mixinStandardHelpOptions = true, showDefaultValues = true,
         versionProvider = VersionProvider.class,
         description = {"Replaces the data directory (or the PostgreSQL store, in one "
-                + "transaction under its exclusive advisory lock) with the contents of a backup "
-                + "archive.",
-            "Takes the data directory lock (see --wait). The archive is verified whole first "
-                + "(every checksum, every ticket, the manifest's count); a corrupt archive is "
-                + "refused and the data directory is left untouched. The current directory is "
-                + "kept as <dir>.pre-restore-<time>.",
+                + "transaction under its exclusive advisory lock) with the contents of an "
+                + "archive: a backup written by 'helpdesk-triage backup', or a tar.gz of a data "
+                + "directory ('with-lock -- tar czf FILE DIR').",
+            "Takes the data directory lock (see --wait). The archive is verified whole first, "
+                + "within limits on entries and sizes: a backup by every checksum, every "
+                + "ticket and the manifest's counts; a plain tar by parsing every file in it. "
+                + "A refused archive leaves the data directory untouched. The current "
+                + "directory is kept as <dir>.pre-restore-<time>; a symbolic link to the data "
+                + "directory stays a link.",
             "Exit code 3 when the archive does not exist, 5 when another process holds the "
                 + "lock, 6 when the archive is refused."})
 final class RestoreCommand extends DataDirCommand {
 
     @Option(names = "--archive", paramLabel = "FILE", required = true,
-            description = "The backup archive written by 'helpdesk-triage backup'.")
+            description = "The archive: a backup, or a tar.gz of a data directory.")
     Path archive;
 
     @Override
@@ -50,11 +53,12 @@ final class RestoreCommand extends DataDirCommand {
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, "restore",
                 Duration.ofSeconds(Math.max(0, dataDirOptions.waitSeconds)), clock())) {
             lock.tookOverFrom().ifPresent(h -> err().println(
-                    "helpdesk-triage: took over a stale lock left by " + h));
+                    "helpdesk-triage: took over a stale lock left by " + h.describe()));
             result = Restore.run(archive, root, clock());
         }
+        result.notes().forEach(n -> err().println("helpdesk-triage: " + n));
         out().println("restored " + result.tickets() + " ticket(s) from " + archive + " into "
-                + root);
+                + root + (result.backup() ? "" : " (a plain tar, every file parsed)"));
         result.previous().ifPresent(p -> out().println("the previous data directory was moved "
                 + "to " + p));
         return ExitCode.OK;

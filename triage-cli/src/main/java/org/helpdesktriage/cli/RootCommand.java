@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
             HealthCommand.class, RunsCommand.class, DeadLettersCommand.class,
             MigrateCommand.class,
+            WithLockCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

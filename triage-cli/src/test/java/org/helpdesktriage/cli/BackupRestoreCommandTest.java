@@ -64,6 +64,21 @@ class BackupRestoreCommandTest {
     }
 
     @Test
+    void backup_withAnUnreadableRunRecord_warnsAndExitsZeroPrintingTheArchiveOnce()
+            throws IOException {
+        Files.createDirectories(root.resolve("runs"));
+        Files.writeString(root.resolve("runs/R-1.json"), "{\"run_id\":");
+        CliRun run = cli("backup", "--out", backups.toString(), "--data-dir", root.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).singleElement().satisfies(p -> assertThat(Path.of(p))
+                .isRegularFile());
+        assertThat(run.err()).contains("warning: run record", "R-1.json", "1 run record(s)");
+        CliRun restored = cli("restore", "--archive", run.out().trim(), "--data-dir",
+                tmp.resolve("back").toString());
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+    }
+
+    @Test
     void restore_afterTheTicketsAreWiped_givesByteIdenticalTicketFiles() throws IOException {
         Map<String, byte[]> before = snapshot(root.resolve("tickets"));
         Path archive = backup();
@@ -102,8 +117,8 @@ class BackupRestoreCommandTest {
                 root.toString());
 
         assertThat(run.exitCode()).isEqualTo(6);
-        assertThat(run.err()).startsWith("error: backup " + damaged)
-                .contains("not restored", "is unchanged");
+        assertThat(run.err()).startsWith("error: archive " + damaged)
+                .contains("nothing was restored", "is unchanged");
         Map<String, byte[]> after = snapshot(root);
         assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
         before.forEach((name, b) -> assertThat(after.get(name)).as(name).isEqualTo(b));

@@ -32,8 +32,10 @@ import org.helpdesktriage.core.error.TriageException;
  * }</pre>
  *
  * <p>Opening refuses a directory of a newer format than this program understands. Opening for
- * writing takes the lock, creates a new directory's layout, and migrates an older format after
- * writing a backup of it to {@code <root>.migration-backups/}. Opening for reading takes no lock
+ * writing takes the lock, removes what an interrupted run left ({@link Leftovers}: temporary
+ * files, an unfinished audit line, restore staging directories), creates a new directory's
+ * layout, and migrates an older format after writing a backup of it to
+ * {@code <root>.migration-backups/}. Opening for reading takes no lock
  * and changes nothing; version 0 is readable as it is.
  */
 public final class DataDirectory implements Storage {
@@ -65,15 +67,19 @@ public final class DataDirectory implements Storage {
         Objects.requireNonNull(root, "root");
         DataDirectoryLock lock = DataDirectoryLock.acquire(root, command, wait, clock);
         java.util.List<String> notices = new java.util.ArrayList<>();
-        lock.tookOverFrom().ifPresent(h -> notices.add("took over a stale lock left by " + h));
+        lock.tookOverFrom().ifPresent(h -> notices.add("took over a stale lock left by "
+                + h.describe()));
         try {
             Optional<Integer> version = FormatVersion.read(root);
+            version.ifPresent(v -> FormatVersion.checkReadable(root, v));
+            Leftovers.remove(root).forEach(l -> notices.add(l.removed()));
             if (version.isEmpty()) {
+                // the version file first: a copy taken meanwhile is then never mistaken for
+                // a directory of format 0 that needs migrating
+                FormatVersion.write(root, FormatVersion.CURRENT);
                 Files.createDirectories(root.resolve(FileStore.TICKETS));
                 Files.createDirectories(root.resolve(FileAuditLog.AUDIT));
-                FormatVersion.write(root, FormatVersion.CURRENT);
             } else if (version.get() != FormatVersion.CURRENT) {
-                FormatVersion.checkReadable(root, version.get());
                 Path backups = root.resolveSibling(root.getFileName() + ".migration-backups");
                 Path backup = Backup.create(root, backups, clock);
                 Migrations.run(root, version.get());

@@ -104,14 +104,29 @@ public final class DataDirectoryLock implements AutoCloseable {
                     if (mine != null) {
                         body = mine.holder.toJson();
                     } else {
-                        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-                                StandardOpenOption.READ, StandardOpenOption.WRITE);
-                        FileLock fl;
+                        FileChannel ch;
                         try {
-                            fl = ch.tryLock(REGION, 1, false);
+                            ch = FileChannel.open(file, StandardOpenOption.CREATE,
+                                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+                        } catch (NoSuchFileException e) {
+                            // a restore is swapping the directory: wait for it like a holder
+                            ch = null;
+                        }
+                        FileLock fl = null;
+                        Object before = ch == null ? null : fileKey(file);
+                        try {
+                            fl = ch == null ? null : ch.tryLock(REGION, 1, false);
                         } catch (IOException | RuntimeException e) {
                             ch.close();
                             throw e;
+                        }
+                        if (fl != null && !sameFile(before, fileKey(file))) {
+                            // a restore moved the directory aside while this waited: the file
+                            // locked is no longer the data directory's lock; try the new one
+                            fl.release();
+                            ch.close();
+                            ch = null;
+                            fl = null;
                         }
                         if (fl != null) {
                             Optional<LockHolder> left = LockHolder.parse(readBody(ch));
@@ -124,14 +139,16 @@ public final class DataDirectoryLock implements AutoCloseable {
                             HELD.put(key, lock);
                             return lock;
                         }
-                        body = readBody(ch);
-                        ch.close();
+                        body = ch == null ? new byte[0] : readBody(ch);
+                        if (ch != null) {
+                            ch.close();
+                        }
                     }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TriageException(ErrorCode.LOCKED, "data directory " + root
-                            + " is locked by " + LockHolder.parse(body).map(LockHolder::toString)
+                            + " is locked by " + LockHolder.parse(body).map(LockHolder::describe)
                                     .orElse("a process that has not yet written its name")
                             + (wait.isZero() ? "" : "; waited " + wait.toSeconds() + " s")
                             + "; try again later, or use a longer --wait");
@@ -184,6 +201,25 @@ public final class DataDirectoryLock implements AutoCloseable {
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "cannot read the lock file " + file + ": " + e, e);
         }
+    }
+
+    /** Returns the identity of a file (device and inode on Unix) without opening it. */
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (NoSuchFileException e) {
+            return MISSING;
+        }
+    }
+
+    private static final Object MISSING = new Object();
+
+    // where a system gives no file keys (Windows, which cannot rename an open file's
+    // directory anyway), the file cannot have been swapped
+    private static boolean sameFile(Object before, Object after) {
+        return before != MISSING && after != MISSING
+                && (before == null || after == null || before.equals(after));
     }
 
     private static byte[] readBody(FileChannel ch) throws IOException {
@@ -255,14 +291,25 @@ public final class DataDirectoryLock implements AutoCloseable {
      */
     public record LockState(Kind kind, Optional<LockHolder> holder) {
 
-        /** The kinds of lock state. */
+        /** The kinds of lock state; only the operating-system lock decides between them. */
         public enum Kind {
             /** Nobody holds the lock. */
             FREE,
             /** A live process holds the lock. */
             HELD,
-            /** Nobody holds the lock, but a process that died left its name in the file. */
+            /**
+             * Nobody holds the lock, but the lock file names a process: one that died, or the
+             * writer of a directory this one was copied from. Information, not a failure.
+             */
             STALE
+        }
+
+        /**
+         * Returns whether the lock file names a holder on another host than this one: a lock
+         * on a shared disk, or a directory copied or restored from another machine.
+         */
+        public boolean onAnotherHost() {
+            return holder.map(LockHolder::onAnotherHost).orElse(false);
         }
 
         /** Describes the state in a sentence fragment. */
@@ -271,13 +318,26 @@ public final class DataDirectoryLock implements AutoCloseable {
             switch (kind) {
                 case HELD:
                     return "held by "
-                            + holder.map(LockHolder::toString).orElse("an unnamed process");
+                            + holder.map(LockHolder::describe).orElse("an unnamed process");
                 case STALE:
-                    return "free; left behind by " + holder.orElseThrow()
-                            + ", which is no longer running";
+                    return "free; the lock file names " + holder.orElseThrow().describe()
+                            + ", which does not hold the lock (" + whyStale()
+                            + "); the next writer takes it over";
                 default:
                     return "free";
             }
+        }
+
+        private String whyStale() {
+            LockHolder h = holder.orElseThrow();
+            if (h.onAnotherHost()) {
+                return "this directory was copied or restored from that host, or that host "
+                        + "stopped while holding it on a shared disk";
+            }
+            return ProcessHandle.of(h.pid()).isPresent()
+                    ? "a copy of a directory that process was writing, or a process that "
+                            + "died and whose pid was reused"
+                    : "the process died, or this is a copy of a directory it was writing";
         }
     }
 }

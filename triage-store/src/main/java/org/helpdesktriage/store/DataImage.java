@@ -109,18 +109,19 @@ public final class DataImage {
     }
 
     /**
-     * Verifies a backup archive whole and extracts it into {@code into}, an empty scratch
+     * Verifies an archive whole (a backup, or a plain tar of a data directory, within the
+     * default {@link ArchiveLimits}) and extracts it into {@code into}, an empty scratch
      * directory, refusing a format this program does not understand.
      *
      * @throws TriageException with {@link ErrorCode#STORE_FAILED} saying what is wrong
      */
     public static Contents extract(Path archive, Path into) {
         try {
-            BackupArchive.verify(archive, into);
+            BackupArchive.verify(archive, into, ArchiveLimits.defaults());
             FormatVersion.read(into).ifPresent(v -> FormatVersion.checkReadable(archive, v));
-        } catch (IOException | IllegalStateException e) {
-            throw new TriageException(ErrorCode.STORE_FAILED, "backup " + archive
-                    + " is corrupt or truncated (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED, "archive " + archive
+                    + " was refused (" + e.getMessage() + ")", e);
         }
         try (FileAuditLog audit = new FileAuditLog(into, Clock.systemUTC())) {
             return new Contents(new FileStore(into).scan().requireComplete(),

@@ -125,6 +125,33 @@ public final class DeadLetters implements DeadLetterLog {
         return out;
     }
 
+    /** Returns every dead-letter file that cannot be read, for health checks. */
+    public List<CorruptRecord> problems() {
+        List<CorruptRecord> bad = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return bad;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path p : ds) {
+                if (AtomicOutput.isTemporary(p)) {
+                    continue;
+                }
+                try {
+                    parse(Files.readAllBytes(p));
+                } catch (NoSuchFileException e) {
+                    // removed meanwhile
+                } catch (IOException | IllegalArgumentException e) {
+                    bad.add(new CorruptRecord(p.toString(), String.valueOf(e.getMessage())));
+                }
+            }
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot list dead letters in " + dir + ": " + e, e);
+        }
+        bad.sort(Comparator.comparing(CorruptRecord::location));
+        return bad;
+    }
+
     /** Returns the {@code n} oldest dead letters, for a bulk retry. */
     @Override
     public List<DeadLetter> oldest(int n) {
@@ -141,7 +168,13 @@ public final class DeadLetters implements DeadLetterLog {
         return list().size();
     }
 
-    private static DeadLetter parse(byte[] bytes) throws IOException {
+    /**
+     * Parses a dead-letter file's bytes.
+     *
+     * @throws IOException when it is not JSON
+     * @throws IllegalArgumentException saying which field is wrong
+     */
+    static DeadLetter parse(byte[] bytes) throws IOException {
         JsonNode n = StoreJson.MAPPER.readTree(bytes);
         if (n == null || !n.isObject() || !n.path("record").isObject()) {
             throw new IllegalArgumentException("is not a dead letter object");

@@ -112,25 +112,65 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
         return ch;
     }
 
-    private static void cutUnfinishedLine(Path file) throws IOException {
+    /**
+     * Cuts an unfinished last line (bytes after the last newline) off {@code file}; returns how
+     * many bytes were cut. Only a writer holding the data directory lock may call it.
+     */
+    static long cutUnfinishedLine(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             long size = ch.size();
-            long end = size;
-            ByteBuffer one = ByteBuffer.allocate(1);
-            while (end > 0) {
-                one.clear();
-                ch.read(one, end - 1);
-                if (one.get(0) == '\n') {
-                    break;
-                }
-                end--;
-            }
+            long end = unfinishedFrom(ch);
             if (end < size) {
                 ch.truncate(end);
                 ch.force(true);
             }
+            return size - end;
         }
+    }
+
+    /** Returns the length of {@code file} up to its last newline (its size if it ends in one). */
+    static long unfinishedFrom(FileChannel ch) throws IOException {
+        long end = ch.size();
+        ByteBuffer chunk = ByteBuffer.allocate(8192);
+        while (end > 0) {
+            chunk.clear();
+            long from = Math.max(0, end - chunk.capacity());
+            chunk.limit((int) (end - from));
+            while (chunk.hasRemaining() && ch.read(chunk, from + chunk.position()) > 0) {
+                // read the whole chunk
+            }
+            for (int i = chunk.position() - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    return from + i + 1;
+                }
+            }
+            end = from;
+        }
+        return 0;
+    }
+
+    /**
+     * Returns the audit files whose last line is unfinished (no newline: an append cut short by
+     * a crash, or a copy taken in the middle of one), with the number of bytes after the last
+     * newline. Queries ignore such a line; the next writer cuts it.
+     */
+    public java.util.Map<Path, Long> unfinishedLastLines() {
+        java.util.Map<Path, Long> out = new java.util.LinkedHashMap<>();
+        for (Path file : files()) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long torn = ch.size() - unfinishedFrom(ch);
+                if (torn > 0) {
+                    out.put(file, torn);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // removed since the listing
+            } catch (IOException e) {
+                throw new TriageException(ErrorCode.STORE_FAILED,
+                        "cannot read the audit file " + file + ": " + e, e);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -72,6 +72,20 @@ public record LockHolder(long pid, String host, Instant since, String command) {
         }
     }
 
+    /** Returns whether this holder ran on another host than this one. */
+    public boolean onAnotherHost() {
+        return !host.equalsIgnoreCase(hostName());
+    }
+
+    /**
+     * Describes the holder as {@link #toString()} does, adding "(another host)" after a host
+     * that is not this one.
+     */
+    public String describe() {
+        return "pid " + pid + " on host " + host + (onAnotherHost() ? " (another host)" : "")
+                + " since " + since + " (command " + command + ")";
+    }
+
     /** Describes the holder: "pid 1234 on host h since 2026-11-23T09:00:00Z (command run)". */
     @Override
     public String toString() {

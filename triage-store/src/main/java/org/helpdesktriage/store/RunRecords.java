@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.store.CorruptRecord;
 
 /**
  * The run records of a data directory: one JSON summary per batch run in
@@ -127,9 +128,71 @@ public final class RunRecords implements RunLog {
         return pruned;
     }
 
+    /** Returns how many run record files there are, readable or not, without reading them. */
+    public int count() {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path p : ds) {
+                if (!AtomicOutput.isTemporary(p)) {
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot list run records in " + dir + ": " + e, e);
+        }
+        return n;
+    }
+
+    /**
+     * Returns every run record file that cannot be read as a run record, for health checks;
+     * temporary files aside.
+     */
+    public List<CorruptRecord> problems() {
+        List<CorruptRecord> bad = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return bad;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path p : ds) {
+                if (AtomicOutput.isTemporary(p)) {
+                    continue;
+                }
+                try {
+                    read(p);
+                } catch (NoSuchFileException e) {
+                    // pruned meanwhile
+                } catch (IOException | TriageException e) {
+                    bad.add(new CorruptRecord(p.toString(), String.valueOf(e.getMessage())));
+                }
+            }
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot list run records in " + dir + ": " + e, e);
+        }
+        bad.sort(Comparator.comparing(CorruptRecord::location));
+        return bad;
+    }
+
     private static RunRecord read(Path file) throws IOException {
+        return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Parses a run record file's bytes; {@code location} names it in the error.
+     *
+     * @throws TriageException with {@link ErrorCode#STORE_FAILED} saying what is wrong
+     */
+    static RunRecord parse(byte[] bytes, String location) {
+        String file = location;
         try {
-            JsonNode n = StoreJson.MAPPER.readTree(Files.readAllBytes(file));
+            JsonNode n = StoreJson.MAPPER.readTree(bytes);
+            if (n == null || !n.isObject()) {
+                throw new IllegalArgumentException("it is not a JSON object");
+            }
             Map<String, Long> counts = new LinkedHashMap<>();
             n.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(),
                     e.getValue().asLong()));
@@ -143,8 +206,6 @@ public final class RunRecords implements RunLog {
                     Instant.parse(n.path("started_at").asText()),
                     Instant.parse(n.path("finished_at").asText()), n.path("exit_code").asInt(),
                     details, counts);
-        } catch (NoSuchFileException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "run record " + file + " cannot be read: " + e.getMessage(), e);

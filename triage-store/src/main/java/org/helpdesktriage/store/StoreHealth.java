@@ -12,8 +12,15 @@ import org.helpdesktriage.core.store.CorruptRecord;
 
 /**
  * Checks a data directory the way an operator would: readable and writable, free disk space,
- * lock state, format version, corrupt ticket files, stray temporary files, audit log lines.
- * Reading only: it changes nothing and takes no lock.
+ * lock state, format version, corrupt ticket files, leftovers of interrupted runs, audit log
+ * lines, run records and dead letters. Reading only: it changes nothing and takes no lock.
+ *
+ * <p>Damage fails a check; what is information or a leftover the next writer removes is a
+ * warning ({@link HealthCheck#warning()}) and keeps the directory healthy: a lock file naming a
+ * process that does not hold the lock (the operating-system lock alone decides whether the
+ * directory is locked), temporary files and restore staging directories left by a crash, an
+ * audit line cut short. So a copy of a live data directory taken by {@code tar}, {@code cp -a}
+ * or {@code rsync} at any moment is healthy, with warnings at most.
  *
  * <pre>{@code
  * List<HealthCheck> checks = StoreHealth.check(root);
@@ -60,10 +67,14 @@ public final class StoreHealth {
         DataDirectoryLock.LockState[] lock = new DataDirectoryLock.LockState[1];
         checks.add(guard("lock", () -> {
             lock[0] = DataDirectoryLock.inspect(root);
-            return new HealthCheck("lock", lock[0].kind() != DataDirectoryLock.LockState.Kind.STALE,
-                    lock[0].toString() + (lock[0].kind() == DataDirectoryLock.LockState.Kind.STALE
-                            ? "; the next writer takes it over" : ""));
+            String detail = lock[0].toString();
+            if (lock[0].kind() == DataDirectoryLock.LockState.Kind.STALE) {
+                return HealthCheck.warn("lock", detail);
+            }
+            return new HealthCheck("lock", true, detail);
         }));
+        boolean writing = lock[0] != null
+                && lock[0].kind() == DataDirectoryLock.LockState.Kind.HELD;
         FileStore store = new FileStore(root);
         checks.add(guard("ticket files", () -> {
             var scan = store.scan();
@@ -72,32 +83,66 @@ public final class StoreHealth {
                     ? scan.count() + " ticket(s), all readable"
                     : bad.size() + " corrupt: " + bad);
         }));
-        checks.add(guard("temporary files", () -> {
-            List<Path> stray = store.strayTempFiles();
-            boolean writing = lock[0] != null
-                    && lock[0].kind() == DataDirectoryLock.LockState.Kind.HELD;
-            if (stray.isEmpty()) {
-                return new HealthCheck("temporary files", true, "none");
-            }
-            return writing
-                    ? new HealthCheck("temporary files", true, stray.size()
-                            + " (a writer holds the lock; they may be writes in progress)")
-                    : new HealthCheck("temporary files", false, stray.size()
-                            + " left by an interrupted write: " + stray);
-        }));
-        checks.add(guard("audit log", () -> {
-            FileAuditLog log = new FileAuditLog(root, java.time.Clock.systemUTC());
-            List<CorruptRecord> bad = log.problems();
-            return new HealthCheck("audit log", bad.isEmpty(), bad.isEmpty()
-                    ? log.files().size() + " file(s), all lines readable"
-                    : bad.size() + " unreadable line(s): " + bad);
-        }));
+        checks.add(guard("temporary files", () -> leftovers(root, writing)));
+        checks.add(guard("audit log", () -> audit(root, writing)));
+        checks.add(guard("run records", () -> records("run records",
+                new RunRecords(root).problems())));
+        checks.add(guard("dead letters", () -> records("dead letters",
+                new DeadLetters(root).problems())));
         return checks;
     }
 
-    /** Returns whether every check passed. */
+    /** Returns whether every check passed (with or without a warning). */
     public static boolean healthy(List<HealthCheck> checks) {
         return checks.stream().allMatch(HealthCheck::ok);
+    }
+
+    /** Returns whether some check passed with a warning. */
+    public static boolean hasWarnings(List<HealthCheck> checks) {
+        return checks.stream().anyMatch(HealthCheck::warning);
+    }
+
+    // leftovers are a warning, never a failure: reads skip them and the next writer removes them
+    private static HealthCheck leftovers(Path root, boolean writing) {
+        List<Leftovers.Leftover> found = Leftovers.find(root);
+        if (found.isEmpty()) {
+            return new HealthCheck("temporary files", true, "none");
+        }
+        if (writing) {
+            return new HealthCheck("temporary files", true, found.size()
+                    + " (a writer holds the lock; they may be writes in progress)");
+        }
+        return HealthCheck.warn("temporary files", found.size() + " left by an interrupted run "
+                + "or copied with the directory; reads skip them and the next writer removes "
+                + "them: " + first(found));
+    }
+
+    private static HealthCheck audit(Path root, boolean writing) {
+        FileAuditLog log = new FileAuditLog(root, java.time.Clock.systemUTC());
+        List<CorruptRecord> bad = log.problems();
+        if (!bad.isEmpty()) {
+            return new HealthCheck("audit log", false, bad.size() + " unreadable line(s): "
+                    + bad);
+        }
+        String whole = log.files().size() + " file(s), all lines readable";
+        List<Leftovers.Leftover> torn = Leftovers.unfinishedAuditLines(root);
+        if (torn.isEmpty() || writing) {
+            return new HealthCheck("audit log", true, whole);
+        }
+        return HealthCheck.warn("audit log", whole + " but " + torn.size() + " unfinished last "
+                + "line(s), cut short by a crash or by a copy taken mid-write; queries ignore "
+                + "them and the next writer cuts them: " + torn);
+    }
+
+    private static HealthCheck records(String name, List<CorruptRecord> bad) {
+        return new HealthCheck(name, bad.isEmpty(), bad.isEmpty() ? "all readable"
+                : bad.size() + " unreadable: " + bad);
+    }
+
+    private static String first(List<?> items) {
+        int shown = Math.min(items.size(), 10);
+        return items.subList(0, shown) + (items.size() > shown
+                ? " and " + (items.size() - shown) + " more" : "");
     }
 
     private static HealthCheck disk(Path root, long minFreeBytes) {

@@ -58,8 +58,8 @@ class BackupRestoreTest {
         assertThat(r.tickets()).isEqualTo(5);
         assertThat(r.previous()).isEmpty();
         Map<String, byte[]> after = contents(root);
-        after.remove(BackupArchive.MANIFEST);
-        after.remove(BackupArchive.CHECKSUMS);
+        assertThat(root.resolve(BackupArchive.MANIFEST)).doesNotExist();
+        assertThat(root.resolve(BackupArchive.CHECKSUMS)).doesNotExist();
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
     }
@@ -88,7 +88,7 @@ class BackupRestoreTest {
             bad[at] ^= 0x01;
             Files.write(archive, bad);
             assertThatThrownBy(() -> Restore.run(archive, root, CLOCK))
-                    .hasMessageContaining("is corrupt or truncated and was not restored")
+                    .hasMessageContaining("was refused and nothing was restored")
                     .hasMessageContaining("is unchanged");
             Map<String, byte[]> now = contents(root);
             assertThat(now).containsOnlyKeys(before.keySet().toArray(String[]::new));
@@ -100,7 +100,7 @@ class BackupRestoreTest {
         }
         Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> Restore.run(archive, root, CLOCK))
-                .hasMessageContaining("corrupt or truncated");
+                .hasMessageContaining("was refused");
     }
 
     @Test
@@ -109,6 +109,68 @@ class BackupRestoreTest {
         assertThatThrownBy(() -> Backup.create(root, out, CLOCK))
                 .hasMessageContaining("T-2.json").hasMessageContaining("no backup written");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void backupAfterRestore_works_andOlderRestoreLeftoversAreNeitherBackedUpNorKept()
+            throws IOException {
+        Path first = Backup.create(root, out, CLOCK);
+        Restore.run(first, root, CLOCK);
+        // what restores of older versions left at the top of the data directory
+        Files.writeString(root.resolve(BackupArchive.MANIFEST), "{\"tickets\": 99}");
+        Files.writeString(root.resolve(BackupArchive.CHECKSUMS), "garbage\n");
+        Path second = Backup.create(root, tmp.resolve("later"), CLOCK);
+        Restore.Result r = Restore.run(second, root, CLOCK);
+        assertThat(r.tickets()).isEqualTo(5);
+        assertThat(root.resolve(BackupArchive.MANIFEST)).doesNotExist();
+        assertThat(root.resolve(BackupArchive.CHECKSUMS)).doesNotExist();
+    }
+
+    @Test
+    void backup_neverFollowsASymbolicLinkOutOfTheDataDirectory() throws IOException {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "root password");
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.writeString(outside.resolve("more.txt"), "private");
+        Files.createSymbolicLink(root.resolve("notes.txt"), secret);
+        Files.createSymbolicLink(root.resolve("extra"), outside);
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        Path archive = Backup.create(root, out, CLOCK, notices::add);
+        assertThat(notices).hasSize(2).allMatch(n -> n.contains("a symbolic link"));
+        Path back = tmp.resolve("back");
+        Restore.Result r = Restore.run(archive, back, CLOCK);
+        assertThat(r.tickets()).isEqualTo(5);
+        assertThat(back.resolve("notes.txt")).doesNotExist();
+        assertThat(back.resolve("extra")).doesNotExist();
+    }
+
+    @Test
+    void restoreThroughASymbolicLink_keepsTheLinkAndReplacesItsTarget() throws IOException {
+        Path archive = Backup.create(root, out, CLOCK);
+        Path link = tmp.resolve("current");
+        Files.createSymbolicLink(link, root);
+        new FileStore(root).save(ticket("T-NEW"));
+
+        Restore.Result r = Restore.run(archive, link, CLOCK);
+
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(root);
+        assertThat(new FileStore(link).get("T-NEW")).isEmpty();
+        assertThat(new FileStore(link).count()).isEqualTo(5);
+        assertThat(r.previous()).hasValue(tmp.resolve("data.pre-restore-20261123T093005Z"));
+        assertThat(new FileStore(r.previous().orElseThrow()).get("T-NEW")).isPresent();
+    }
+
+    @Test
+    void removeLeftovers_removesOnlyThisDirectorysTemporaryArchives() throws IOException {
+        Files.createDirectories(out);
+        Path mine = Files.writeString(out.resolve(Backup.temporaryPrefix(root) + "x"), "half");
+        Path other = Files.writeString(out.resolve(Backup.temporaryPrefix(tmp.resolve("other"))
+                + "y"), "another data directory's backup in progress");
+        Path kept = Backup.create(root, out, CLOCK);
+        assertThat(Backup.removeLeftovers(root, out)).containsExactly(mine);
+        assertThat(mine).doesNotExist();
+        assertThat(other).exists();
+        assertThat(kept).exists();
     }
 
     private static Map<String, byte[]> contents(Path dir) throws IOException {

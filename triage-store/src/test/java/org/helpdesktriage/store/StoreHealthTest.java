@@ -25,7 +25,8 @@ class StoreHealthTest {
         List<HealthCheck> checks = StoreHealth.check(root, 0);
         assertThat(checks).extracting(HealthCheck::name).containsExactly("data directory",
                 "disk space", "format version", "lock", "ticket files", "temporary files",
-                "audit log");
+                "audit log", "run records", "dead letters");
+        assertThat(checks).noneMatch(HealthCheck::warning);
         assertThat(StoreHealth.healthy(checks)).as(checks.toString()).isTrue();
     }
 
@@ -38,7 +39,9 @@ class StoreHealthTest {
         List<HealthCheck> checks = StoreHealth.check(root, Long.MAX_VALUE);
         assertThat(StoreHealth.healthy(checks)).isFalse();
         assertThat(checks).filteredOn(c -> !c.ok()).extracting(HealthCheck::name)
-                .containsExactly("disk space", "ticket files", "temporary files");
+                .containsExactly("disk space", "ticket files");
+        assertThat(checks).filteredOn(HealthCheck::warning).extracting(HealthCheck::name)
+                .containsExactly("temporary files");
         assertThat(checks).filteredOn(c -> c.name().equals("ticket files")).singleElement()
                 .extracting(HealthCheck::detail).asString().contains("T-1.json");
     }
