@@ -212,5 +212,7 @@ lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
     echo "| cold start, 1 ticket, $label | ${COLD[$v]} s median | $(ratio "${COLD[$v]}" "${COLD[copy]}") x copy of 1 | $( [ "$v" = launcher ] && echo '< 0.3 s' ) |"
   done
   echo
-  [ "${SKIP_JMH:-}" != 1 ] && echo "Rule engines $agreement (tickets for which each picks the same rule as ours)."
+  if [ "${SKIP_JMH:-}" != 1 ]; then
+    echo "Rule engines $agreement (tickets for which each picks the same rule as ours)."
+  fi
 } | tee "$results/latest.md"
