@@ -36,8 +36,10 @@ import org.helpdesktriage.core.ingest.RecordReader;
  * unparsed records through {@link RecordReader#nextDeferred()}), and delivered
  * to the sink on the calling thread in the order they were read, so the output is the same
  * whatever the parallelism. At most {@code 2 x parallelism} chunks are in flight, so memory
- * stays bounded however large the input. With a store, each chunk's tickets and audit entries
- * are saved in one call ({@code TicketStore.saveAll}) before its outcomes reach the sink.
+ * stays bounded however large the input. With a store that saves in chunks
+ * ({@code TicketStore.savesInChunks}, a database), each chunk's tickets and audit entries are
+ * saved in one call ({@code TicketStore.saveAll}) before its outcomes reach the sink; other
+ * stores save each ticket as it is triaged.
  */
 public final class BatchTriage {
 
@@ -93,7 +95,12 @@ public final class BatchTriage {
         }
         long start = System.nanoTime();
         Counter<T> counter = new Counter<>(sink);
-        if (parallelism == 1) {
+        if (parallelism == 1 && !engine.savesInChunks()) {
+            while (records.hasNext()) {
+                TriageOutcome outcome = engine.triage(records.next());
+                counter.accept(outcome, prepare.apply(outcome));
+            }
+        } else if (parallelism == 1) {
             // a chunk's store writes go in one call, before its outcomes reach the sink
             TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
             List<TriageOutcome> outcomes = new ArrayList<>(CHUNK_SIZE);

@@ -213,7 +213,7 @@ public final class TriageEngine {
                     cached.explanation(), position);
         }
         if (store != null) {
-            if (pending == null) {
+            if (pending == null || !store.savesInChunks()) {
                 persist(ticket, result.ticket());
             } else {
                 pending.add(result.ticket(), auditEntry(ticket, result.ticket()));
@@ -232,6 +232,11 @@ public final class TriageEngine {
     private AuditEntry auditEntry(Ticket before, Ticket after) {
         return new AuditEntry(after.updatedAt(), actor, "triage", after.ticketId(),
                 TicketChanges.between(before, after), runId);
+    }
+
+    /** Returns whether a batch should collect a chunk's store writes for one call. */
+    boolean savesInChunks() {
+        return store != null && store.savesInChunks();
     }
 
     /**

@@ -36,6 +36,11 @@ class BatchStoreWritesTest {
         }
 
         @Override
+        public boolean savesInChunks() {
+            return true;
+        }
+
+        @Override
         public void saveAll(List<Ticket> batch, AuditLog audit, List<AuditEntry> entries) {
             assertThat(entries).hasSameSizeAs(batch);
             calls.add(batch.size());
@@ -96,6 +101,27 @@ class BatchStoreWritesTest {
                 .isLessThanOrEqualTo(BatchTriage.CHUNK_SIZE));
         assertThat(store.tickets).hasSize(n);
         assertThat(audit.query(AuditQuery.all())).hasSize(n);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aStoreThatDoesNotAskForChunks_savesEachTicketAsItIsTriaged(int parallelism) {
+        List<Ticket> saved = Collections.synchronizedList(new ArrayList<>());
+        TicketStore store = new ChunkStore() {
+            @Override
+            public boolean savesInChunks() {
+                return false;
+            }
+
+            @Override
+            public void save(Ticket ticket) {
+                saved.add(ticket);
+            }
+        };
+        TriageEngine engine = TriageEngine.builder().store(store).build();
+        BatchTriage.run(engine, records(10).iterator(), o -> { }, parallelism);
+        assertThat(saved).hasSize(10);
+        assertThat(((ChunkStore) store).calls).isEmpty();
     }
 
     @Test

@@ -35,6 +35,16 @@ public interface TicketStore {
     Optional<Ticket> get(String ticketId);
 
     /**
+     * Returns whether this store wants a batch's writes a chunk at a time, through
+     * {@link #saveAll}: a database store, for which one transaction per chunk is far cheaper
+     * than one per ticket. By default (the memory and file stores) each ticket is saved the
+     * moment it is triaged.
+     */
+    default boolean savesInChunks() {
+        return false;
+    }
+
+    /**
      * Saves tickets, each replacing the one with its id, and appends their audit entries to
      * {@code audit}. A store that can does it all in one transaction (the PostgreSQL store does,
      * when {@code audit} is its own log); the default saves each ticket and appends its entry in

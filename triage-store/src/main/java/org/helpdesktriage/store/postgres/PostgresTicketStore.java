@@ -73,6 +73,12 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
         });
     }
 
+    /** Returns true: a run's chunk goes in one transaction. */
+    @Override
+    public boolean savesInChunks() {
+        return true;
+    }
+
     @Override
     public void saveAll(List<Ticket> tickets, AuditLog audit, List<AuditEntry> entries) {
         Objects.requireNonNull(tickets, "tickets");
