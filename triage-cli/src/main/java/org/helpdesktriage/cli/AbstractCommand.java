@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.helpdesktriage.core.config.TriageConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,6 +37,24 @@ abstract class AbstractCommand implements Callable<Integer> {
         return configOptions.verbose;
     }
 
+    final boolean quiet() {
+        return configOptions.quiet;
+    }
+
+    /** Prints an informational line on standard output, unless --quiet. */
+    final void say(String line) {
+        if (!quiet()) {
+            out().println(line);
+        }
+    }
+
+    /** Prints an informational line (a summary, a notice) on standard error, unless --quiet. */
+    final void tell(String line) {
+        if (!quiet()) {
+            err().println(line);
+        }
+    }
+
     final PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -54,8 +73,33 @@ abstract class AbstractCommand implements Callable<Integer> {
         return configOptions.load(environment.variables());
     }
 
+    /**
+     * Checks the options, alone and together, and throws {@link #usage} for the first wrong one.
+     * Runs before {@link #execute()}, so a usage error opens, locks and writes nothing; an
+     * override calls {@code super.validate()} first.
+     */
+    void validate() {
+        if (configOptions.quiet && configOptions.verbose) {
+            throw usage("--quiet and --verbose contradict each other; give one of them");
+        }
+    }
+
+    /** Returns a usage error (exit 2) with this message, for {@code throw usage(...)}. */
+    final ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Throws a usage error unless {@code value >= min}. */
+    final void requireAtLeast(String option, long value, long min) {
+        if (value < min) {
+            throw usage(option + " must be " + (min == 0 ? "0 or more" : "at least " + min)
+                    + ", got " + value);
+        }
+    }
+
     @Override
     public final Integer call() throws Exception {
+        validate();
         ExitCode code = execute();
         out().flush();
         err().flush();

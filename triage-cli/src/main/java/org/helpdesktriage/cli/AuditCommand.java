@@ -46,11 +46,16 @@ final class AuditCommand extends DataDirCommand {
     boolean json;
 
     @Override
-    ExitCode execute() {
-        requireLimit(limit);
+    void validate() {
+        super.validate();
+        requireAtLeast("--limit", limit, 0);
         if (since != null && until != null && until.isBefore(since)) {
             throw usage("--until " + until + " is before --since " + since);
         }
+    }
+
+    @Override
+    ExitCode execute() {
         AuditQuery query = new AuditQuery(ticket, actor, since, until, limit);
         List<AuditEntry> entries = openForReading().audit().query(query);
         printList(entries, json, OpsJson::audit,

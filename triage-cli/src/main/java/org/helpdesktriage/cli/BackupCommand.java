@@ -30,7 +30,7 @@ final class BackupCommand extends DataDirCommand {
             int auditFiles = data.audit().files().size();
             Path archive = Backup.create(data.root(), out, clock());
             out().println(archive);
-            err().println("helpdesk-triage: backup of " + data.root() + " written and verified: "
+            tell("helpdesk-triage: backup of " + data.root() + " written and verified: "
                     + tickets + " ticket(s), " + auditFiles + " audit file(s), "
                     + data.runs().list().size() + " run record(s)");
             return ExitCode.OK;

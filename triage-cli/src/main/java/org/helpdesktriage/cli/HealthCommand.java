@@ -27,10 +27,13 @@ final class HealthCommand extends DataDirCommand {
     long minFreeMb;
 
     @Override
+    void validate() {
+        super.validate();
+        requireAtLeast("--min-free-mb", minFreeMb, 0);
+    }
+
+    @Override
     ExitCode execute() {
-        if (minFreeMb < 0) {
-            throw usage("--min-free-mb must be 0 or more, got " + minFreeMb);
-        }
         List<HealthCheck> checks = new ArrayList<>();
         Path root = dataDirOptions.dataDir;
         try {

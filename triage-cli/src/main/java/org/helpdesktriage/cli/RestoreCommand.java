@@ -2,7 +2,6 @@ package org.helpdesktriage.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.helpdesktriage.store.DataDirectoryLock;
 import org.helpdesktriage.store.Restore;
 import picocli.CommandLine.Command;
@@ -35,14 +34,14 @@ final class RestoreCommand extends DataDirCommand {
         Restore.Result result;
         // the lock alone, not DataDirectory: opening would migrate or create what is replaced
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, "restore",
-                Duration.ofSeconds(Math.max(0, dataDirOptions.waitSeconds)), clock())) {
+                dataDirOptions.waitTime(), clock())) {
             lock.tookOverFrom().ifPresent(h -> err().println(
                     "helpdesk-triage: took over a stale lock left by " + h));
             result = Restore.run(archive, root, clock());
         }
-        out().println("restored " + result.tickets() + " ticket(s) from " + archive + " into "
+        say("restored " + result.tickets() + " ticket(s) from " + archive + " into "
                 + root);
-        result.previous().ifPresent(p -> out().println("the previous data directory was moved "
+        result.previous().ifPresent(p -> say("the previous data directory was moved "
                 + "to " + p));
         return ExitCode.OK;
     }

@@ -40,8 +40,13 @@ final class RunsCommand implements Runnable {
         boolean json;
 
         @Override
+        void validate() {
+            super.validate();
+            requireAtLeast("--limit", limit, 0);
+        }
+
+        @Override
         ExitCode execute() {
-            requireLimit(limit);
             List<RunRecord> runs = openForReading().runs().list();
             if (limit > 0) {
                 runs = runs.subList(0, Math.min(limit, runs.size()));

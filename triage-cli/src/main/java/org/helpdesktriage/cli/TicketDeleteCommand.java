@@ -46,7 +46,7 @@ final class TicketDeleteCommand extends DataDirCommand {
             }
             data.audit().append(new AuditEntry(clock().instant(), ACTOR, "delete", id, changes,
                     null));
-            out().println("deleted ticket '" + id + "' from " + data.root());
+            say("deleted ticket '" + id + "' from " + data.root());
             return ExitCode.OK;
         }
     }

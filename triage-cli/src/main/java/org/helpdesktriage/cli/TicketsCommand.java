@@ -58,8 +58,13 @@ final class TicketsCommand implements Runnable {
         boolean json;
 
         @Override
+        void validate() {
+            super.validate();
+            requireAtLeast("--limit", limit, 0);
+        }
+
+        @Override
         ExitCode execute() {
-            requireLimit(limit);
             StoreScan scan = openForReading().tickets().scan();
             List<Ticket> tickets = limit == 0 ? scan.tickets()
                     : scan.tickets().subList(0, Math.min(limit, scan.count()));
@@ -106,14 +111,20 @@ final class TicketsCommand implements Runnable {
         @Option(names = "--json", description = "Prints a JSON array instead of a table.")
         boolean json;
 
+        private TicketCriteria match;
+
         @Override
-        ExitCode execute() {
-            TicketCriteria match;
+        void validate() {
+            super.validate();
             try {
                 match = TicketCriteria.of(criteria);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
+        }
+
+        @Override
+        ExitCode execute() {
             StoreScan scan = openForReading().tickets().scan();
             print(this, scan.tickets().stream().filter(match).toList(), json);
             return reportCorrupt(scan.corrupt());

@@ -20,9 +20,9 @@ import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.output.OutputFormat;
 import org.helpdesktriage.core.output.RejectWriter;
 import org.helpdesktriage.core.output.ResultWriter;
+import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** Triages an input file into an output file, rejects into a rejects file. */
@@ -101,12 +101,14 @@ final class TriageCommand extends RecordedCommand {
     }
 
     @Override
-    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
+    void validate() {
+        super.validate();
+        requireAtLeast("--parallelism", parallelism, 1);
+    }
+
+    @Override
+    ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics, Map<String, Long> counts,
             Map<String, String> details) throws IOException {
-        if (parallelism < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--parallelism must be at least 1, got " + parallelism);
-        }
         details.put("input", input);
         details.put("output", output);
         Path r = rejectsPath();
@@ -114,14 +116,10 @@ final class TriageCommand extends RecordedCommand {
         return triage(config, run, metrics, counts);
     }
 
-    private ExitCode triage(TriageConfig config, RunRecorder run, Metrics metrics,
+    private ExitCode triage(TriageConfig config, RecordedRun run, Metrics metrics,
             Map<String, Long> counts) throws IOException {
-        TriageEngine.Builder builder = TriageEngine.builder().config(config).explain(explain)
-                .clock(clock());
-        if (run != null) {
-            builder.store(run.data().tickets()).auditLog(run.data().audit()).runId(run.runId());
-        }
-        TriageEngine engine = builder.build();
+        TriageEngine engine = (run != null ? run.engine(config)
+                : TriageEngine.builder().config(config).clock(clock())).explain(explain).build();
         boolean toStdout = output.equals("-");
         OutputFormat outFormat = Optional.ofNullable(outputFormat)
                 .or(() -> toStdout ? Optional.empty() : OutputFormat.fromFileName(output))
@@ -147,16 +145,16 @@ final class TriageCommand extends RecordedCommand {
                                 results.write(rendered);
                                 Routing r = t.result().routing();
                                 metrics.increment("helpdesk_triage_records_total",
-                                        "outcome=\"triaged\"");
-                                metrics.increment("helpdesk_triage_tickets_total", "category=\""
-                                        + r.category() + "\",priority=\"" + r.priority().id()
-                                        + "\"");
+                                        Map.of("outcome", "triaged"));
+                                metrics.increment("helpdesk_triage_tickets_total", Map.of(
+                                        "category", r.category(),
+                                        "priority", r.priority().id()));
                             } else {
                                 Rejection rejection =
                                         ((TriageOutcome.Rejected) outcome).rejection();
                                 rejectWriter.write(rejection);
                                 metrics.increment("helpdesk_triage_records_total",
-                                        "outcome=\"rejected\"");
+                                        Map.of("outcome", "rejected"));
                                 if (run != null) {
                                     run.deadLetter(rejection);
                                 }
@@ -180,11 +178,12 @@ final class TriageCommand extends RecordedCommand {
             ResultCache c = engine.cache().get();
             counts.put("cache_hits", c.hits());
             counts.put("cache_misses", c.misses());
-            metrics.add("helpdesk_triage_cache_lookups_total", "result=\"hit\"", c.hits());
-            metrics.add("helpdesk_triage_cache_lookups_total", "result=\"miss\"", c.misses());
+            metrics.add("helpdesk_triage_cache_lookups_total", Map.of("result", "hit"), c.hits());
+            metrics.add("helpdesk_triage_cache_lookups_total", Map.of("result", "miss"),
+                    c.misses());
             cache = ", cache hits " + c.hits() + ", misses " + c.misses();
         }
-        err().println("helpdesk-triage: " + summary + cache
+        tell("helpdesk-triage: " + summary + cache
                 + (run == null ? "" : ", run " + run.runId())
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
