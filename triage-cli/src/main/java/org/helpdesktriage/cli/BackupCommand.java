@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 /** Writes a verified backup archive of the data directory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Writes a verified backup archive of the data directory.",
             "The archive is DIR/helpdesk-triage-backup-<yyyyMMddTHHmmssZ>.tar.gz, with "
                 + "manifest.json and checksums.sha256; it is read back and verified before it "

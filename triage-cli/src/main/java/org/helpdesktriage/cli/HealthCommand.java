@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 
 /** Checks the configuration and the data directory, for monitors. Changes nothing. */
 @Command(name = "health", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Checks the configuration and the data directory, for monitors.",
             "Prints every check as JSON: configuration, data directory readable and "
                 + "writable, disk space, format version, lock (free, held by whom, or stale), "

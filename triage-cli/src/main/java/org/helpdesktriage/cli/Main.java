@@ -41,7 +41,14 @@ public final class Main {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::usageError);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        withVersion(cl, new VersionProvider());
         return cl;
+    }
+
+    // every command answers --version the same way, including those added later
+    private static void withVersion(CommandLine cl, VersionProvider version) {
+        cl.getCommandSpec().versionProvider(version);
+        cl.getSubcommands().values().forEach(sub -> withVersion(sub, version));
     }
 
     // "helpdesk-triage in.json out.json" means "helpdesk-triage triage in.json out.json"

@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 
 /** Replaces the data directory with a backup archive, all or nothing. */
 @Command(name = "restore", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Replaces the data directory with the contents of a backup archive.",
             "Takes the data directory lock (see --wait). The archive is verified whole first "
                 + "(every checksum, every ticket, the manifest's count); a corrupt archive is "
