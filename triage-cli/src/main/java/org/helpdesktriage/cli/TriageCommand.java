@@ -23,6 +23,7 @@ import org.helpdesktriage.core.output.ResultWriter;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Parameters;
 
 /** Triages an input file into an output file, rejects into a rejects file. */
@@ -72,8 +73,10 @@ final class TriageCommand extends RecordedCommand {
             description = "Exits 0 instead of 4 when some records were rejected.")
     boolean noFailOnReject;
 
-    @Option(names = "--parallelism", paramLabel = "N",
-            description = "Worker threads; the output keeps input order whatever the number.")
+    // the default depends on the machine, so it is said, not shown (the man pages stay the same)
+    @Option(names = "--parallelism", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+            description = "Worker threads; the output keeps input order whatever the number. "
+                    + "Default: the number of processors.")
     int parallelism = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--store", paramLabel = "TYPE",
