@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.StoreHealth;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 /** Checks the configuration and the data directory, for monitors. Changes nothing. */
 @Command(name = "health", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Checks the configuration and the data directory, for monitors.",
-            "Prints every check as JSON: configuration, data directory readable and "
+            "Prints every check as JSON: configuration (loaded and built as triage builds it: "
+                + "rules compiled, model loaded), data directory readable and "
                 + "writable, disk space, format version, lock (free, held by whom, or stale), "
                 + "ticket files (corrupt ones named), stray temporary files, audit log.",
             "Takes no lock and changes nothing.",
@@ -37,8 +39,13 @@ final class HealthCommand extends DataDirCommand {
         Path root = dataDirOptions.dataDir;
         try {
             TriageConfig config = config();
-            checks.add(new HealthCheck("configuration", true, "valid"));
             root = dataDirOptions.root(config);
+            // what triage builds: rules compiled, the model loaded and checked against the
+            // categories, so a configuration that triage refuses never reads as valid here
+            TriageEngine engine = TriageEngine.builder().config(config).clock(clock()).build();
+            checks.add(new HealthCheck("configuration", true, "valid: "
+                    + engine.rules().rules().size() + " rule(s) compiled"
+                    + engine.classifier().map(c -> ", classifier loaded").orElse("")));
         } catch (RuntimeException e) {
             // whatever is wrong with the configuration is a failed check, not a crash
             checks.add(new HealthCheck("configuration", false, ErrorHandler.message(e)));
