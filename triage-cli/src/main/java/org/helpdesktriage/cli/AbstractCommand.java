@@ -68,9 +68,26 @@ abstract class AbstractCommand implements Callable<Integer> {
         return nowOption.clock(environment.clock());
     }
 
-    /** Loads the configuration from its layers. */
+    private Logging logging;
+    private TriageConfig config;
+
+    /**
+     * Returns the configuration, loaded from its layers on the first call; its log_level sets
+     * the log's, unless -v or -q does.
+     */
     TriageConfig config() {
-        return configOptions.load(environment.variables());
+        if (config == null) {
+            config = configOptions.load(environment.variables());
+            if (logging != null) {
+                logging.level(explicitLogLevel() != null ? explicitLogLevel()
+                        : config.logLevel());
+            }
+        }
+        return config;
+    }
+
+    private String explicitLogLevel() {
+        return verbose() ? "DEBUG" : quiet() ? "ERROR" : null;
     }
 
     /**
@@ -100,10 +117,16 @@ abstract class AbstractCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         validate();
-        ExitCode code = execute();
-        out().flush();
-        err().flush();
-        return code.code();
+        logging = Logging.start(err());
+        try {
+            ExitCode code = execute();
+            out().flush();
+            err().flush();
+            return code.code();
+        } finally {
+            // a configuration that failed to load set no level: say at least the warnings
+            logging.finish(explicitLogLevel() != null ? explicitLogLevel() : "WARN");
+        }
     }
 
     /** Runs the command and returns its exit code; failures are thrown. */
