@@ -2,6 +2,8 @@ package org.helpdesktriage.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.InputFormat;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.RecordReader;
@@ -130,7 +134,11 @@ final class TriageCommand extends RecordedCommand {
         Path rejectsPath = rejectsPath();
 
         BatchSummary summary;
-        try (RecordReader reader = openInput();
+        Progress.ByteCounter counter = countedInput();
+        Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
+                environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
+                counter);
+        try (RecordReader reader = openInput(counter);
                 AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
                 AtomicOutput rejectFile = rejectsPath == null ? null
                         : AtomicOutput.create(rejectsPath)) {
@@ -144,6 +152,7 @@ final class TriageCommand extends RecordedCommand {
                         outcome -> outcome instanceof TriageOutcome.Triaged t
                                 ? results.render(t.result()) : null,
                         (outcome, rendered) -> {
+                            progress.record();
                             if (outcome instanceof TriageOutcome.Triaged t) {
                                 results.write(rendered);
                                 Routing r = t.result().routing();
@@ -163,6 +172,8 @@ final class TriageCommand extends RecordedCommand {
                                 }
                             }
                         }, parallelism);
+            } finally {
+                progress.finish();
             }
             out.flush();
             rej.flush();
@@ -200,10 +211,29 @@ final class TriageCommand extends RecordedCommand {
         return output.equals("-") ? null : Path.of(output + ".rejects.jsonl");
     }
 
-    private RecordReader openInput() throws IOException {
+    // the input's bytes are counted for the progress bar's percent and time left
+    private Progress.ByteCounter countedInput() {
         if (input.equals("-")) {
-            return RecordReaders.open(environment().in(), format, "<stdin>");
+            return new Progress.ByteCounter(environment().in());
         }
-        return RecordReaders.open(Path.of(input), format);
+        try {
+            return new Progress.ByteCounter(Files.newInputStream(Path.of(input)));
+        } catch (NoSuchFileException e) {
+            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
+                    input + ": the file does not exist", e);
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
+                    input + ": cannot read the input: " + e.getMessage(), e);
+        }
+    }
+
+    private RecordReader openInput(Progress.ByteCounter counter) {
+        if (input.equals("-")) {
+            return format != null ? RecordReaders.open(counter, format, "<stdin>")
+                    : RecordReaders.open(counter, "<stdin>");
+        }
+        Path file = Path.of(input);
+        return RecordReaders.open(counter, format,
+                file.getFileName() == null ? null : file.getFileName().toString(), input);
     }
 }
