@@ -24,6 +24,8 @@ abstract class AbstractCommand implements Callable<Integer> {
     NowOption nowOption = new NowOption();
 
     private Main.Environment environment;
+    private Logging logging;
+    private TriageConfig config;
 
     final void environment(Main.Environment env) {
         this.environment = env;
@@ -67,9 +69,6 @@ abstract class AbstractCommand implements Callable<Integer> {
     final java.time.Clock clock() {
         return nowOption.clock(environment.clock());
     }
-
-    private Logging logging;
-    private TriageConfig config;
 
     /**
      * Returns the configuration, loaded from its layers on the first call; its log_level sets
