@@ -19,6 +19,11 @@ final class DataDirOptions {
                     + "before failing with a message naming the holder.")
     long waitSeconds;
 
+    /** Refuses a negative --wait. */
+    void validate(AbstractCommand command) {
+        command.requireAtLeast("--wait", waitSeconds, 0);
+    }
+
     /** Returns the data directory: --data-dir, else the configuration's store_path. */
     Path root(TriageConfig config) {
         return dataDir != null ? dataDir : config.storePath();
@@ -27,7 +32,12 @@ final class DataDirOptions {
     /** Opens the data directory for writing, under its lock. */
     DataDirectory openForWriting(TriageConfig config, String command, Clock clock) {
         return DataDirectory.openForWriting(root(config), command,
-                Duration.ofSeconds(Math.max(0, waitSeconds)), clock);
+                Duration.ofSeconds(waitSeconds), clock);
+    }
+
+    /** Returns how long to wait for another process's lock. */
+    Duration waitTime() {
+        return Duration.ofSeconds(waitSeconds);
     }
 
     /** Opens the data directory for reading, without the lock. */

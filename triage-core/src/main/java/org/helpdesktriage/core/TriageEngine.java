@@ -34,6 +34,8 @@ import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.TicketChanges;
 import org.helpdesktriage.core.store.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The front door: triages tickets with a configuration's rules, routing and scoring.
@@ -64,6 +66,8 @@ import org.helpdesktriage.core.store.TicketStore;
  * {@link BatchTriage} runs a whole input in parallel, keeping input order.
  */
 public final class TriageEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
 
     /** How many results the default cache holds. */
     public static final long DEFAULT_CACHE_SIZE = 10_000;
@@ -104,6 +108,11 @@ public final class TriageEngine {
         this.cache = b.cache != null ? b.cache
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
                 : null;
+        LOG.info("engine built: {} rule(s) compiled ({} match), classifier {}, cache {}, "
+                + "store {}", rules.rules().size(), config.matchMode(),
+                classifier == null ? "none" : "with " + classifier.labels().size() + " labels",
+                cache == null ? "off" : "on", store == null ? "none" : store.getClass()
+                        .getSimpleName());
     }
 
     /** Returns a builder; every setting has a default. */

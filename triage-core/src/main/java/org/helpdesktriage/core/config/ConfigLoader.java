@@ -34,6 +34,9 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.scoring.ScoringConfig;
+import java.util.LinkedHashSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads a {@link TriageConfig} from layers, each overriding the one before: built-in defaults,
@@ -53,6 +56,8 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * {@link ErrorCode#CONFIG_INVALID} that names the file, the key and, for JSON, the line.
  */
 public final class ConfigLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
     /** Scalar keys that environment variables and overrides may set, with their types. */
     public static final Map<String, Class<?>> SCALAR_KEYS = scalarKeys();
@@ -134,7 +139,10 @@ public final class ConfigLoader {
             setScalar(tree, key, value, "option for '" + key + "'");
             origins.put(key, "the command line");
         });
-        return build(tree, origins);
+        TriageConfig config = build(tree, origins);
+        LOG.info("configuration loaded from {}", String.join(" < ",
+                new LinkedHashSet<>(origins.values())));
+        return config;
     }
 
     /** Returns a canonical JSON rendering of the file layer, for fingerprints and display. */

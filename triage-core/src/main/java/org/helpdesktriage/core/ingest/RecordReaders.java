@@ -151,7 +151,18 @@ public final class RecordReaders {
         return open(in, format, fileName == null ? null : fileName.toString(), name);
     }
 
-    private static RecordReader open(InputStream in, InputFormat explicit, String fileName,
+    /**
+     * Returns a reader of {@code in}, a stream the caller opened on a file (to count its bytes,
+     * say), in format {@code explicit} or, when it is {@code null}, the one {@code fileName}'s
+     * extension or else the content shows. The reader owns the stream and closes it.
+     *
+     * @param in the input
+     * @param explicit the format, or {@code null} to detect it
+     * @param fileName the file's name, for its extension, or {@code null} (standard input)
+     * @param sourceName the input's name in source positions and messages
+     * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when no format fits
+     */
+    public static RecordReader open(InputStream in, InputFormat explicit, String fileName,
             String sourceName) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
