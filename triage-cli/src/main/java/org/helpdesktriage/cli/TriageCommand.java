@@ -2,6 +2,7 @@ package org.helpdesktriage.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,7 @@ final class TriageCommand extends RecordedCommand {
 
     @Override
     TriageConfig config() {
+        checkFiles();
         if (store != null) {
             configOptions.overrides.put("store_type", store);
         }
@@ -128,8 +130,15 @@ final class TriageCommand extends RecordedCommand {
                 .orElse(OutputFormat.JSON);
         Path rejectsPath = rejectsPath();
 
+        // what a run killed here (kill -9) left beside the files is cleaned by this one
+        for (Path p : new Path[] {toStdout ? null : Path.of(output), rejectsPath}) {
+            if (p != null) {
+                AtomicOutput.removeOrphans(p).forEach(o -> err().println(
+                        "helpdesk-triage: removed " + o + ", left by a run that did not finish"));
+            }
+        }
         BatchSummary summary;
-        try (RecordReader reader = openInput();
+        try (RecordReader reader = openInput(config);
                 AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
                 AtomicOutput rejectFile = rejectsPath == null ? null
                         : AtomicOutput.create(rejectsPath)) {
@@ -191,6 +200,34 @@ final class TriageCommand extends RecordedCommand {
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
     }
 
+    // checked before anything is opened or written, so a wrong command line commits nothing
+    private void checkFiles() {
+        Path r = rejectsPath();
+        if (!output.equals("-") && Files.isDirectory(Path.of(output))) {
+            throw new ParameterException(spec.commandLine(), "OUTPUT '" + output
+                    + "' is a directory; name a file to write the results to");
+        }
+        if (r != null && Files.isDirectory(r)) {
+            throw new ParameterException(spec.commandLine(), "the rejects file '" + r
+                    + "' is a directory; name a file with --rejects");
+        }
+        if (r != null && !output.equals("-") && sameFile(Path.of(output), r)) {
+            throw new ParameterException(spec.commandLine(), "--rejects names OUTPUT '" + output
+                    + "' itself, so the rejects would be lost; name another file");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Path rejectsPath() {
         if (rejects != null) {
             return rejects;
@@ -198,10 +235,11 @@ final class TriageCommand extends RecordedCommand {
         return output.equals("-") ? null : Path.of(output + ".rejects.jsonl");
     }
 
-    private RecordReader openInput() throws IOException {
+    // without --format, standard input's format is told from its first bytes
+    private RecordReader openInput(TriageConfig config) throws IOException {
         if (input.equals("-")) {
-            return RecordReaders.open(environment().in(), format, "<stdin>");
+            return RecordReaders.open(environment().in(), format, "<stdin>", config.limits());
         }
-        return RecordReaders.open(Path.of(input), format);
+        return RecordReaders.open(Path.of(input), format, config.limits());
     }
 }

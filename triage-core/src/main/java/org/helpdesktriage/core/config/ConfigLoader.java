@@ -182,10 +182,10 @@ public final class ConfigLoader {
                     + "; see docs/configuration.md for the known keys", e);
         } catch (JsonMappingException e) {
             throw invalid(name + " line " + line(e.getLocation()) + ": bad value at "
-                    + jsonPath(e) + ": " + e.getOriginalMessage(), e);
+                    + jsonPath(e) + ": " + ConfigProblems.describe(e), e);
         } catch (JsonProcessingException e) {
             throw invalid(name + " line " + line(e.getLocation()) + ": invalid JSON: "
-                    + e.getOriginalMessage(), e);
+                    + ConfigProblems.describe(e), e);
         } catch (IOException e) {
             throw invalid(name + ": cannot read the configuration file: " + e.getMessage(), e);
         }
@@ -282,15 +282,21 @@ public final class ConfigLoader {
     }
 
     private static TriageConfig build(ObjectNode tree, Map<String, String> origins) {
+        tree.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                throw invalid(origin(origins, e.getKey()) + ": " + e.getKey()
+                        + " is null; give it a value, or leave the key out to keep its default");
+            }
+        });
         ConfigFile c;
         try {
             c = MAPPER.treeToValue(tree, ConfigFile.class);
         } catch (JsonMappingException e) {
             String key = e.getPath().isEmpty() ? "?" : e.getPath().get(0).getFieldName();
             throw invalid(origin(origins, key) + ": bad value at " + jsonPath(e) + ": "
-                    + e.getOriginalMessage(), e);
+                    + ConfigProblems.describe(e), e);
         } catch (JsonProcessingException e) {
-            throw invalid("configuration: " + e.getOriginalMessage(), e);
+            throw invalid("configuration: " + ConfigProblems.describe(e), e);
         }
         try {
             Categories categories = new Categories(c.categories(), c.defaultCategory());
@@ -333,7 +339,7 @@ public final class ConfigLoader {
                     classifier(c.classifier(), origins), limits(c, origins));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
-                    + e.getMessage(), e);
+                    + ConfigProblems.describe(e), e);
         }
     }
 

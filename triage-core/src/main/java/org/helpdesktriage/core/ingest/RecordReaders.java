@@ -108,10 +108,22 @@ public final class RecordReaders {
      * @param sourceName the record's name in its source position and in messages
      */
     public static RawRecord readObject(String json, String sourceName) {
+        return readObject(json, sourceName, InputLimits.defaults());
+    }
+
+    /**
+     * Reads one ticket given as a JSON object within {@code limits}; see
+     * {@link #readObject(String, String)}.
+     */
+    public static RawRecord readObject(String json, String sourceName, InputLimits limits) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(sourceName, "sourceName");
-        return JsonLinesRecordReader.parse(DEFAULT_INPUT, InputLimits.defaults(),
-                new SourcePosition(sourceName, 1, 1), json);
+        Objects.requireNonNull(limits, "limits");
+        SourcePosition pos = new SourcePosition(sourceName, 1, 1);
+        if (json.length() > limits.maxRecordLength()) {
+            return Oversize.record(pos, json.substring(0, Oversize.KEPT), json.length(), limits);
+        }
+        return JsonLinesRecordReader.parse(factory(limits), limits, pos, json);
     }
 
     /**
