@@ -45,17 +45,9 @@ public final class DeadLetters {
     public void save(DeadLetter letter) {
         Objects.requireNonNull(letter, "letter");
         Path file = dir.resolve(FileNames.forId(letter.id()));
-        ObjectNode n = StoreJson.MAPPER.createObjectNode();
-        n.put("id", letter.id());
-        n.put("time", letter.time().toString());
-        n.put("run_id", letter.runId());
-        n.put("source", letter.source());
-        n.put("reason", letter.reason());
-        n.set("record", StoreJson.MAPPER.valueToTree(letter.record()));
-        n.put("attempts", letter.attempts());
         try {
             Files.createDirectories(dir);
-            AtomicOutput.write(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicOutput.write(file, toBytes(letter));
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "cannot write dead letter " + file + ": " + e, e);
@@ -135,7 +127,21 @@ public final class DeadLetters {
         return list().size();
     }
 
-    private static DeadLetter parse(byte[] bytes) throws IOException {
+    /** Returns a dead letter as the bytes of its file. */
+    static byte[] toBytes(DeadLetter letter) {
+        ObjectNode n = StoreJson.MAPPER.createObjectNode();
+        n.put("id", letter.id());
+        n.put("time", letter.time().toString());
+        n.put("run_id", letter.runId());
+        n.put("source", letter.source());
+        n.put("reason", letter.reason());
+        n.set("record", StoreJson.MAPPER.valueToTree(letter.record()));
+        n.put("attempts", letter.attempts());
+        return (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a dead letter from the bytes of its file. */
+    static DeadLetter parse(byte[] bytes) throws IOException {
         JsonNode n = StoreJson.MAPPER.readTree(bytes);
         if (n == null || !n.isObject() || !n.path("record").isObject()) {
             throw new IllegalArgumentException("is not a dead letter object");

@@ -36,7 +36,9 @@ import org.helpdesktriage.core.scoring.Score;
  * <p>JSON output is an array, or a single object when {@code singleObject} is set (the input was
  * one JSON object). CSV output has a header row and flattens each result: the thirteen ticket
  * fields (tags joined with commas, metadata as JSON), then the routing, the score and its
- * components, the notes and, with an explanation, the explanation as JSON. Closing the writer
+ * components, the notes and, with an explanation, the explanation as JSON; a cell a spreadsheet
+ * would run as a formula ({@code =}, {@code +}, {@code -}, {@code @} first) gets a leading
+ * {@code '}, as OWASP recommends. Closing the writer
  * finishes the document but does not close the stream.
  */
 public abstract class ResultWriter implements Closeable {
@@ -293,7 +295,7 @@ public abstract class ResultWriter implements Closeable {
                 }
                 g.writeStartArray();
                 for (String cell : row) {
-                    g.writeString(cell);
+                    g.writeString(CsvCells.neutralize(cell));
                 }
                 g.writeEndArray();
             } catch (IOException e) {
