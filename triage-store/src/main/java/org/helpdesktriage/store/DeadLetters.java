@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.store.CorruptRecord;
 
 /**
@@ -146,9 +146,7 @@ public final class DeadLetters {
         if (n == null || !n.isObject() || !n.path("record").isObject()) {
             throw new IllegalArgumentException("is not a dead letter object");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> record = StoreJson.MAPPER.convertValue(n.get("record"),
-                LinkedHashMap.class);
+        Map<String, Object> record = TicketJson.plainMap(n.get("record"));
         try {
             return new DeadLetter(need(n, "id"), Instant.parse(need(n, "time")),
                     n.path("run_id").isTextual() ? n.get("run_id").asText() : null,

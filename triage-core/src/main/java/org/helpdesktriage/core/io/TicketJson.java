@@ -237,10 +237,21 @@ public final class TicketJson {
     }
 
     /**
-     * Returns a tree as the plain values the readers make: a float is a {@code Double}, or a
-     * {@code BigDecimal} when it is past the double range (as {@code 1e999} is read on input), so
-     * a stored ticket reads back equal to what was stored.
+     * Returns a JSON object (read with {@code USE_BIG_DECIMAL_FOR_FLOATS}, as the store reads)
+     * as the plain values the input readers make: maps, lists, strings, numbers, booleans and
+     * {@code null}, a float a {@code Double} or, past the double range, a {@code BigDecimal}
+     * (as {@code 1e999} is read on input), so what was stored reads back equal.
+     *
+     * @throws IllegalArgumentException when {@code object} is not an object
      */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> plainMap(JsonNode object) {
+        if (object == null || !object.isObject()) {
+            throw new IllegalArgumentException("is not a JSON object");
+        }
+        return (Map<String, Object>) plain(object);
+    }
+
     private static Object plain(JsonNode v) {
         if (v.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
