@@ -135,7 +135,7 @@ public final class DeadLetters {
         n.put("run_id", letter.runId());
         n.put("source", letter.source());
         n.put("reason", letter.reason());
-        n.set("record", StoreJson.MAPPER.valueToTree(letter.record()));
+        n.set("record", StoreJson.VALUES.valueToTree(letter.record()));
         n.put("attempts", letter.attempts());
         return (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
     }

@@ -17,6 +17,9 @@ final class StoreJson {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /** Turns values into trees as they are (a double stays a double, not a decimal). */
+    static final ObjectMapper VALUES = new ObjectMapper();
+
     private StoreJson() {
     }
 }

@@ -144,6 +144,9 @@ final class InputPipeline {
         try {
             JsonNode n = JSON.readTree(bytes);
             List<JsonNode> out = new ArrayList<>();
+            if (single && n.isMissingNode()) {
+                return out; // the single object was rejected: the output holds no result
+            }
             if (single) {
                 assertThat(n.isObject()).as("a single object's result").isTrue();
                 out.add(n);
