@@ -236,16 +236,29 @@ final class FieldChecks {
         return v;
     }
 
+    /**
+     * Returns the first {@code n} characters of {@code s} (all of it when shorter), one fewer
+     * when the last would be the first half of a surrogate pair: a cut never leaves half a
+     * character, which no UTF-8 file can hold.
+     */
+    static String cut(CharSequence s, int n) {
+        int end = Math.min(n, s.length());
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.subSequence(0, end).toString();
+    }
+
     /** Returns {@code s} cut at {@link #QUOTE_LIMIT} characters, with "..." when cut. */
     static String clip(String s) {
-        return s.length() > QUOTE_LIMIT ? s.substring(0, QUOTE_LIMIT) + "..." : s;
+        return s.length() > QUOTE_LIMIT ? cut(s, QUOTE_LIMIT) + "..." : s;
     }
 
     /** Returns a value as it is quoted in messages: in single quotes, cut at 60 characters. */
     static String quote(Object v) {
         String s = String.valueOf(v);
         if (s.length() > QUOTE_LIMIT) {
-            s = s.substring(0, QUOTE_LIMIT) + "...";
+            s = cut(s, QUOTE_LIMIT) + "...";
         }
         return "'" + s + "'";
     }

@@ -75,14 +75,14 @@ final class JsonLinesRecordReader extends AbstractRecordReader {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return RawRecord.unparseable(pos, text, JsonRecordReader.NOT_AN_OBJECT);
                 }
-                Map<String, Object> fields = JsonValues.readObject(p,
-                        new JsonValues.Budget(limits.maxKeys()));
+                JsonValues.Budget budget = new JsonValues.Budget(limits.maxKeys());
+                Map<String, Object> fields = JsonValues.readObject(p, budget);
                 if (p.nextToken() != null) {
                     return RawRecord.unparseable(pos, text, "malformed JSON: unexpected content"
                             + " at column " + p.currentTokenLocation().getColumnNr()
                             + " after the object");
                 }
-                return RawRecord.of(pos, fields, text);
+                return Utf8Notes.surrogates(RawRecord.of(pos, fields, text), budget.replaced);
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
                 return RawRecord.unparseable(pos, text, JsonValues.problem(e, p, "column "

@@ -143,13 +143,13 @@ final class JsonRecordReader extends AbstractRecordReader {
                     JsonValues.read(p, new JsonValues.Budget(limits.maxKeys()));
                     return RawRecord.unparseable(pos, record, NOT_AN_OBJECT);
                 }
-                Map<String, Object> fields = JsonValues.readObject(p,
-                        new JsonValues.Budget(limits.maxKeys()));
+                JsonValues.Budget budget = new JsonValues.Budget(limits.maxKeys());
+                Map<String, Object> fields = JsonValues.readObject(p, budget);
                 if (p.nextToken() != null) {
                     throw new com.fasterxml.jackson.core.JsonParseException(p,
                             "unexpected content after the object");
                 }
-                return RawRecord.of(pos, fields, record);
+                return Utf8Notes.surrogates(RawRecord.of(pos, fields, record), budget.replaced);
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
                 long l = line + Math.max(1, at.getLineNr()) - 1;
@@ -252,8 +252,8 @@ final class JsonRecordReader extends AbstractRecordReader {
     }
 
     private String clipped() {
-        return text.length() > Oversize.KEPT ? text.substring(0, Oversize.KEPT) + "..."
-                : text.toString();
+        return text.length() > Oversize.KEPT ? FieldChecks.cut(text, Oversize.KEPT) + "..."
+                : FieldChecks.cut(text, text.length());
     }
 
     private static String shown(int c) {

@@ -22,10 +22,15 @@ final class JsonValues {
     private JsonValues() {
     }
 
-    /** How many more keys a record may have ({@code max_keys}), counted while it is read. */
+    /**
+     * How many more keys a record may have ({@code max_keys}), counted while it is read, and
+     * whether an unpaired surrogate escape ({@code "\\uD800"}) was read as U+FFFD: such a
+     * string could be held but never written as UTF-8, so it is replaced on the way in.
+     */
     static final class Budget {
         private final int max;
         private int left;
+        boolean replaced;
 
         Budget(int max) {
             this.max = max;
@@ -53,7 +58,7 @@ final class JsonValues {
                 }
                 return list;
             case VALUE_STRING:
-                return p.getText();
+                return whole(p.getText(), budget);
             case VALUE_NUMBER_INT:
                 JsonParser.NumberType type = p.getNumberType();
                 return type == JsonParser.NumberType.BIG_INTEGER
@@ -79,9 +84,41 @@ final class JsonValues {
         while ((name = p.nextFieldName()) != null) {
             budget.take(p);
             p.nextToken();
-            map.put(name, read(p, budget));
+            map.put(whole(name, budget), read(p, budget));
         }
         return map;
+    }
+
+    /** Returns {@code s} with every unpaired surrogate replaced by U+FFFD. */
+    static String whole(String s, Budget budget) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n
+                        && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                budget.replaced = true;
+                return replaceUnpaired(s);
+            }
+        }
+        return s;
+    }
+
+    private static String replaceUnpaired(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+            } else {
+                sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return sb.toString();
     }
 
     /**

@@ -14,7 +14,7 @@ final class Oversize {
     /** Returns the unparseable record for a skipped one whose text began with {@code start}. */
     static RawRecord record(SourcePosition pos, CharSequence start, long length,
             InputLimits limits) {
-        String kept = start.length() > KEPT ? start.subSequence(0, KEPT) + "..." : start + "...";
+        String kept = FieldChecks.cut(start, KEPT) + "...";
         return RawRecord.unparseable(pos, kept, "the record is " + length
                 + " characters long, over the limit of " + limits.maxRecordLength()
                 + " (max_record_length); it was skipped");

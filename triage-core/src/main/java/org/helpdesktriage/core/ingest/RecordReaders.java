@@ -121,7 +121,7 @@ public final class RecordReaders {
         Objects.requireNonNull(limits, "limits");
         SourcePosition pos = new SourcePosition(sourceName, 1, 1);
         if (json.length() > limits.maxRecordLength()) {
-            return Oversize.record(pos, json.substring(0, Oversize.KEPT), json.length(), limits);
+            return Oversize.record(pos, json, json.length(), limits);
         }
         return JsonLinesRecordReader.parse(factory(limits), limits, pos, json);
     }

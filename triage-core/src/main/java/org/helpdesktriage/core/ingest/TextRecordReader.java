@@ -63,7 +63,7 @@ final class TextRecordReader extends AbstractRecordReader {
                     error = parseLine(fields, line, ++keys);
                 }
             } else if (raw.length() < Oversize.KEPT) {
-                raw.append('\n').append(text, 0, Math.min(text.length(), Oversize.KEPT));
+                raw.append('\n').append(FieldChecks.cut(text, Oversize.KEPT));
             }
             text.setLength(0);
             line = in.line();

@@ -11,6 +11,7 @@ import java.util.Map;
 final class Utf8Notes {
 
     static final String REPLACED = "invalid UTF-8 read as U+FFFD";
+    static final String SURROGATE = "an unpaired surrogate escape read as U+FFFD";
     private static final int MAX_NAMED = 5;
 
     private Utf8Notes() {
@@ -18,24 +19,30 @@ final class Utf8Notes {
 
     /** Returns {@code record}, with notes naming its fields when invalid UTF-8 was read. */
     static RawRecord check(RawRecord record, boolean malformed) {
-        if (!malformed) {
-            return record;
-        }
+        return malformed ? note(record, REPLACED) : record;
+    }
+
+    /** Returns {@code record}, with notes naming its fields when a lone surrogate was read. */
+    static RawRecord surrogates(RawRecord record, boolean replaced) {
+        return replaced ? note(record, SURROGATE) : record;
+    }
+
+    private static RawRecord note(RawRecord record, String what) {
         if (record.parseError() != null) {
             return RawRecord.unparseable(record.position(), record.raw(), record.parseError()
-                    + "; the record also holds " + REPLACED);
+                    + "; the record also holds " + what);
         }
         List<String> fields = new ArrayList<>();
         record.fields().forEach((k, v) -> find(k, v, fields));
         List<String> notes = new ArrayList<>();
         if (fields.isEmpty()) {
-            notes.add(REPLACED + " in the record's keys or punctuation");
+            notes.add(what + " in the record's keys or punctuation");
         }
         for (String f : fields.subList(0, Math.min(fields.size(), MAX_NAMED))) {
-            notes.add(REPLACED + " in field '" + FieldChecks.clip(f) + "'");
+            notes.add(what + " in field '" + FieldChecks.clip(f) + "'");
         }
         if (fields.size() > MAX_NAMED) {
-            notes.add(REPLACED + " in " + (fields.size() - MAX_NAMED) + " more fields");
+            notes.add(what + " in " + (fields.size() - MAX_NAMED) + " more fields");
         }
         return record.withNotes(notes);
     }
