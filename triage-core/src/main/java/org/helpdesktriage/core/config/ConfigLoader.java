@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
-import org.helpdesktriage.core.io.InputLimits;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
@@ -336,52 +335,10 @@ public final class ConfigLoader {
                     priority(c.defaultPriority(), origins, "default_priority"),
                     categorySynonyms, prioritySynonyms, storeType, Path.of(c.storePath()),
                     c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
-                    classifier(c.classifier(), origins), limits(c, origins));
+                    classifier(c.classifier(), origins), ConfigLimits.of(c, origins));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
                     + ConfigProblems.describe(e), e);
-        }
-    }
-
-    private static final List<String> LIMIT_KEYS = List.of("max_record_length",
-            "max_field_length", "max_key_length", "max_nesting_depth", "max_keys", "max_tags",
-            "min_timestamp", "max_timestamp");
-
-    // every limit is optional: a missing one keeps its default; a bad one names its own key
-    private static InputLimits limits(ConfigFile c, Map<String, String> origins) {
-        InputLimits d = InputLimits.defaults();
-        try {
-            return new InputLimits(
-                    orDefault(c.maxRecordLength(), d.maxRecordLength()),
-                    orDefault(c.maxFieldLength(), d.maxFieldLength()),
-                    orDefault(c.maxKeyLength(), d.maxKeyLength()),
-                    orDefault(c.maxNestingDepth(), d.maxNestingDepth()),
-                    orDefault(c.maxKeys(), d.maxKeys()),
-                    orDefault(c.maxTags(), d.maxTags()),
-                    timestamp(c.minTimestamp(), d.minTimestamp(), "min_timestamp", origins),
-                    timestamp(c.maxTimestamp(), d.maxTimestamp(), "max_timestamp", origins));
-        } catch (IllegalArgumentException e) {
-            String msg = String.valueOf(e.getMessage());
-            String key = LIMIT_KEYS.stream().filter(msg::startsWith).findFirst()
-                    .orElse("max_record_length");
-            throw invalid(origin(origins, key) + ": " + msg + " (see docs/limits.md)", e);
-        }
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static java.time.Instant timestamp(String value, java.time.Instant fallback,
-            String key, Map<String, String> origins) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return java.time.Instant.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw invalid(origin(origins, key) + ": " + key + " '" + value
-                    + "' is not an ISO-8601 instant such as 1900-01-01T00:00:00Z");
         }
     }
 

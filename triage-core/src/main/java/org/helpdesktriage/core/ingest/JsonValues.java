@@ -37,9 +37,9 @@ final class JsonValues {
             this.left = max;
         }
 
-        void take(JsonParser p) throws JsonParseException {
+        void take() throws StreamConstraintsException {
             if (--left < 0) {
-                throw new JsonParseException(p, "the record has more than " + max
+                throw new StreamConstraintsException("the record has more than " + max
                         + " keys (max_keys)");
             }
         }
@@ -82,7 +82,7 @@ final class JsonValues {
         Map<String, Object> map = new LinkedHashMap<>();
         String name;
         while ((name = p.nextFieldName()) != null) {
-            budget.take(p);
+            budget.take();
             p.nextToken();
             map.put(whole(name, budget), read(p, budget));
         }

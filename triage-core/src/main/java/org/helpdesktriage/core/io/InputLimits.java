@@ -22,7 +22,8 @@ import java.util.Objects;
  *
  * @param maxRecordLength the longest record, in characters of its raw text
  *     ({@code max_record_length}); a longer one is skipped while streaming, never held whole
- * @param maxFieldLength the longest string value anywhere in a record ({@code max_field_length})
+ * @param maxFieldLength the longest string value anywhere in a record ({@code max_field_length});
+ *     above {@code maxRecordLength} it changes nothing
  * @param maxKeyLength the longest key (field name) anywhere in a record ({@code max_key_length})
  * @param maxNestingDepth how deep objects and lists may nest, the record itself being depth 1
  *     ({@code max_nesting_depth})
@@ -73,8 +74,10 @@ public record InputLimits(int maxRecordLength, int maxFieldLength, int maxKeyLen
     /** Checks every limit against its floor and ceiling, naming the configuration key. */
     public InputLimits {
         check("max_record_length", maxRecordLength, 1, CEILING_RECORD_LENGTH);
-        check("max_field_length", maxFieldLength, 1, maxRecordLength);
-        check("max_key_length", maxKeyLength, 1, Math.min(CEILING_KEY_LENGTH, maxRecordLength));
+        // a field or key longer than the record cannot occur, so no cross-check is needed and
+        // lowering max_record_length alone is enough
+        check("max_field_length", maxFieldLength, 1, CEILING_RECORD_LENGTH);
+        check("max_key_length", maxKeyLength, 1, CEILING_KEY_LENGTH);
         check("max_nesting_depth", maxNestingDepth, 1, CEILING_NESTING_DEPTH);
         check("max_keys", maxKeys, 1, CEILING_KEYS);
         check("max_tags", maxTags, 0, CEILING_TAGS);
@@ -106,9 +109,8 @@ public record InputLimits(int maxRecordLength, int maxFieldLength, int maxKeyLen
 
     /** Returns a copy with {@code value} as {@link #maxRecordLength()}. */
     public InputLimits withMaxRecordLength(int value) {
-        return new InputLimits(value, Math.min(maxFieldLength, value),
-                Math.min(maxKeyLength, value), maxNestingDepth, maxKeys, maxTags, minTimestamp,
-                maxTimestamp);
+        return new InputLimits(value, maxFieldLength, maxKeyLength, maxNestingDepth, maxKeys,
+                maxTags, minTimestamp, maxTimestamp);
     }
 
     /**
@@ -120,7 +122,7 @@ public record InputLimits(int maxRecordLength, int maxFieldLength, int maxKeyLen
     public StreamReadConstraints parseConstraints() {
         return StreamReadConstraints.builder()
                 .maxStringLength(maxRecordLength)
-                .maxNameLength(maxKeyLength)
+                .maxNameLength(Math.min(maxKeyLength, maxRecordLength))
                 .maxNestingDepth(maxNestingDepth)
                 .build();
     }
