@@ -90,6 +90,11 @@ final class JsonValues {
     }
 
     /** Returns {@code s} with every unpaired surrogate replaced by U+FFFD. */
+    static String whole(String s) {
+        return whole(s, new Budget(0));
+    }
+
+    /** Returns {@code s} with every unpaired surrogate replaced by U+FFFD, noting it. */
     static String whole(String s, Budget budget) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -164,7 +169,8 @@ final class JsonValues {
     static String describe(Throwable e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage()
                 : e.getMessage();
+        // Jackson quotes the character it stopped at, half a surrogate pair at times
         return m == null ? e.getClass().getSimpleName()
-                : m.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "");
+                : whole(m.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", ""));
     }
 }
