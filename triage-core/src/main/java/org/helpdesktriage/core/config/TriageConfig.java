@@ -128,8 +128,8 @@ public record TriageConfig(
     public TriageConfig withLimits(InputLimits value) {
         return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                value);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
+                classifier, value);
     }
 
     /** Returns what normalising and validating input records needs of this configuration. */
