@@ -2,6 +2,7 @@ package org.helpdesktriage.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,10 @@ class ConfigFuzzTest {
      * {@code key=value} override, as {@code --set} gives.
      */
     @FuzzTest(maxDuration = "8m", maxExecutions = 250_000)
+    @DictionaryEntries({"\"max_record_length\"", "\"max_keys\"", "\"max_timestamp\"",
+        "\"scoring\"", "\"weights\"", "\"urgency_keywords\"", "\"rules\"",
+        "\"categories\"", "\"synonyms\"", "\"classifier\"", "\"cache_ttl\"",
+        "\"store_type\"", "\"match_mode\"", "\"default_category\"", "null", "1e308"})
     void loader(byte[] data) throws IOException {
         String text = new String(data, StandardCharsets.UTF_8);
         int nul = text.indexOf('\0');
@@ -92,6 +97,15 @@ class ConfigFuzzTest {
 
     /** Fuzzes the rule compiler with a JSON list of rules, then runs them on two tickets. */
     @FuzzTest(maxDuration = "8m", maxExecutions = 250_000)
+    @DictionaryEntries({"\"id\"", "\"name\"", "\"priority\"", "\"condition\"",
+        "\"actions\"", "\"stop\"", "\"field\"", "\"op\"", "\"value\"", "\"all\"",
+        "\"any\"", "\"none\"", "\"not\"", "\"category\"", "\"assign_to\"", "\"tags\"",
+        "\"allow_lower_priority\"", "\"title\"", "\"description\"", "\"text\"",
+        "\"requester_domain\"", "\"age_hours\"", "\"predicted_category\"",
+        "\"prediction_confidence\"", "\"metadata.plan\"", "\"contains_any_word\"",
+        "\"contains_all_words\"", "\"contains_phrase\"", "\"equals\"", "\"in\"",
+        "\"starts_with\"", "\"ends_with\"", "\"matches\"", "\"greater_than\"",
+        "\"less_than\"", "\"critical\"", "\"high\"", "\"billing\""})
     void rules(byte[] data) {
         List<RuleDefinition> rules;
         try {
