@@ -139,7 +139,7 @@ final class JsonValues {
 
     private static String path(JsonParser p) {
         String pointer = p.getParsingContext().pathAsPointer().toString();
-        return pointer.isEmpty() ? "the top" : "'" + FieldChecks.clip(pointer) + "'";
+        return pointer.isEmpty() ? "the top" : "'" + FieldChecks.clip(whole(pointer)) + "'";
     }
 
     private static final java.util.regex.Pattern ALLOWED =
