@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.DataDirectory;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options of commands that work on the data directory. */
 final class DataDirOptions {
@@ -14,10 +17,25 @@ final class DataDirOptions {
             description = "The data directory. Default: store_path from the configuration.")
     Path dataDir;
 
+    /** The longest --wait: a week, far below what a clock can count in nanoseconds. */
+    static final long MAX_WAIT_SECONDS = 7 * 24 * 3600;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    long waitSeconds;
+
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
             description = "How long to wait for another process's lock on the data directory "
-                    + "before failing with a message naming the holder.")
-    long waitSeconds;
+                    + "before failing with a message naming the holder; at most 604800 (a "
+                    + "week).")
+    void waitSeconds(long value) {
+        if (value < 0 || value > MAX_WAIT_SECONDS) {
+            throw new ParameterException(mixee.commandLine(), "--wait must be between 0 and "
+                    + MAX_WAIT_SECONDS + " seconds (a week), got " + value);
+        }
+        waitSeconds = value;
+    }
 
     /** Refuses a negative --wait. */
     void validate(AbstractCommand command) {

@@ -111,6 +111,7 @@ final class TriageCommand extends RecordedCommand {
     void validate() {
         super.validate();
         requireAtLeast("--parallelism", parallelism, 1);
+        checkFiles();
     }
 
     @Override
@@ -133,12 +134,19 @@ final class TriageCommand extends RecordedCommand {
                 .orElse(OutputFormat.JSON);
         Path rejectsPath = rejectsPath();
 
+        // what a run killed here (kill -9) left beside the files is cleaned by this one
+        for (Path p : new Path[] {toStdout ? null : Path.of(output), rejectsPath}) {
+            if (p != null) {
+                AtomicOutput.removeOrphans(p).forEach(o -> err().println(
+                        "helpdesk-triage: removed " + o + ", left by a run that did not finish"));
+            }
+        }
         BatchSummary summary;
         Progress.ByteCounter counter = countedInput();
         Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
                 environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
                 counter);
-        try (RecordReader reader = openInput(counter);
+        try (RecordReader reader = openInput(counter, config);
                 AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
                 AtomicOutput rejectFile = rejectsPath == null ? null
                         : AtomicOutput.create(rejectsPath)) {
@@ -204,6 +212,34 @@ final class TriageCommand extends RecordedCommand {
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
     }
 
+    // checked before anything is opened or written, so a wrong command line commits nothing
+    private void checkFiles() {
+        Path r = rejectsPath();
+        if (!output.equals("-") && Files.isDirectory(Path.of(output))) {
+            throw usage("OUTPUT '" + output
+                    + "' is a directory; name a file to write the results to");
+        }
+        if (r != null && Files.isDirectory(r)) {
+            throw usage("the rejects file '" + r
+                    + "' is a directory; name a file with --rejects");
+        }
+        if (r != null && !output.equals("-") && sameFile(Path.of(output), r)) {
+            throw usage("--rejects names OUTPUT '" + output
+                    + "' itself, so the rejects would be lost; name another file");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Path rejectsPath() {
         if (rejects != null) {
             return rejects;
@@ -227,13 +263,14 @@ final class TriageCommand extends RecordedCommand {
         }
     }
 
-    private RecordReader openInput(Progress.ByteCounter counter) {
+    // without --format, the format is told by the extension, else by the first bytes
+    private RecordReader openInput(Progress.ByteCounter counter, TriageConfig config) {
         if (input.equals("-")) {
-            return format != null ? RecordReaders.open(counter, format, "<stdin>")
-                    : RecordReaders.open(counter, "<stdin>");
+            return RecordReaders.open(counter, format, "<stdin>", config.limits());
         }
         Path file = Path.of(input);
         return RecordReaders.open(counter, format,
-                file.getFileName() == null ? null : file.getFileName().toString(), input);
+                file.getFileName() == null ? null : file.getFileName().toString(), input,
+                config.limits());
     }
 }

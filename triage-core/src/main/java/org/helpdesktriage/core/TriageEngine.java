@@ -14,10 +14,12 @@ import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
+import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
 import org.helpdesktriage.core.model.Status;
@@ -153,7 +155,7 @@ public final class TriageEngine {
      *     not one JSON object)
      */
     public TriageOutcome triageJson(String json) {
-        return triage(RecordReaders.readObject(json, "<json>"));
+        return triage(RecordReaders.readObject(json, "<json>", config.limits()));
     }
 
     /**
@@ -175,7 +177,7 @@ public final class TriageEngine {
      */
     public TriageOutcome triage(RawRecord record) {
         Objects.requireNonNull(record, "record");
-        Ingested ingested = normalizer.normalize(record);
+        Ingested ingested = normalize(record);
         if (ingested instanceof Ingested.Accepted accepted) {
             TriageResult result = triage(accepted.ticket(), accepted.notes(),
                     accepted.position());
@@ -184,6 +186,18 @@ public final class TriageEngine {
         Ingested.Rejected rejected = (Ingested.Rejected) ingested;
         listener.onRejected(rejected.rejection());
         return new TriageOutcome.Rejected(rejected.rejection());
+    }
+
+    // whatever goes wrong with one record is that record's rejection, never the batch's end
+    private Ingested normalize(RawRecord record) {
+        try {
+            return normalizer.normalize(record);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Ingested.Rejected(new Rejection(record.position(), List.of(
+                    new FieldError("record", "the record cannot be normalised: " + why)),
+                    record.raw(), record.fields()));
+        }
     }
 
     /**

@@ -25,7 +25,15 @@ record ConfigFile(
         @JsonProperty("synonyms") Synonyms synonyms,
         @JsonProperty("scoring") Scoring scoring,
         @JsonProperty("rules") List<RuleDefinition> rules,
-        @JsonProperty("classifier") Classifier classifier) {
+        @JsonProperty("classifier") Classifier classifier,
+        @JsonProperty("max_record_length") Integer maxRecordLength,
+        @JsonProperty("max_field_length") Integer maxFieldLength,
+        @JsonProperty("max_key_length") Integer maxKeyLength,
+        @JsonProperty("max_nesting_depth") Integer maxNestingDepth,
+        @JsonProperty("max_keys") Integer maxKeys,
+        @JsonProperty("max_tags") Integer maxTags,
+        @JsonProperty("min_timestamp") String minTimestamp,
+        @JsonProperty("max_timestamp") String maxTimestamp) {
 
     /** The trained model's part in routing. */
     record Classifier(

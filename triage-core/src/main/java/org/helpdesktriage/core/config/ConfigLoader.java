@@ -189,10 +189,10 @@ public final class ConfigLoader {
                     + "; see docs/configuration.md for the known keys", e);
         } catch (JsonMappingException e) {
             throw invalid(name + " line " + line(e.getLocation()) + ": bad value at "
-                    + jsonPath(e) + ": " + e.getOriginalMessage(), e);
+                    + jsonPath(e) + ": " + ConfigProblems.describe(e), e);
         } catch (JsonProcessingException e) {
             throw invalid(name + " line " + line(e.getLocation()) + ": invalid JSON: "
-                    + e.getOriginalMessage(), e);
+                    + ConfigProblems.describe(e), e);
         } catch (IOException e) {
             throw invalid(name + ": cannot read the configuration file: " + e.getMessage(), e);
         }
@@ -289,15 +289,21 @@ public final class ConfigLoader {
     }
 
     private static TriageConfig build(ObjectNode tree, Map<String, String> origins) {
+        tree.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                throw invalid(origin(origins, e.getKey()) + ": " + e.getKey()
+                        + " is null; give it a value, or leave the key out to keep its default");
+            }
+        });
         ConfigFile c;
         try {
             c = MAPPER.treeToValue(tree, ConfigFile.class);
         } catch (JsonMappingException e) {
             String key = e.getPath().isEmpty() ? "?" : e.getPath().get(0).getFieldName();
             throw invalid(origin(origins, key) + ": bad value at " + jsonPath(e) + ": "
-                    + e.getOriginalMessage(), e);
+                    + ConfigProblems.describe(e), e);
         } catch (JsonProcessingException e) {
-            throw invalid("configuration: " + e.getOriginalMessage(), e);
+            throw invalid("configuration: " + ConfigProblems.describe(e), e);
         }
         try {
             Categories categories = new Categories(c.categories(), c.defaultCategory());
@@ -337,10 +343,10 @@ public final class ConfigLoader {
                     priority(c.defaultPriority(), origins, "default_priority"),
                     categorySynonyms, prioritySynonyms, storeType, Path.of(c.storePath()),
                     c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
-                    classifier(c.classifier(), origins));
+                    classifier(c.classifier(), origins), ConfigLimits.of(c, origins));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
-                    + e.getMessage(), e);
+                    + ConfigProblems.describe(e), e);
         }
     }
 
@@ -406,6 +412,14 @@ public final class ConfigLoader {
         keys.put("log_level", String.class);
         keys.put("match_mode", String.class);
         keys.put("default_category", String.class);
+        keys.put("max_record_length", Long.class);
+        keys.put("max_field_length", Long.class);
+        keys.put("max_key_length", Long.class);
+        keys.put("max_nesting_depth", Long.class);
+        keys.put("max_keys", Long.class);
+        keys.put("max_tags", Long.class);
+        keys.put("min_timestamp", String.class);
+        keys.put("max_timestamp", String.class);
         return java.util.Collections.unmodifiableMap(keys);
     }
 }

@@ -51,7 +51,7 @@ final class CsvResultWriter extends ResultWriter {
             }
             g.writeStartArray();
             for (CsvColumn c : columns) {
-                g.writeString(c.value().of(r));
+                g.writeString(CsvCells.neutralize(c.value().of(r)));
             }
             g.writeEndArray();
         } catch (IOException e) {
