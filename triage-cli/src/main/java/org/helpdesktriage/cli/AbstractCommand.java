@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.helpdesktriage.core.config.TriageConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,6 +24,8 @@ abstract class AbstractCommand implements Callable<Integer> {
     NowOption nowOption = new NowOption();
 
     private Main.Environment environment;
+    private Logging logging;
+    private TriageConfig config;
 
     final void environment(Main.Environment env) {
         this.environment = env;
@@ -34,6 +37,24 @@ abstract class AbstractCommand implements Callable<Integer> {
 
     final boolean verbose() {
         return configOptions.verbose;
+    }
+
+    final boolean quiet() {
+        return configOptions.quiet;
+    }
+
+    /** Prints an informational line on standard output, unless --quiet. */
+    final void say(String line) {
+        if (!quiet()) {
+            out().println(line);
+        }
+    }
+
+    /** Prints an informational line (a summary, a notice) on standard error, unless --quiet. */
+    final void tell(String line) {
+        if (!quiet()) {
+            err().println(line);
+        }
     }
 
     final PrintWriter out() {
@@ -49,17 +70,62 @@ abstract class AbstractCommand implements Callable<Integer> {
         return nowOption.clock(environment.clock());
     }
 
-    /** Loads the configuration from its layers. */
+    /**
+     * Returns the configuration, loaded from its layers on the first call; its log_level sets
+     * the log's, unless -v or -q does.
+     */
     TriageConfig config() {
-        return configOptions.load(environment.variables());
+        if (config == null) {
+            config = configOptions.load(environment.variables());
+            if (logging != null) {
+                logging.level(explicitLogLevel() != null ? explicitLogLevel()
+                        : config.logLevel());
+            }
+        }
+        return config;
+    }
+
+    private String explicitLogLevel() {
+        return verbose() ? "DEBUG" : quiet() ? "ERROR" : null;
+    }
+
+    /**
+     * Checks the options, alone and together, and throws {@link #usage} for the first wrong one.
+     * Runs before {@link #execute()}, so a usage error opens, locks and writes nothing; an
+     * override calls {@code super.validate()} first.
+     */
+    void validate() {
+        if (configOptions.quiet && configOptions.verbose) {
+            throw usage("--quiet and --verbose contradict each other; give one of them");
+        }
+    }
+
+    /** Returns a usage error (exit 2) with this message, for {@code throw usage(...)}. */
+    final ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Throws a usage error unless {@code value >= min}. */
+    final void requireAtLeast(String option, long value, long min) {
+        if (value < min) {
+            throw usage(option + " must be " + (min == 0 ? "0 or more" : "at least " + min)
+                    + ", got " + value);
+        }
     }
 
     @Override
     public final Integer call() throws Exception {
-        ExitCode code = execute();
-        out().flush();
-        err().flush();
-        return exitCodeOf(code);
+        validate();
+        logging = Logging.start(err());
+        try {
+            ExitCode code = execute();
+            out().flush();
+            err().flush();
+            return exitCodeOf(code);
+        } finally {
+            // a configuration that failed to load set no level: say at least the warnings
+            logging.finish(explicitLogLevel() != null ? explicitLogLevel() : "WARN");
+        }
     }
 
     /** Returns the process's exit code for {@code code}; with-lock passes its command's on. */

@@ -15,7 +15,6 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Shows the audit log: who did what to which ticket, when. */
 @Command(name = "audit", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Shows the audit log of the data directory, oldest first.",
             "Times are ISO-8601 instants (2026-11-20T08:00:00Z) or UTC dates (2026-11-20, "
                 + "meaning 00:00 UTC that day).",
@@ -46,11 +45,16 @@ final class AuditCommand extends DataDirCommand {
     boolean json;
 
     @Override
-    ExitCode execute() {
-        requireLimit(limit);
+    void validate() {
+        super.validate();
+        requireAtLeast("--limit", limit, 0);
         if (since != null && until != null && until.isBefore(since)) {
             throw usage("--until " + until + " is before --since " + since);
         }
+    }
+
+    @Override
+    ExitCode execute() {
         AuditQuery query = new AuditQuery(ticket, actor, since, until, limit);
         List<AuditEntry> entries;
         try (var data = openForReading()) {

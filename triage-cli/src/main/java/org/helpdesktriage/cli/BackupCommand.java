@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 /** Writes a verified backup archive of the data directory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Writes a verified backup archive of the data directory, or of the "
                 + "PostgreSQL store (store_type postgres) in the same format.",
             "The archive is DIR/helpdesk-triage-backup-<yyyyMMddTHHmmssZ>.tar.gz, with "
@@ -51,18 +50,18 @@ final class BackupCommand extends DataDirCommand {
             int runs = data.runs().count();
             List<CorruptRecord> badRuns = data.runs().problems();
             archive = Backup.create(data.root(), out, clock(),
-                    n -> err().println("helpdesk-triage: " + n));
+                    n -> tell("helpdesk-triage: " + n));
             badRuns.forEach(c -> err().println("helpdesk-triage: warning: run record "
                     + c.location() + " cannot be read (" + c.problem() + "); it is in the "
                     + "backup as it is"));
-            Backup.removeLeftovers(data.root(), out).forEach(p -> err().println(
+            Backup.removeLeftovers(data.root(), out).forEach(p -> tell(
                     "helpdesk-triage: removed " + p + ", left by a backup that was interrupted"));
             summary = "helpdesk-triage: backup of " + data.root() + " written and verified: "
                     + tickets + " ticket(s), " + auditFiles + " audit file(s), " + runs
                     + " run record(s)";
         }
         out().println(archive);
-        err().println(summary);
+        tell(summary);
         return ExitCode.OK;
     }
 }

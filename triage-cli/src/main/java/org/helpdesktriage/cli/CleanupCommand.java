@@ -1,25 +1,15 @@
 package org.helpdesktriage.cli;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.StoreScan;
-import org.helpdesktriage.store.Backup;
-import org.helpdesktriage.store.DataDirectory;
-import org.helpdesktriage.store.FileStore;
-import org.helpdesktriage.store.RunRecord;
+import org.helpdesktriage.store.Cleanup;
+import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -35,9 +25,6 @@ import picocli.CommandLine.TypeConversionException;
             "3:the configuration is invalid", "5:another process holds the data directory's lock",
             "6:some ticket files are corrupt (the others were cleaned up)"})
 final class CleanupCommand extends RecordedCommand {
-
-    /** Where archived tickets go, under the data directory; a FileStore of its own. */
-    static final String ARCHIVE = "archive";
 
     @Option(names = "--older-than", paramLabel = "AGE", required = true,
             converter = AgeConverter.class,
@@ -72,96 +59,89 @@ final class CleanupCommand extends RecordedCommand {
     }
 
     @Override
-    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
-            Map<String, String> details) throws IOException {
+    void validate() {
+        super.validate();
+        requireAtLeast("--keep-backups", keepBackups, 0);
+        if (archive && DataDirOptions.postgres(config())) {
+            throw usage("--archive moves tickets into the data directory's archive/; with the "
+                    + "PostgreSQL store, take a backup first and clean up without --archive");
+        }
+        if (olderThan.isNegative() || keepRuns.isNegative()) {
+            throw usage("--older-than and --keep-runs must not be negative, got "
+                    + olderThan + " and " + keepRuns);
+        }
+    }
+
+    @Override
+    ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics, Map<String, Long> counts,
+            Map<String, String> details) {
         details.put("older_than", olderThan.toString());
         details.put("archive", String.valueOf(archive));
-        return cleanup(run, counts, metrics);
-    }
-
-    private ExitCode cleanup(RunRecorder run, Map<String, Long> counts, Metrics metrics)
-            throws IOException {
-        Instant now = clock().instant();
-        Instant cutoff = now.minus(olderThan);
-        if (archive && !(run.data() instanceof DataDirectory)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--archive "
-                    + "moves tickets into the data directory's archive/; with the PostgreSQL "
-                    + "store, take a backup first and clean up without --archive");
-        }
-        StoreScan scan = run.data().tickets().scan();
-        FileStore archiveStore = archive ? new FileStore(((DataDirectory) run.data()).root()
-                .resolve(ARCHIVE)) : null;
-        long moved = 0;
-        for (Ticket t : scan.tickets()) {
-            if (t.status().isFinished() && t.updatedAt().isBefore(cutoff)) {
-                if (archive) {
-                    archiveStore.save(t);
-                }
-                run.data().tickets().delete(t.ticketId());
-                run.data().audit().append(new AuditEntry(now, "helpdesk-triage",
-                        archive ? "archive" : "delete", t.ticketId(), Map.of(), run.runId()));
-                moved++;
-            }
-        }
-        List<RunRecord> prunedRuns = run.data().runs().pruneStartedBefore(now.minus(keepRuns));
-        List<Path> prunedBackups = backups == null ? List.of() : pruneBackups();
-        if (backups != null && run.data() instanceof DataDirectory files) {
-            Backup.removeLeftovers(files.root(), backups).forEach(p -> out().println(
-                    "removed " + p + ", left by a backup that was interrupted"));
-        }
-        counts.put("tickets_" + (archive ? "archived" : "deleted"), moved);
-        counts.put("runs_pruned", (long) prunedRuns.size());
-        counts.put("backups_pruned", (long) prunedBackups.size());
-        counts.put("corrupt", (long) scan.corrupt().size());
+        Cleanup.Result result = Cleanup.run(run, new Cleanup.Settings(olderThan, archive,
+                keepRuns, Optional.ofNullable(backups), keepBackups));
+        counts.putAll(result.counts());
+        result.removedLeftovers().forEach(p -> say("removed " + p
+                + ", left by a backup that was interrupted"));
         metrics.add("helpdesk_triage_cleaned_tickets_total",
-                "action=\"" + (archive ? "archive" : "delete") + "\"", moved);
-        scan.corrupt().forEach(c -> err().println("error: " + c.location() + ": " + c.problem()));
-        prunedBackups.forEach(p -> out().println("pruned backup " + p));
-        out().printf("%s %d tickets finished before %s; pruned %d run records and %d backups%n",
-                archive ? "archived" : "deleted", moved, cutoff, prunedRuns.size(),
-                prunedBackups.size());
-        return scan.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
+                Map.of("action", archive ? "archive" : "delete"), result.moved().size());
+        result.corrupt().forEach(c -> err().println("error: " + c.location() + ": "
+                + c.problem()));
+        result.prunedBackups().forEach(p -> say("pruned backup " + p));
+        say(String.format("%s %d tickets finished before %s; pruned %d run records and %d "
+                + "backups", archive ? "archived" : "deleted", result.moved().size(),
+                result.cutoff(), result.prunedRuns().size(), result.prunedBackups().size()));
+        return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }
 
-    // backup names carry a sortable UTC timestamp, so name order is age order
-    private List<Path> pruneBackups() throws IOException {
-        List<Path> all = new ArrayList<>();
-        if (Files.isDirectory(backups)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(backups,
-                    "helpdesk-triage-backup-*.tar.gz")) {
-                ds.forEach(all::add);
-            }
-        }
-        all.sort(null);
-        List<Path> pruned = new ArrayList<>();
-        for (int i = 0; i < all.size() - Math.max(0, keepBackups); i++) {
-            Files.deleteIfExists(all.get(i));
-            pruned.add(all.get(i));
-        }
-        return pruned;
-    }
-
-    /** Reads ages such as 90d, 12h, 30m or an ISO-8601 duration (PT6H). */
+    /**
+     * Reads ages such as 90d, 12h, 30m or an ISO-8601 duration (PT6H), up to 36500 days: an
+     * age that long reaches back past any ticket, and a longer one cannot be subtracted from a
+     * date.
+     */
     static final class AgeConverter implements ITypeConverter<Duration> {
         private static final Pattern AGE = Pattern.compile("(\\d+)([dhm])");
+        static final Duration MAX_AGE = Duration.ofDays(36_500);
 
         @Override
         public Duration convert(String value) {
-            Matcher m = AGE.matcher(value.trim().toLowerCase(Locale.ROOT));
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                switch (m.group(2)) {
-                    case "d":
-                        return Duration.ofDays(n);
-                    case "h":
-                        return Duration.ofHours(n);
-                    default:
-                        return Duration.ofMinutes(n);
-                }
+            Duration age = parse(value);
+            if (age.compareTo(MAX_AGE) > 0) {
+                throw new TypeConversionException("'" + value + "' is too long an age; the "
+                        + "longest is 36500d (100 years)");
             }
+            return age;
+        }
+
+        private static Duration parse(String value) {
+            Matcher m = AGE.matcher(value.trim().toLowerCase(Locale.ROOT));
             try {
-                return Duration.parse(value.trim());
+                if (m.matches()) {
+                    if (m.group(1).length() > 18) {
+                        return Duration.ofSeconds(Long.MAX_VALUE);
+                    }
+                    long n = Long.parseLong(m.group(1));
+                    switch (m.group(2)) {
+                        case "d":
+                            return Duration.ofDays(n);
+                        case "h":
+                            return Duration.ofHours(n);
+                        default:
+                            return Duration.ofMinutes(n);
+                    }
+                }
+                Duration d = Duration.parse(value.trim());
+                if (d.isNegative()) {
+                    throw new TypeConversionException("'" + value + "' is a negative age");
+                }
+                return d;
+            } catch (ArithmeticException e) {
+                return Duration.ofSeconds(Long.MAX_VALUE);
+            } catch (TypeConversionException e) {
+                throw e;
             } catch (RuntimeException e) {
+                if (e.getCause() instanceof ArithmeticException) {
+                    return Duration.ofSeconds(Long.MAX_VALUE);
+                }
                 throw new TypeConversionException("'" + value
                         + "' is not an age; use for example 90d, 12h or 30m");
             }

@@ -23,8 +23,14 @@ final class ConfigOptions {
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = {"-v", "--verbose"},
-            description = "Prints stack traces with errors.")
+            description = "Says more: the library's log at DEBUG level (configuration sources, "
+                    + "rules compiled, data directory opened) and stack traces with errors.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Prints only errors: no summary, notice or progress line, and the "
+                    + "log at ERROR level. Results and listings still go to standard output.")
+    boolean quiet;
 
     /** Loads the configuration: defaults < file < HELPDESK_* environment < --set. */
     TriageConfig load(Map<String, String> environment) {

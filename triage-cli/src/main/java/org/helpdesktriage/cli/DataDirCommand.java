@@ -17,6 +17,12 @@ abstract class DataDirCommand extends AbstractCommand {
     @Mixin
     DataDirOptions dataDirOptions = new DataDirOptions();
 
+    @Override
+    void validate() {
+        super.validate();
+        dataDirOptions.validate(this);
+    }
+
     /** Returns the data directory: --data-dir, else store_path from the configuration. */
     final Path root() {
         return dataDirOptions.root(config());
@@ -37,7 +43,7 @@ abstract class DataDirCommand extends AbstractCommand {
         requireExisting();
         Storage data = dataDirOptions.openStorage(config(), environment().variables(), command,
                 exclusive, 1, clock());
-        data.notices().forEach(n -> err().println("helpdesk-triage: " + n));
+        data.notices().forEach(n -> tell("helpdesk-triage: " + n));
         return data;
     }
 
@@ -72,13 +78,6 @@ abstract class DataDirCommand extends AbstractCommand {
         return ExitCode.DATA_PROBLEM;
     }
 
-    /** Refuses a negative {@code --limit}; 0 means no limit in every listing. */
-    final void requireLimit(int limit) {
-        if (limit < 0) {
-            throw usage("--limit must be 0 or more, got " + limit);
-        }
-    }
-
     /**
      * Prints a listing: a JSON array of {@code toJson} of each item with {@code --json}, else
      * {@code table} with one {@code row} per item.
@@ -91,10 +90,5 @@ abstract class DataDirCommand extends AbstractCommand {
         }
         items.forEach(item -> table.row(row.apply(item)));
         table.print(out());
-    }
-
-    /** Throws a usage error (exit 2) with this message. */
-    final picocli.CommandLine.ParameterException usage(String message) {
-        return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

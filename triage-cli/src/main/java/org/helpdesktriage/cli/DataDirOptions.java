@@ -9,7 +9,10 @@ import org.helpdesktriage.store.DataDirectory;
 import org.helpdesktriage.store.Storage;
 import org.helpdesktriage.store.postgres.PostgresSettings;
 import org.helpdesktriage.store.postgres.PostgresStorage;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options of commands that work on the data directory. */
 final class DataDirOptions {
@@ -20,11 +23,30 @@ final class DataDirOptions {
                     + "store_url instead.")
     Path dataDir;
 
+    /** The longest --wait: a week, far below what a clock can count in nanoseconds. */
+    static final long MAX_WAIT_SECONDS = 7 * 24 * 3600;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    long waitSeconds;
+
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
             description = "How long to wait for another process's lock on the data directory "
                     + "(or the PostgreSQL store's advisory lock) before failing with a message "
-                    + "naming the holder.")
-    long waitSeconds;
+                    + "naming the holder; at most 604800 (a week).")
+    void waitSeconds(long value) {
+        if (value < 0 || value > MAX_WAIT_SECONDS) {
+            throw new ParameterException(mixee.commandLine(), "--wait must be between 0 and "
+                    + MAX_WAIT_SECONDS + " seconds (a week), got " + value);
+        }
+        waitSeconds = value;
+    }
+
+    /** Refuses a negative --wait. */
+    void validate(AbstractCommand command) {
+        command.requireAtLeast("--wait", waitSeconds, 0);
+    }
 
     /** Returns the data directory: --data-dir, else the configuration's store_path. */
     Path root(TriageConfig config) {
@@ -34,7 +56,12 @@ final class DataDirOptions {
     /** Opens the data directory for writing, under its lock. */
     DataDirectory openForWriting(TriageConfig config, String command, Clock clock) {
         return DataDirectory.openForWriting(root(config), command,
-                Duration.ofSeconds(Math.max(0, waitSeconds)), clock);
+                Duration.ofSeconds(waitSeconds), clock);
+    }
+
+    /** Returns how long to wait for another process's lock. */
+    Duration waitTime() {
+        return Duration.ofSeconds(waitSeconds);
     }
 
     /** Opens the data directory for reading, without the lock. */
@@ -56,7 +83,7 @@ final class DataDirOptions {
             boolean exclusive, int poolSize, Clock clock) {
         if (postgres(config)) {
             return PostgresStorage.openForWriting(PostgresSettings.from(config, env), poolSize,
-                    command, exclusive, Duration.ofSeconds(Math.max(0, waitSeconds)), clock);
+                    command, exclusive, waitTime(), clock);
         }
         return openForWriting(config, command, clock);
     }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 /** The dead letters of the data directory: records that failed, kept for a retry. */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = "Lists the records that failed and are kept, with the reason, and retries them.",
         subcommands = {DeadLettersCommand.ListDeadLetters.class, DeadLettersRetryCommand.class})
 final class DeadLettersCommand implements Runnable {
@@ -24,7 +23,6 @@ final class DeadLettersCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, showDefaultValues = true,
-            versionProvider = VersionProvider.class,
             description = {"Lists the dead letters, oldest first.",
                 "Exit code 6 when a dead-letter file cannot be read (it is named)."})
     static final class ListDeadLetters extends DataDirCommand {

@@ -1,19 +1,11 @@
 package org.helpdesktriage.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.ingest.InputFormat;
-import org.helpdesktriage.core.ingest.RawRecord;
-import org.helpdesktriage.core.ingest.RecordReader;
-import org.helpdesktriage.core.ingest.RecordReaders;
-import org.helpdesktriage.core.ingest.SourcePosition;
-import org.helpdesktriage.store.DeadLetter;
+import org.helpdesktriage.store.DeadLetterReplay;
+import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,11 +20,9 @@ import picocli.CommandLine.Option;
             "4:some records failed again", "5:another process holds the data directory's lock"})
 final class DeadLettersRetryCommand extends RecordedCommand {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @Option(names = "--limit", paramLabel = "N",
-            description = "Retries only the N oldest dead letters (default: all).")
-    Integer limit;
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Retries only the N oldest dead letters; 0 retries all of them.")
+    int limit;
 
     @Override
     String runName() {
@@ -40,56 +30,30 @@ final class DeadLettersRetryCommand extends RecordedCommand {
     }
 
     @Override
-    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
-            Map<String, String> details) {
-        TriageEngine engine = TriageEngine.builder().config(config).clock(clock())
-                .store(run.data().tickets()).auditLog(run.data().audit())
-                .runId(run.runId()).build();
-        List<DeadLetter> letters = limit == null ? run.data().deadLetters().list()
-                : run.data().deadLetters().oldest(limit);
-        long triaged = 0;
-        for (DeadLetter letter : letters) {
-            TriageOutcome outcome = engine.triage(record(letter));
-            if (outcome instanceof TriageOutcome.Triaged t) {
-                run.data().deadLetters().remove(letter.id());
-                triaged++;
-                metrics.increment("helpdesk_triage_retries_total", "outcome=\"triaged\"");
-                out().printf("%s triaged: %s -> %s%n", letter.id(),
-                        t.result().ticket().ticketId(), t.result().routing().assignedTo());
-            } else {
-                String reason = ((TriageOutcome.Rejected) outcome).rejection().message();
-                run.data().deadLetters().save(letter.failedAgain(clock().instant(), reason,
-                        run.runId()));
-                metrics.increment("helpdesk_triage_retries_total", "outcome=\"rejected\"");
-                out().printf("%s failed again: %s%n", letter.id(), reason);
-            }
-        }
-        counts.put("retried", (long) letters.size());
-        counts.put("triaged", triaged);
-        counts.put("failed", letters.size() - triaged);
-        err().printf("helpdesk-triage: retried %d, triaged %d, failed again %d, run %s%n",
-                letters.size(), triaged, letters.size() - triaged, run.runId());
-        return triaged == letters.size() ? ExitCode.OK : ExitCode.REJECTED;
+    void validate() {
+        super.validate();
+        requireAtLeast("--limit", limit, 0);
     }
 
-    // a record that never parsed is kept as its raw text: read it again as one JSON line
-    private static RawRecord record(DeadLetter letter) {
-        SourcePosition position = new SourcePosition("dead letter " + letter.id() + " ("
-                + letter.source() + ")", 1, 1);
-        Map<String, Object> fields = letter.record();
-        if (fields.size() == 1 && fields.get("raw") instanceof String raw) {
-            try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(
-                    raw.getBytes(StandardCharsets.UTF_8)), InputFormat.JSONL, position.source())) {
-                if (reader.hasNext()) {
-                    return reader.next();
-                }
+    @Override
+    ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics, Map<String, Long> counts,
+            Map<String, String> details) {
+        TriageEngine engine = run.engine(config).build();
+        DeadLetterReplay.Summary summary = DeadLetterReplay.retry(run, engine, limit, retry -> {
+            String id = retry.letter().id();
+            if (retry.outcome() instanceof TriageOutcome.Triaged t) {
+                metrics.increment("helpdesk_triage_retries_total", Map.of("outcome", "triaged"));
+                say(id + " triaged: " + t.result().ticket().ticketId() + " -> "
+                        + t.result().routing().assignedTo());
+            } else {
+                metrics.increment("helpdesk_triage_retries_total", Map.of("outcome", "rejected"));
+                out().println(id + " failed again: "
+                        + ((TriageOutcome.Rejected) retry.outcome()).rejection().message());
             }
-            return RawRecord.unparseable(position, raw, "the record is empty");
-        }
-        try {
-            return RawRecord.of(position, fields, MAPPER.writeValueAsString(fields));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        });
+        counts.putAll(summary.counts());
+        tell(String.format("helpdesk-triage: retried %d, triaged %d, failed again %d, run %s",
+                summary.retried(), summary.triaged(), summary.failed(), run.runId()));
+        return summary.failed() == 0 ? ExitCode.OK : ExitCode.REJECTED;
     }
 }

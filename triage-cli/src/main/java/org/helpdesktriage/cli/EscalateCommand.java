@@ -9,6 +9,7 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.escalation.EscalationSweep;
 import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,32 +38,33 @@ final class EscalateCommand extends RecordedCommand {
     }
 
     @Override
-    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
+    ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics, Map<String, Long> counts,
             Map<String, String> details) {
         details.put("dry_run", String.valueOf(dryRun));
         return escalate(config, run, metrics, counts);
     }
 
-    private ExitCode escalate(TriageConfig config, RunRecorder run, Metrics metrics,
+    private ExitCode escalate(TriageConfig config, RecordedRun run, Metrics metrics,
             Map<String, Long> counts) {
         EscalationSweep sweep = new EscalationSweep(run.data().tickets(), run.data().audit(),
                 new EscalationService(config.escalation(), clock()), "helpdesk-triage");
         EscalationSweep.Result result = sweep.run(run.runId(), dryRun);
         List<EscalationService.Escalation> done = result.escalations();
         done.forEach(e -> metrics.increment("helpdesk_triage_escalations_total",
-                "priority=\"" + e.ticket().priority().id() + "\""));
+                Map.of("priority", e.ticket().priority().id())));
         counts.put("checked", (long) result.checked());
         counts.put("open", (long) result.open());
         counts.put("escalated", (long) done.size());
         counts.put("corrupt", (long) result.corrupt().size());
-        metrics.add("helpdesk_triage_tickets_checked_total", "", result.checked());
+        metrics.add("helpdesk_triage_tickets_checked_total", Map.of(), result.checked());
         print(done);
         for (CorruptRecord c : result.corrupt()) {
             err().println("error: " + c.location() + ": " + c.problem());
         }
-        err().printf("helpdesk-triage: checked %d tickets (%d open), %s %d, corrupt %d, run %s%n",
-                result.checked(), result.open(), dryRun ? "would escalate" : "escalated",
-                done.size(), result.corrupt().size(), run.runId());
+        tell(String.format("helpdesk-triage: checked %d tickets (%d open), %s %d, corrupt %d, "
+                + "run %s", result.checked(), result.open(),
+                dryRun ? "would escalate" : "escalated", done.size(), result.corrupt().size(),
+                run.runId()));
         return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }
 
@@ -82,7 +84,7 @@ final class EscalateCommand extends RecordedCommand {
             return;
         }
         if (done.isEmpty()) {
-            out().println("No ticket is due for escalation.");
+            say("No ticket is due for escalation.");
             return;
         }
         out().printf("%-28s %-20s %s%n", "TICKET", "PRIORITY", "REASON");

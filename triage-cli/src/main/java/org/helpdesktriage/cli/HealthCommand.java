@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.StoreHealth;
@@ -15,12 +16,12 @@ import picocli.CommandLine.Option;
 
 /** Checks the configuration and the data directory, for monitors. Changes nothing. */
 @Command(name = "health", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Checks the configuration and the data directory, for monitors.",
-            "Prints every check as JSON: configuration, data directory readable and "
-                + "writable, disk space, format version, lock (free, held by whom, or named by "
-                + "a process that does not hold it), ticket files (corrupt ones named), "
-                + "leftovers of interrupted runs, audit log, run records, dead letters.",
+            "Prints every check as JSON: configuration (loaded and built as triage builds it: "
+                + "rules compiled, model loaded), data directory readable and writable, disk "
+                + "space, format version, lock (free, held by whom, or named by a process that "
+                + "does not hold it), ticket files (corrupt ones named), leftovers of "
+                + "interrupted runs, audit log, run records, dead letters.",
             "Damage fails a check; leftovers the next writer removes, a lock file naming a "
                 + "process that does not hold the lock, and an unfinished last audit line are "
                 + "warnings (\"warning\": true, and a line on standard error) and keep the "
@@ -37,25 +38,35 @@ final class HealthCommand extends DataDirCommand {
     long minFreeMb;
 
     @Override
+    void validate() {
+        super.validate();
+        requireAtLeast("--min-free-mb", minFreeMb, 0);
+    }
+
+    @Override
     ExitCode execute() {
-        if (minFreeMb < 0) {
-            throw usage("--min-free-mb must be 0 or more, got " + minFreeMb);
-        }
         List<HealthCheck> checks = new ArrayList<>();
         Path root = dataDirOptions.dataDir;
         String database = null;
         try {
             TriageConfig config = config();
-            checks.add(new HealthCheck("configuration", true, "valid"));
             if (DataDirOptions.postgres(config)) {
                 root = null;
                 database = "the PostgreSQL store";
+            } else {
+                root = dataDirOptions.root(config);
+            }
+            // what triage builds: rules compiled, the model loaded and checked against the
+            // categories, so a configuration that triage refuses never reads as valid here
+            TriageEngine engine = TriageEngine.builder().config(config).clock(clock()).build();
+            checks.add(new HealthCheck("configuration", true, "valid: "
+                    + engine.rules().rules().size() + " rule(s) compiled"
+                    + engine.classifier().map(c -> ", classifier loaded").orElse("")));
+            if (database != null) {
                 PostgresSettings settings = PostgresSettings.from(config,
                         environment().variables());
                 database = settings.describe();
                 checks.addAll(PostgresHealth.check(settings));
-            } else {
-                root = dataDirOptions.root(config);
             }
         } catch (RuntimeException e) {
             // whatever is wrong with the configuration is a failed check, not a crash

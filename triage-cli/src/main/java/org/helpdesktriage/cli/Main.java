@@ -1,7 +1,10 @@
 package org.helpdesktriage.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +27,21 @@ public final class Main {
     static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return run(new Environment(System.getenv(), System.in, out, err, Clock.systemUTC()), args);
+        return run(new Environment(System.getenv(), System.in, out, err, Clock.systemUTC(),
+                stderrIsTerminal(System.getenv())), args);
+    }
+
+    // Java 17 can tell only whether stdin and stdout are a console; /proc tells about stderr
+    private static boolean stderrIsTerminal(Map<String, String> env) {
+        if ("dumb".equals(env.get("TERM"))) {
+            return false;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     /** Runs the command line in {@code env}; tests capture its streams. */
@@ -41,7 +58,14 @@ public final class Main {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::usageError);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        withVersion(cl, new VersionProvider());
         return cl;
+    }
+
+    // every command answers --version the same way, including those added later
+    private static void withVersion(CommandLine cl, VersionProvider version) {
+        cl.getCommandSpec().versionProvider(version);
+        cl.getSubcommands().values().forEach(sub -> withVersion(sub, version));
     }
 
     // "helpdesk-triage in.json out.json" means "helpdesk-triage triage in.json out.json"
@@ -64,9 +88,16 @@ public final class Main {
      * @param out standard output
      * @param err standard error
      * @param clock the time every command reads
+     * @param terminal whether standard error is a terminal, where a progress bar may be drawn
      */
     record Environment(Map<String, String> variables, InputStream in, PrintWriter out,
-            PrintWriter err, Clock clock) {
+            PrintWriter err, Clock clock, boolean terminal) {
+
+        /** An environment whose standard error is not a terminal. */
+        Environment(Map<String, String> variables, InputStream in, PrintWriter out,
+                PrintWriter err, Clock clock) {
+            this(variables, in, out, err, clock, false);
+        }
     }
 
     /** Gives commands that want it the environment. */

@@ -1,11 +1,19 @@
 package org.helpdesktriage.cli;
 
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,79 +25,115 @@ import org.helpdesktriage.core.io.AtomicOutput;
 /**
  * A run's metrics in the Prometheus text format, for node_exporter's textfile collector:
  * counters by label, the run's duration, its exit code, and the time of the last successful
- * run (carried over from the previous file when this run failed). Written atomically, so the
+ * run (carried over from the previous file when this run failed). The Prometheus Java client's
+ * exposition library writes the file, so HELP and TYPE lines and the escaping of label values
+ * (quotes, backslashes, newlines) are the format's own; {@link AtomicOutput} writes it, so the
  * collector never reads half a file.
  */
 final class Metrics {
 
-    private static final Pattern LAST_SUCCESS = Pattern.compile(
-            "^helpdesk_triage_last_success_timestamp_seconds\\{command=\"([^\"]+)\"} (\\S+)$",
-            Pattern.MULTILINE);
+    /** Every metric a command may write, with its HELP text; names are today's. */
+    static final Map<String, String> HELP = Map.ofEntries(
+            Map.entry("helpdesk_triage_records", "Records read by the run, by outcome."),
+            Map.entry("helpdesk_triage_tickets",
+                    "Triaged tickets by routed category and priority."),
+            Map.entry("helpdesk_triage_cache_lookups", "Result-cache lookups, by result."),
+            Map.entry("helpdesk_triage_escalations", "Tickets escalated, by new priority."),
+            Map.entry("helpdesk_triage_tickets_checked", "Tickets the escalation looked at."),
+            Map.entry("helpdesk_triage_cleaned_tickets", "Tickets archived or deleted."),
+            Map.entry("helpdesk_triage_retries", "Dead letters retried, by outcome."),
+            Map.entry("helpdesk_triage_run_duration_seconds", "Wall time of the run."),
+            Map.entry("helpdesk_triage_last_exit_code", "Exit code of the run."),
+            Map.entry("helpdesk_triage_last_run_timestamp_seconds",
+                    "When the run finished, in seconds since the epoch."),
+            Map.entry("helpdesk_triage_last_success_timestamp_seconds",
+                    "When the last run that completed (exit 0 or 4) finished, in seconds since "
+                            + "the epoch."));
+
+    private static final String LAST_SUCCESS = "helpdesk_triage_last_success_timestamp_seconds";
+    // the file is ours: its command label holds only a command name, never a quote
+    private static final Pattern LAST_SUCCESS_LINE = Pattern.compile(
+            "^" + LAST_SUCCESS + "\\{command=\"([^\"]+)\"} (\\S+)$", Pattern.MULTILINE);
 
     private final String command;
-    private final Map<String, Map<String, LongAdder>> counters = new ConcurrentHashMap<>();
+    private final Map<String, Map<Map<String, String>, LongAdder>> counters =
+            new ConcurrentHashMap<>();
 
     Metrics(String command) {
         this.command = command;
     }
 
-    /** Adds one to counter {@code name} with the given label set ("outcome=\"triaged\""). */
-    void increment(String name, String labels) {
-        counters.computeIfAbsent(name, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(labels, k -> new LongAdder()).increment();
+    /**
+     * Adds one to counter {@code name} (as written, ending in {@code _total}) with these labels.
+     */
+    void increment(String name, Map<String, String> labels) {
+        counter(name, labels).increment();
     }
 
-    /** Adds {@code n} to counter {@code name} with the given label set. */
-    void add(String name, String labels, long n) {
-        counters.computeIfAbsent(name, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(labels, k -> new LongAdder()).add(n);
+    /** Adds {@code n} to counter {@code name} with these labels. */
+    void add(String name, Map<String, String> labels, long n) {
+        counter(name, labels).add(n);
+    }
+
+    private LongAdder counter(String name, Map<String, String> labels) {
+        String family = name.endsWith("_total") ? name.substring(0, name.length() - 6) : name;
+        if (!HELP.containsKey(family)) {
+            throw new IllegalArgumentException("metric " + name + " has no HELP text in "
+                    + "Metrics.HELP");
+        }
+        return counters.computeIfAbsent(family, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(Map.copyOf(labels), k -> new LongAdder());
     }
 
     /** Writes the metrics file for a run that ended with {@code exitCode}. */
     void write(Path file, double seconds, int exitCode, Instant finishedAt) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<>(counters).forEach((name, series) -> {
-            sb.append("# TYPE ").append(name).append(" counter\n");
-            new TreeMap<>(series).forEach((labels, value) -> sb.append(name).append("{command=\"")
-                    .append(command).append('"').append(labels.isEmpty() ? "" : "," + labels)
-                    .append("} ").append(value.sum()).append('\n'));
+        List<MetricSnapshot> snapshots = new ArrayList<>();
+        new TreeMap<>(counters).forEach((family, series) -> {
+            CounterSnapshot.Builder b = CounterSnapshot.builder().name(family)
+                    .help(HELP.get(family));
+            series.forEach((labels, value) -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot
+                    .builder().labels(labels(labels)).value(value.sum()).build()));
+            snapshots.add(b.build());
         });
-        sb.append("# TYPE helpdesk_triage_run_duration_seconds gauge\n")
-                .append(series("helpdesk_triage_run_duration_seconds", seconds));
-        sb.append("# TYPE helpdesk_triage_last_exit_code gauge\n")
-                .append(series("helpdesk_triage_last_exit_code", exitCode));
-        sb.append("# TYPE helpdesk_triage_last_run_timestamp_seconds gauge\n")
-                .append(series("helpdesk_triage_last_run_timestamp_seconds",
-                        finishedAt.getEpochSecond()));
-        String lastSuccess = exitCode == 0 || exitCode == 4
-                ? String.valueOf(finishedAt.getEpochSecond()) : previousSuccess(file);
+        snapshots.add(gauge("helpdesk_triage_run_duration_seconds", seconds));
+        snapshots.add(gauge("helpdesk_triage_last_exit_code", exitCode));
+        snapshots.add(gauge("helpdesk_triage_last_run_timestamp_seconds",
+                finishedAt.getEpochSecond()));
+        Double lastSuccess = exitCode == 0 || exitCode == 4
+                ? Double.valueOf(finishedAt.getEpochSecond()) : previousSuccess(file);
         if (lastSuccess != null) {
-            sb.append("# TYPE helpdesk_triage_last_success_timestamp_seconds gauge\n")
-                    .append("helpdesk_triage_last_success_timestamp_seconds{command=\"")
-                    .append(command).append("\"} ").append(lastSuccess).append('\n');
+            snapshots.add(gauge(LAST_SUCCESS, lastSuccess));
         }
         try (AtomicOutput out = AtomicOutput.create(file)) {
-            out.stream().write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            PrometheusTextFormatWriter.create().write(out.stream(),
+                    new MetricSnapshots(snapshots), EscapingScheme.UNDERSCORE_ESCAPING);
             out.commit();
         }
     }
 
-    private String series(String name, double value) {
-        String v = value == Math.rint(value) ? String.valueOf((long) value)
-                : String.format(Locale.ROOT, "%.3f", value);
-        return name + "{command=\"" + command + "\"} " + v + "\n";
+    private Labels labels(Map<String, String> labels) {
+        Labels.Builder b = Labels.builder().label("command", command);
+        labels.forEach(b::label);
+        return b.build();
     }
 
-    private String previousSuccess(Path file) {
+    private GaugeSnapshot gauge(String name, double value) {
+        return GaugeSnapshot.builder().name(name).help(HELP.get(name))
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("command", command)).value(value).build())
+                .build();
+    }
+
+    private Double previousSuccess(Path file) {
         try {
-            Matcher m = LAST_SUCCESS.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            Matcher m = LAST_SUCCESS_LINE.matcher(Files.readString(file, StandardCharsets.UTF_8));
             while (m.find()) {
                 if (m.group(1).equals(command)) {
-                    return m.group(2);
+                    return Double.valueOf(m.group(2));
                 }
             }
-        } catch (IOException e) {
-            // no earlier file: no success to carry over
+        } catch (IOException | NumberFormatException e) {
+            // no earlier file, or not ours: no success to carry over
         }
         return null;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -52,8 +53,14 @@ abstract class RecordedCommand extends AbstractCommand {
      * @param counts filled with the run's counts, kept even when the work fails
      * @param details filled with facts for the run record (input, output, options)
      */
-    abstract ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics,
+    abstract ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics,
             Map<String, Long> counts, Map<String, String> details) throws IOException;
+
+    @Override
+    void validate() {
+        super.validate();
+        dataDir.validate(this);
+    }
 
     @Override
     final ExitCode execute() throws IOException {
@@ -64,11 +71,11 @@ abstract class RecordedCommand extends AbstractCommand {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("config_fingerprint", ConfigLoader.fingerprint(config));
         ExitCode code = ExitCode.ERROR;
-        try (RunRecorder run = usesDataDirectory(config) ? new RunRecorder(
+        try (RecordedRun run = usesDataDirectory(config) ? RecordedRun.start(
                 dataDir.openStorage(config, environment().variables(), runName(), exclusive(),
-                        poolSize(), clock()), clock(), runName()) : null) {
+                        poolSize(), clock()), runName(), clock()) : null) {
             if (run != null) {
-                run.data().notices().forEach(n -> err().println("helpdesk-triage: " + n));
+                run.data().notices().forEach(n -> tell("helpdesk-triage: " + n));
             }
             try {
                 code = run(config, run, metrics, counts, details);

@@ -2,7 +2,6 @@ package org.helpdesktriage.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.helpdesktriage.store.DataDirectoryLock;
 import org.helpdesktriage.store.Restore;
 import org.helpdesktriage.store.postgres.PostgresBackup;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Option;
 
 /** Replaces the data directory with a backup archive, all or nothing. */
 @Command(name = "restore", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Replaces the data directory (or the PostgreSQL store, in one "
                 + "transaction under its exclusive advisory lock) with the contents of an "
                 + "archive: a backup written by 'helpdesk-triage backup', or a tar.gz of a data "
@@ -51,15 +49,15 @@ final class RestoreCommand extends DataDirCommand {
         Restore.Result result;
         // the lock alone, not DataDirectory: opening would migrate or create what is replaced
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, "restore",
-                Duration.ofSeconds(Math.max(0, dataDirOptions.waitSeconds)), clock())) {
+                dataDirOptions.waitTime(), clock())) {
             lock.tookOverFrom().ifPresent(h -> err().println(
                     "helpdesk-triage: took over a stale lock left by " + h.describe()));
             result = Restore.run(archive, root, clock());
         }
-        result.notes().forEach(n -> err().println("helpdesk-triage: " + n));
-        out().println("restored " + result.tickets() + " ticket(s) from " + archive + " into "
+        result.notes().forEach(n -> tell("helpdesk-triage: " + n));
+        say("restored " + result.tickets() + " ticket(s) from " + archive + " into "
                 + root + (result.backup() ? "" : " (a plain tar, every file parsed)"));
-        result.previous().ifPresent(p -> out().println("the previous data directory was moved "
+        result.previous().ifPresent(p -> say("the previous data directory was moved "
                 + "to " + p));
         return ExitCode.OK;
     }

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 /** The root command: holds the subcommands, the version and the exit-code list. */
 @Command(name = "helpdesk-triage",
         mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {"Triages helpdesk tickets: parses, normalises, validates, routes by rules "
                 + "and scores them.",
             "",
@@ -16,8 +15,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class, TrainCommand.class,
             TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
             HealthCommand.class, RunsCommand.class, DeadLettersCommand.class,
-            MigrateCommand.class,
-            WithLockCommand.class,
+            WithLockCommand.class, CompletionCommand.class, MigrateCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 /** The run records of the data directory: one summary per batch run. */
 @Command(name = "runs", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = "Lists and shows the records of batch runs kept in the data directory.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class})
 final class RunsCommand implements Runnable {
@@ -27,7 +26,6 @@ final class RunsCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, showDefaultValues = true,
-            versionProvider = VersionProvider.class,
             description = {"Lists the run records, newest first.",
                 "Exit code 6 when a run record cannot be read (it is named)."})
     static final class ListRuns extends DataDirCommand {
@@ -40,8 +38,13 @@ final class RunsCommand implements Runnable {
         boolean json;
 
         @Override
+        void validate() {
+            super.validate();
+            requireAtLeast("--limit", limit, 0);
+        }
+
+        @Override
         ExitCode execute() {
-            requireLimit(limit);
             List<RunRecord> runs;
             try (var data = openForReading()) {
                 runs = data.runs().list();
@@ -58,7 +61,6 @@ final class RunsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, showDefaultValues = true,
-            versionProvider = VersionProvider.class,
             description = {"Prints one run record as JSON.",
                 "Exit code 1 when there is no such run, 6 when its record cannot be read."})
     static final class ShowRun extends DataDirCommand {

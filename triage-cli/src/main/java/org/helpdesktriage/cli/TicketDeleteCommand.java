@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 
 /** Deletes one ticket under the data directory lock and records it in the audit log. */
 @Command(name = "delete", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Deletes one ticket and records a 'delete' entry in the audit log.",
             "Takes the data directory lock (see --wait). A ticket file that cannot be read is "
                 + "deleted too, so that an operator can remove it.",
@@ -46,7 +45,7 @@ final class TicketDeleteCommand extends DataDirCommand {
             }
             data.audit().append(new AuditEntry(clock().instant(), ACTOR, "delete", id, changes,
                     null));
-            out().println("deleted ticket '" + id + "' from " + data.describe());
+            say("deleted ticket '" + id + "' from " + data.describe());
             return ExitCode.OK;
         }
     }

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 /** The tickets of the data directory: list, get, search, count, delete. */
 @Command(name = "tickets", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = "Lists, shows, searches, counts and deletes the tickets of the data "
                 + "directory.",
         subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.GetTicket.class,
@@ -43,7 +42,6 @@ final class TicketsCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, showDefaultValues = true,
-            versionProvider = VersionProvider.class,
             description = {"Lists the tickets in id order.",
                 "Ticket files that cannot be read are named on stderr and the exit code is 6; "
                     + "the readable tickets are still listed."})
@@ -58,8 +56,13 @@ final class TicketsCommand implements Runnable {
         boolean json;
 
         @Override
+        void validate() {
+            super.validate();
+            requireAtLeast("--limit", limit, 0);
+        }
+
+        @Override
         ExitCode execute() {
-            requireLimit(limit);
             StoreScan scan;
             try (var data = openForReading()) {
                 scan = data.tickets().scan();
@@ -72,7 +75,6 @@ final class TicketsCommand implements Runnable {
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true, showDefaultValues = true,
-            versionProvider = VersionProvider.class,
             description = {"Prints one ticket as JSON.",
                 "Exit code 1 when there is no such ticket, 6 when its file cannot be read."})
     static final class GetTicket extends DataDirCommand {
@@ -95,7 +97,6 @@ final class TicketsCommand implements Runnable {
     }
 
     @Command(name = "search", mixinStandardHelpOptions = true, showDefaultValues = true,
-            versionProvider = VersionProvider.class,
             description = {"Lists the tickets whose fields have every given value.",
                 "Fields: ticket_id, title, category, priority, status, assigned_to, "
                     + "requester_email, tags (the ticket has that tag). Category and e-mail "
@@ -110,14 +111,20 @@ final class TicketsCommand implements Runnable {
         @Option(names = "--json", description = "Prints a JSON array instead of a table.")
         boolean json;
 
+        private TicketCriteria match;
+
         @Override
-        ExitCode execute() {
-            TicketCriteria match;
+        void validate() {
+            super.validate();
             try {
                 match = TicketCriteria.of(criteria);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
+        }
+
+        @Override
+        ExitCode execute() {
             StoreScan scan;
             try (var data = openForReading()) {
                 scan = data.tickets().scan();
@@ -128,7 +135,6 @@ final class TicketsCommand implements Runnable {
     }
 
     @Command(name = "count", mixinStandardHelpOptions = true, showDefaultValues = true,
-            versionProvider = VersionProvider.class,
             description = {"Prints how many tickets the data directory holds.",
                 "Ticket files that cannot be read are not counted: they are named on stderr "
                     + "and the exit code is 6, as with 'tickets list'."})

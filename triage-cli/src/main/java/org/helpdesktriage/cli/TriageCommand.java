@@ -2,6 +2,8 @@ package org.helpdesktriage.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.InputFormat;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.RecordReader;
@@ -20,9 +24,10 @@ import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.output.OutputFormat;
 import org.helpdesktriage.core.output.RejectWriter;
 import org.helpdesktriage.core.output.ResultWriter;
+import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Parameters;
 
 /** Triages an input file into an output file, rejects into a rejects file. */
@@ -72,8 +77,10 @@ final class TriageCommand extends RecordedCommand {
             description = "Exits 0 instead of 4 when some records were rejected.")
     boolean noFailOnReject;
 
-    @Option(names = "--parallelism", paramLabel = "N",
-            description = "Worker threads; the output keeps input order whatever the number.")
+    // the default depends on the machine, so it is said, not shown (the man pages stay the same)
+    @Option(names = "--parallelism", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+            description = "Worker threads; the output keeps input order whatever the number. "
+                    + "Default: the number of processors.")
     int parallelism = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--store", paramLabel = "TYPE",
@@ -107,12 +114,15 @@ final class TriageCommand extends RecordedCommand {
     }
 
     @Override
-    ExitCode run(TriageConfig config, RunRecorder run, Metrics metrics, Map<String, Long> counts,
+    void validate() {
+        super.validate();
+        requireAtLeast("--parallelism", parallelism, 1);
+        checkFiles();
+    }
+
+    @Override
+    ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics, Map<String, Long> counts,
             Map<String, String> details) throws IOException {
-        if (parallelism < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--parallelism must be at least 1, got " + parallelism);
-        }
         details.put("input", input);
         details.put("output", output);
         Path r = rejectsPath();
@@ -120,22 +130,29 @@ final class TriageCommand extends RecordedCommand {
         return triage(config, run, metrics, counts);
     }
 
-    private ExitCode triage(TriageConfig config, RunRecorder run, Metrics metrics,
+    private ExitCode triage(TriageConfig config, RecordedRun run, Metrics metrics,
             Map<String, Long> counts) throws IOException {
-        TriageEngine.Builder builder = TriageEngine.builder().config(config).explain(explain)
-                .clock(clock());
-        if (run != null) {
-            builder.store(run.data().tickets()).auditLog(run.data().audit()).runId(run.runId());
-        }
-        TriageEngine engine = builder.build();
+        TriageEngine engine = (run != null ? run.engine(config)
+                : TriageEngine.builder().config(config).clock(clock())).explain(explain).build();
         boolean toStdout = output.equals("-");
         OutputFormat outFormat = Optional.ofNullable(outputFormat)
                 .or(() -> toStdout ? Optional.empty() : OutputFormat.fromFileName(output))
                 .orElse(OutputFormat.JSON);
         Path rejectsPath = rejectsPath();
 
+        // what a run killed here (kill -9) left beside the files is cleaned by this one
+        for (Path p : new Path[] {toStdout ? null : Path.of(output), rejectsPath}) {
+            if (p != null) {
+                AtomicOutput.removeOrphans(p).forEach(o -> err().println(
+                        "helpdesk-triage: removed " + o + ", left by a run that did not finish"));
+            }
+        }
         BatchSummary summary;
-        try (RecordReader reader = openInput();
+        Progress.ByteCounter counter = countedInput();
+        Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
+                environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
+                counter);
+        try (RecordReader reader = openInput(counter, config);
                 AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
                 AtomicOutput rejectFile = rejectsPath == null ? null
                         : AtomicOutput.create(rejectsPath)) {
@@ -149,25 +166,28 @@ final class TriageCommand extends RecordedCommand {
                         outcome -> outcome instanceof TriageOutcome.Triaged t
                                 ? results.render(t.result()) : null,
                         (outcome, rendered) -> {
+                            progress.record();
                             if (outcome instanceof TriageOutcome.Triaged t) {
                                 results.write(rendered);
                                 Routing r = t.result().routing();
                                 metrics.increment("helpdesk_triage_records_total",
-                                        "outcome=\"triaged\"");
-                                metrics.increment("helpdesk_triage_tickets_total", "category=\""
-                                        + r.category() + "\",priority=\"" + r.priority().id()
-                                        + "\"");
+                                        Map.of("outcome", "triaged"));
+                                metrics.increment("helpdesk_triage_tickets_total", Map.of(
+                                        "category", r.category(),
+                                        "priority", r.priority().id()));
                             } else {
                                 Rejection rejection =
                                         ((TriageOutcome.Rejected) outcome).rejection();
                                 rejectWriter.write(rejection);
                                 metrics.increment("helpdesk_triage_records_total",
-                                        "outcome=\"rejected\"");
+                                        Map.of("outcome", "rejected"));
                                 if (run != null) {
                                     run.deadLetter(rejection);
                                 }
                             }
                         }, parallelism);
+            } finally {
+                progress.finish();
             }
             out.flush();
             rej.flush();
@@ -186,15 +206,44 @@ final class TriageCommand extends RecordedCommand {
             ResultCache c = engine.cache().get();
             counts.put("cache_hits", c.hits());
             counts.put("cache_misses", c.misses());
-            metrics.add("helpdesk_triage_cache_lookups_total", "result=\"hit\"", c.hits());
-            metrics.add("helpdesk_triage_cache_lookups_total", "result=\"miss\"", c.misses());
+            metrics.add("helpdesk_triage_cache_lookups_total", Map.of("result", "hit"), c.hits());
+            metrics.add("helpdesk_triage_cache_lookups_total", Map.of("result", "miss"),
+                    c.misses());
             cache = ", cache hits " + c.hits() + ", misses " + c.misses();
         }
-        err().println("helpdesk-triage: " + summary + cache
+        tell("helpdesk-triage: " + summary + cache
                 + (run == null ? "" : ", run " + run.runId())
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
+    }
+
+    // checked before anything is opened or written, so a wrong command line commits nothing
+    private void checkFiles() {
+        Path r = rejectsPath();
+        if (!output.equals("-") && Files.isDirectory(Path.of(output))) {
+            throw usage("OUTPUT '" + output
+                    + "' is a directory; name a file to write the results to");
+        }
+        if (r != null && Files.isDirectory(r)) {
+            throw usage("the rejects file '" + r
+                    + "' is a directory; name a file with --rejects");
+        }
+        if (r != null && !output.equals("-") && sameFile(Path.of(output), r)) {
+            throw usage("--rejects names OUTPUT '" + output
+                    + "' itself, so the rejects would be lost; name another file");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Path rejectsPath() {
@@ -204,10 +253,30 @@ final class TriageCommand extends RecordedCommand {
         return output.equals("-") ? null : Path.of(output + ".rejects.jsonl");
     }
 
-    private RecordReader openInput() throws IOException {
+    // the input's bytes are counted for the progress bar's percent and time left
+    private Progress.ByteCounter countedInput() {
         if (input.equals("-")) {
-            return RecordReaders.open(environment().in(), format, "<stdin>");
+            return new Progress.ByteCounter(environment().in());
         }
-        return RecordReaders.open(Path.of(input), format);
+        try {
+            return new Progress.ByteCounter(Files.newInputStream(Path.of(input)));
+        } catch (NoSuchFileException e) {
+            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
+                    input + ": the file does not exist", e);
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
+                    input + ": cannot read the input: " + e.getMessage(), e);
+        }
+    }
+
+    // without --format, the format is told by the extension, else by the first bytes
+    private RecordReader openInput(Progress.ByteCounter counter, TriageConfig config) {
+        if (input.equals("-")) {
+            return RecordReaders.open(counter, format, "<stdin>", config.limits());
+        }
+        Path file = Path.of(input);
+        return RecordReaders.open(counter, format,
+                file.getFileName() == null ? null : file.getFileName().toString(), input,
+                config.limits());
     }
 }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 
 /** Runs a command while holding the data directory lock: a consistent tar while cron runs. */
 @Command(name = "with-lock", mixinStandardHelpOptions = true, showDefaultValues = true,
-        versionProvider = VersionProvider.class,
         description = {"Runs COMMAND while holding the data directory lock, and exits with its "
                 + "exit code.",
             "Every writer (triage --store file, escalate, cleanup, backup, restore) waits or "

@@ -95,6 +95,34 @@ class HealthCommandTest {
     }
 
     @Test
+    void ruleNamingAnUnknownField_failsTheConfigurationCheck_asTriageRefusesIt()
+            throws IOException {
+        Path config = Files.writeString(tmp.resolve("config.json"), "{\"rules\": [{\"id\": "
+                + "\"lockout\", \"priority\": \"high\", \"condition\": {\"all\": [{\"field\":"
+                + " \"titel\", \"op\": \"contains\", \"value\": \"locked\"}]}, "
+                + "\"actions\": {\"assign_to\": \"account-team\"}}]}");
+        CliRun triage = cli("triage", "--config", config.toString(), "-");
+        assertThat(triage.exitCode()).isEqualTo(3);
+
+        CliRun run = cli("health", "--config", config.toString(), "--min-free-mb", "0",
+                "--data-dir", root.toString());
+        assertThat(run.exitCode()).isEqualTo(6);
+        JsonNode c = checks(run).get("configuration");
+        assertThat(c.get("ok").asBoolean()).isFalse();
+        assertThat(c.get("detail").asText())
+                .contains("rule 'lockout': condition field 'titel' is not a known field");
+        assertThat(checks(run).get("ticket files").get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void validConfiguration_saysHowManyRulesCompiled() throws IOException {
+        CliRun run = cli("health", "--config", "../config.json", "--min-free-mb", "0",
+                "--data-dir", root.toString());
+        assertThat(checks(run).get("configuration").get("detail").asText())
+                .matches("valid: \\d+ rule\\(s\\) compiled");
+    }
+
+    @Test
     void missingDataDirectory_isAFailedCheck() throws IOException {
         CliRun run = cli("health", "--data-dir", tmp.resolve("nope").toString());
         assertThat(run.exitCode()).isEqualTo(6);

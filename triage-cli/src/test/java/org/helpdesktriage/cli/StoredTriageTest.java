@@ -66,12 +66,13 @@ class StoredTriageTest {
         }
         List<String> metrics = Files.readAllLines(dir.resolve("m.prom"));
         assertThat(metrics).contains(
-                "helpdesk_triage_records_total{command=\"triage\",outcome=\"triaged\"} 2",
-                "helpdesk_triage_records_total{command=\"triage\",outcome=\"rejected\"} 1",
-                "helpdesk_triage_last_exit_code{command=\"triage\"} 4",
-                "helpdesk_triage_last_success_timestamp_seconds{command=\"triage\"} 1795262400");
-        assertThat(metrics).anyMatch(l -> l.startsWith("helpdesk_triage_tickets_total{"
-                + "command=\"triage\",category=\"billing\",priority=\"critical\"} 1"));
+                "# TYPE helpdesk_triage_records_total counter",
+                "helpdesk_triage_records_total{command=\"triage\",outcome=\"triaged\"} 2.0",
+                "helpdesk_triage_records_total{command=\"triage\",outcome=\"rejected\"} 1.0",
+                "helpdesk_triage_last_exit_code{command=\"triage\"} 4.0",
+                "helpdesk_triage_last_success_timestamp_seconds{command=\"triage\"} 1.7952624E9",
+                "helpdesk_triage_tickets_total{category=\"billing\",command=\"triage\","
+                        + "priority=\"critical\"} 1.0");
     }
 
     @Test
@@ -84,8 +85,8 @@ class StoredTriageTest {
         CliRun failed = triage(dir.resolve("missing.json"), "--metrics-file", prom.toString());
         assertThat(failed.exitCode()).isEqualTo(3);
         assertThat(Files.readAllLines(prom)).contains(
-                "helpdesk_triage_last_exit_code{command=\"triage\"} 3",
-                "helpdesk_triage_last_success_timestamp_seconds{command=\"triage\"} 1795262400");
+                "helpdesk_triage_last_exit_code{command=\"triage\"} 3.0",
+                "helpdesk_triage_last_success_timestamp_seconds{command=\"triage\"} 1.7952624E9");
         try (DataDirectory d = DataDirectory.openForReading(dir.resolve("data"), CLOCK)) {
             assertThat(d.runs().list()).extracting(r -> r.exitCode()).containsExactlyInAnyOrder(0, 3);
         }

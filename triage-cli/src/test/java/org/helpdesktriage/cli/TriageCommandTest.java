@@ -93,6 +93,13 @@ class TriageCommandTest {
     }
 
     @Test
+    void stdinWithoutFormat_isDetectedFromItsContent() throws IOException {
+        CliRun run = CliRun.runWith(Map.of(), GOOD + "\n" + GOOD.replace("TKT-1", "TKT-3"), "-");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(MAPPER.readTree(run.out())).hasSize(2);
+    }
+
+    @Test
     void csvOutput_fromExtension() throws IOException {
         Path in = file("one.json", GOOD);
         Path out = dir.resolve("out.csv");

@@ -35,8 +35,9 @@ import org.helpdesktriage.core.ingest.RecordReader;
  * {@link RecordReader} that can split reading from parsing, such as JSON Lines, hands out
  * unparsed records through {@link RecordReader#nextDeferred()}), and delivered
  * to the sink on the calling thread in the order they were read, so the output is the same
- * whatever the parallelism. At most {@code 2 x parallelism} chunks are in flight, so memory
- * stays bounded however large the input. With a store that saves in chunks
+ * whatever the parallelism. At most {@code 2 x parallelism} chunks are in flight, each of at
+ * most 512 records and about a million characters of input, so memory stays bounded however
+ * large the input and its records. With a store that saves in chunks
  * ({@code TicketStore.savesInChunks}, a database), each chunk's tickets and audit entries are
  * saved in one call ({@code TicketStore.saveAll}) before its outcomes reach the sink; other
  * stores save each ticket as it is triaged.
@@ -44,6 +45,12 @@ import org.helpdesktriage.core.ingest.RecordReader;
 public final class BatchTriage {
 
     static final int CHUNK_SIZE = 512;
+    /**
+     * The most input characters a chunk holds (plus one record), so that records near
+     * {@code max_record_length} cannot fill the heap: chunks in flight hold at most
+     * {@code 2 x parallelism x (CHUNK_CHARS + max_record_length)} characters of input.
+     */
+    static final long CHUNK_CHARS = 1L << 20;
 
     private BatchTriage() {
     }
@@ -139,8 +146,10 @@ public final class BatchTriage {
         try {
             while (records.hasNext()) {
                 List<Supplier<RawRecord>> chunk = new ArrayList<>(CHUNK_SIZE);
-                while (chunk.size() < CHUNK_SIZE && records.hasNext()) {
+                long chars = 0;
+                while (chunk.size() < CHUNK_SIZE && chars < CHUNK_CHARS && records.hasNext()) {
                     chunk.add(next(records));
+                    chars += records instanceof RecordReader r ? r.lastRecordLength() : 0;
                 }
                 inFlight.add(pool.submit(() -> {
                     TriageOutcome[] out = new TriageOutcome[chunk.size()];

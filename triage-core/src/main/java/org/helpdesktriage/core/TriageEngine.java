@@ -14,10 +14,12 @@ import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
+import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
 import org.helpdesktriage.core.model.Status;
@@ -34,6 +36,8 @@ import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.TicketChanges;
 import org.helpdesktriage.core.store.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The front door: triages tickets with a configuration's rules, routing and scoring.
@@ -64,6 +68,8 @@ import org.helpdesktriage.core.store.TicketStore;
  * {@link BatchTriage} runs a whole input in parallel, keeping input order.
  */
 public final class TriageEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
 
     /** How many results the default cache holds. */
     public static final long DEFAULT_CACHE_SIZE = 10_000;
@@ -104,6 +110,11 @@ public final class TriageEngine {
         this.cache = b.cache != null ? b.cache
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
                 : null;
+        LOG.info("engine built: {} rule(s) compiled ({} match), classifier {}, cache {}, "
+                + "store {}", rules.rules().size(), config.matchMode(),
+                classifier == null ? "none" : "with " + classifier.labels().size() + " labels",
+                cache == null ? "off" : "on", store == null ? "none" : store.getClass()
+                        .getSimpleName());
     }
 
     /** Returns a builder; every setting has a default. */
@@ -144,7 +155,7 @@ public final class TriageEngine {
      *     not one JSON object)
      */
     public TriageOutcome triageJson(String json) {
-        return triage(RecordReaders.readObject(json, "<json>"));
+        return triage(RecordReaders.readObject(json, "<json>", config.limits()));
     }
 
     /**
@@ -174,7 +185,7 @@ public final class TriageEngine {
      */
     TriageOutcome triage(RawRecord record, PendingWrites pending) {
         Objects.requireNonNull(record, "record");
-        Ingested ingested = normalizer.normalize(record);
+        Ingested ingested = normalize(record);
         if (ingested instanceof Ingested.Accepted accepted) {
             TriageResult result = triage(accepted.ticket(), accepted.notes(),
                     accepted.position(), pending);
@@ -183,6 +194,18 @@ public final class TriageEngine {
         Ingested.Rejected rejected = (Ingested.Rejected) ingested;
         listener.onRejected(rejected.rejection());
         return new TriageOutcome.Rejected(rejected.rejection());
+    }
+
+    // whatever goes wrong with one record is that record's rejection, never the batch's end
+    private Ingested normalize(RawRecord record) {
+        try {
+            return normalizer.normalize(record);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Ingested.Rejected(new Rejection(record.position(), List.of(
+                    new FieldError("record", "the record cannot be normalised: " + why)),
+                    record.raw(), record.fields()));
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The front door to a data directory: its tickets, its audit log, its lock and its format.
@@ -39,6 +41,8 @@ import org.helpdesktriage.core.error.TriageException;
  * and changes nothing; version 0 is readable as it is.
  */
 public final class DataDirectory implements Storage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
 
     private final Path root;
     private final FileStore tickets;
@@ -87,6 +91,8 @@ public final class DataDirectory implements Storage {
                         + version.get() + " to " + FormatVersion.CURRENT + " after a backup to "
                         + backup);
             }
+            LOG.info("opened data directory {} for writing by '{}'{}", root, command,
+                    notices.isEmpty() ? "" : ": " + String.join("; ", notices));
             return new DataDirectory(root, clock, lock, notices);
         } catch (IOException | RuntimeException e) {
             lock.close();
@@ -106,6 +112,7 @@ public final class DataDirectory implements Storage {
     public static DataDirectory openForReading(Path root, Clock clock) {
         Objects.requireNonNull(root, "root");
         FormatVersion.read(root).ifPresent(v -> FormatVersion.checkReadable(root, v));
+        LOG.debug("opened data directory {} for reading", root);
         return new DataDirectory(root, clock, null, java.util.List.of());
     }
 

@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.store.CorruptRecord;
 
 /**
@@ -46,17 +46,9 @@ public final class DeadLetters implements DeadLetterLog {
     public void save(DeadLetter letter) {
         Objects.requireNonNull(letter, "letter");
         Path file = dir.resolve(FileNames.forId(letter.id()));
-        ObjectNode n = StoreJson.MAPPER.createObjectNode();
-        n.put("id", letter.id());
-        n.put("time", letter.time().toString());
-        n.put("run_id", letter.runId());
-        n.put("source", letter.source());
-        n.put("reason", letter.reason());
-        n.set("record", StoreJson.MAPPER.valueToTree(letter.record()));
-        n.put("attempts", letter.attempts());
         try {
             Files.createDirectories(dir);
-            AtomicOutput.write(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicOutput.write(file, toBytes(letter));
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "cannot write dead letter " + file + ": " + e, e);
@@ -168,6 +160,19 @@ public final class DeadLetters implements DeadLetterLog {
         return list().size();
     }
 
+    /** Returns a dead letter as the bytes of its file. */
+    static byte[] toBytes(DeadLetter letter) {
+        ObjectNode n = StoreJson.MAPPER.createObjectNode();
+        n.put("id", letter.id());
+        n.put("time", letter.time().toString());
+        n.put("run_id", letter.runId());
+        n.put("source", letter.source());
+        n.put("reason", letter.reason());
+        n.set("record", StoreJson.VALUES.valueToTree(letter.record()));
+        n.put("attempts", letter.attempts());
+        return (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /**
      * Parses a dead-letter file's bytes.
      *
@@ -179,9 +184,7 @@ public final class DeadLetters implements DeadLetterLog {
         if (n == null || !n.isObject() || !n.path("record").isObject()) {
             throw new IllegalArgumentException("is not a dead letter object");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> record = StoreJson.MAPPER.convertValue(n.get("record"),
-                LinkedHashMap.class);
+        Map<String, Object> record = TicketJson.plainMap(n.get("record"));
         try {
             return new DeadLetter(need(n, "id"), Instant.parse(need(n, "time")),
                     n.path("run_id").isTextual() ? n.get("run_id").asText() : null,

@@ -19,6 +19,8 @@ import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TicketStore} keeping one JSON file per ticket in {@code <root>/tickets/}.
@@ -35,6 +37,8 @@ import org.helpdesktriage.core.store.TicketStore;
  * must hold the data directory lock ({@link DataDirectoryLock}).
  */
 public final class FileStore implements TicketStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
 
     /** The name of the tickets directory under the data directory. */
     public static final String TICKETS = "tickets";
@@ -175,6 +179,10 @@ public final class FileStore implements TicketStore {
                 throw new TriageException(ErrorCode.STORE_FAILED,
                         "cannot delete temporary file " + p + ": " + e, e);
             }
+        }
+        if (!stray.isEmpty()) {
+            LOG.info("removed {} temporary file(s) left by an interrupted write in {}",
+                    stray.size(), dir);
         }
         return stray;
     }

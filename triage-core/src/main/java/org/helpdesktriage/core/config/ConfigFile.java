@@ -26,6 +26,14 @@ record ConfigFile(
         @JsonProperty("scoring") Scoring scoring,
         @JsonProperty("rules") List<RuleDefinition> rules,
         @JsonProperty("classifier") Classifier classifier,
+        @JsonProperty("max_record_length") Integer maxRecordLength,
+        @JsonProperty("max_field_length") Integer maxFieldLength,
+        @JsonProperty("max_key_length") Integer maxKeyLength,
+        @JsonProperty("max_nesting_depth") Integer maxNestingDepth,
+        @JsonProperty("max_keys") Integer maxKeys,
+        @JsonProperty("max_tags") Integer maxTags,
+        @JsonProperty("min_timestamp") String minTimestamp,
+        @JsonProperty("max_timestamp") String maxTimestamp,
         @JsonProperty("store_url") String storeUrl,
         @JsonProperty("db_password_file") String dbPasswordFile) {
 

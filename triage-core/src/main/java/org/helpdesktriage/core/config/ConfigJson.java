@@ -2,6 +2,7 @@ package org.helpdesktriage.core.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.helpdesktriage.core.io.InputLimits;
 
 /** Renders a {@link TriageConfig} back to the JSON shape of {@code config.json}. */
 final class ConfigJson {
@@ -39,6 +40,7 @@ final class ConfigJson {
         scoring.put("points_per_keyword", c.scoring().pointsPerKeyword());
         scoring.put("urgency_cap", c.scoring().urgencyCap());
         n.set("rules", MAPPER.valueToTree(c.rules()));
+        limits(n, c.limits());
         c.classifierPolicy().ifPresent(p -> {
             ObjectNode cl = n.putObject("classifier");
             cl.put("model", p.model().toString());
@@ -48,5 +50,29 @@ final class ConfigJson {
             }
         });
         return n;
+    }
+
+    // only limits that differ from the defaults are rendered, so a configuration that leaves
+    // them alone keeps the fingerprint it had before limits were configurable
+    private static void limits(ObjectNode n, InputLimits l) {
+        InputLimits d = InputLimits.defaults();
+        putIfChanged(n, "max_record_length", l.maxRecordLength(), d.maxRecordLength());
+        putIfChanged(n, "max_field_length", l.maxFieldLength(), d.maxFieldLength());
+        putIfChanged(n, "max_key_length", l.maxKeyLength(), d.maxKeyLength());
+        putIfChanged(n, "max_nesting_depth", l.maxNestingDepth(), d.maxNestingDepth());
+        putIfChanged(n, "max_keys", l.maxKeys(), d.maxKeys());
+        putIfChanged(n, "max_tags", l.maxTags(), d.maxTags());
+        if (!l.minTimestamp().equals(d.minTimestamp())) {
+            n.put("min_timestamp", l.minTimestamp().toString());
+        }
+        if (!l.maxTimestamp().equals(d.maxTimestamp())) {
+            n.put("max_timestamp", l.maxTimestamp().toString());
+        }
+    }
+
+    private static void putIfChanged(ObjectNode n, String key, int value, int fallback) {
+        if (value != fallback) {
+            n.put(key, value);
+        }
     }
 }

@@ -34,6 +34,9 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.scoring.ScoringConfig;
+import java.util.LinkedHashSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads a {@link TriageConfig} from layers, each overriding the one before: built-in defaults,
@@ -53,6 +56,8 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * {@link ErrorCode#CONFIG_INVALID} that names the file, the key and, for JSON, the line.
  */
 public final class ConfigLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
     /** Scalar keys that environment variables and overrides may set, with their types. */
     public static final Map<String, Class<?>> SCALAR_KEYS = scalarKeys();
@@ -134,7 +139,10 @@ public final class ConfigLoader {
             setScalar(tree, key, value, "option for '" + key + "'");
             origins.put(key, "the command line");
         });
-        return build(tree, origins);
+        TriageConfig config = build(tree, origins);
+        LOG.info("configuration loaded from {}", String.join(" < ",
+                new LinkedHashSet<>(origins.values())));
+        return config;
     }
 
     /** Returns a canonical JSON rendering of the file layer, for fingerprints and display. */
@@ -181,10 +189,10 @@ public final class ConfigLoader {
                     + "; see docs/configuration.md for the known keys", e);
         } catch (JsonMappingException e) {
             throw invalid(name + " line " + line(e.getLocation()) + ": bad value at "
-                    + jsonPath(e) + ": " + e.getOriginalMessage(), e);
+                    + jsonPath(e) + ": " + ConfigProblems.describe(e), e);
         } catch (JsonProcessingException e) {
             throw invalid(name + " line " + line(e.getLocation()) + ": invalid JSON: "
-                    + e.getOriginalMessage(), e);
+                    + ConfigProblems.describe(e), e);
         } catch (IOException e) {
             throw invalid(name + ": cannot read the configuration file: " + e.getMessage(), e);
         }
@@ -281,15 +289,21 @@ public final class ConfigLoader {
     }
 
     private static TriageConfig build(ObjectNode tree, Map<String, String> origins) {
+        tree.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                throw invalid(origin(origins, e.getKey()) + ": " + e.getKey()
+                        + " is null; give it a value, or leave the key out to keep its default");
+            }
+        });
         ConfigFile c;
         try {
             c = MAPPER.treeToValue(tree, ConfigFile.class);
         } catch (JsonMappingException e) {
             String key = e.getPath().isEmpty() ? "?" : e.getPath().get(0).getFieldName();
             throw invalid(origin(origins, key) + ": bad value at " + jsonPath(e) + ": "
-                    + e.getOriginalMessage(), e);
+                    + ConfigProblems.describe(e), e);
         } catch (JsonProcessingException e) {
-            throw invalid("configuration: " + e.getOriginalMessage(), e);
+            throw invalid("configuration: " + ConfigProblems.describe(e), e);
         }
         try {
             Categories categories = new Categories(c.categories(), c.defaultCategory());
@@ -330,12 +344,12 @@ public final class ConfigLoader {
                     priority(c.defaultPriority(), origins, "default_priority"),
                     categorySynonyms, prioritySynonyms, storeType, Path.of(c.storePath()),
                     c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
-                    classifier(c.classifier(), origins), c.storeUrl(),
-                    c.dbPasswordFile() == null || c.dbPasswordFile().isBlank() ? null
-                            : Path.of(c.dbPasswordFile()));
+                    classifier(c.classifier(), origins), ConfigLimits.of(c, origins),
+                    c.storeUrl(), c.dbPasswordFile() == null || c.dbPasswordFile().isBlank()
+                            ? null : Path.of(c.dbPasswordFile()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
-                    + e.getMessage(), e);
+                    + ConfigProblems.describe(e), e);
         }
     }
 
@@ -401,6 +415,14 @@ public final class ConfigLoader {
         keys.put("log_level", String.class);
         keys.put("match_mode", String.class);
         keys.put("default_category", String.class);
+        keys.put("max_record_length", Long.class);
+        keys.put("max_field_length", Long.class);
+        keys.put("max_key_length", Long.class);
+        keys.put("max_nesting_depth", Long.class);
+        keys.put("max_keys", Long.class);
+        keys.put("max_tags", Long.class);
+        keys.put("min_timestamp", String.class);
+        keys.put("max_timestamp", String.class);
         keys.put("store_url", String.class);
         keys.put("db_password_file", String.class);
         return java.util.Collections.unmodifiableMap(keys);

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.ingest.IngestSettings;
+import org.helpdesktriage.core.io.InputLimits;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
@@ -35,6 +36,7 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param cacheTtl how long a cached result lives
  * @param logLevel the log level of the command line
  * @param classifier how a trained model takes part in routing, or {@code null} for rules only
+ * @param limits the limits on input records, which every reader and the normaliser apply
  * @param storeUrl the JDBC URL of the {@code postgres} store, or {@code null}
  * @param dbPasswordFile a file holding the {@code postgres} store's password, or {@code null}
  */
@@ -55,6 +57,7 @@ public record TriageConfig(
         Duration cacheTtl,
         String logLevel,
         ClassifierPolicy classifier,
+        InputLimits limits,
         String storeUrl,
         Path dbPasswordFile) {
 
@@ -72,10 +75,37 @@ public record TriageConfig(
         Objects.requireNonNull(storePath, "storePath");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(limits, "limits");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
+    }
+
+    /** Creates a configuration with the default {@link InputLimits}. */
+    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
+            ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
+            int maxDescriptionLength, Priority defaultPriority,
+            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
+            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
+            String logLevel, ClassifierPolicy classifier) {
+        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
+                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
+                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                InputLimits.defaults(), null, null);
+    }
+
+    /** Creates a configuration with no PostgreSQL settings (store URL and password file). */
+    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
+            ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
+            int maxDescriptionLength, Priority defaultPriority,
+            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
+            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
+            String logLevel, ClassifierPolicy classifier, InputLimits limits) {
+        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
+                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
+                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier, limits, null,
+                null);
     }
 
     /**
@@ -92,7 +122,7 @@ public record TriageConfig(
         return new TriageConfig(categories, newRules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                 prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                storeUrl, dbPasswordFile);
+                limits, storeUrl, dbPasswordFile);
     }
 
     /** Returns a copy with {@code mode} as the match mode. */
@@ -100,7 +130,7 @@ public record TriageConfig(
         return new TriageConfig(categories, rules, mode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                 prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                storeUrl, dbPasswordFile);
+                limits, storeUrl, dbPasswordFile);
     }
 
     /** Returns a copy with {@code policy} as the classifier policy ({@code null}: none). */
@@ -108,13 +138,21 @@ public record TriageConfig(
         return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                 prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy,
-                storeUrl, dbPasswordFile);
+                limits, storeUrl, dbPasswordFile);
+    }
+
+    /** Returns a copy with {@code value} as the input limits. */
+    public TriageConfig withLimits(InputLimits value) {
+        return new TriageConfig(categories, rules, matchMode, scoring, escalation,
+                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
+                classifier, value, storeUrl, dbPasswordFile);
     }
 
     /** Returns what normalising and validating input records needs of this configuration. */
     public IngestSettings ingestSettings() {
         return new IngestSettings(categories, categorySynonyms, prioritySynonyms, defaultPriority,
-                maxTitleLength, maxDescriptionLength);
+                maxTitleLength, maxDescriptionLength, limits);
     }
 
     /** Returns the JDBC URL of the {@code postgres} store, or empty when none is set. */

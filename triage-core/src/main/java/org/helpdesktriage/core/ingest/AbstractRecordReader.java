@@ -19,6 +19,8 @@ abstract class AbstractRecordReader implements RecordReader {
     private boolean done;
     /** Records returned or pending so far; the ordinal of the last record read. */
     long ordinal;
+    /** The characters of input the last record read kept. */
+    long lastLength;
 
     AbstractRecordReader(String source, Closeable input) {
         this.source = source;
@@ -71,6 +73,11 @@ abstract class AbstractRecordReader implements RecordReader {
         Supplier<RawRecord> r = next;
         next = null;
         return r;
+    }
+
+    @Override
+    public final long lastRecordLength() {
+        return lastLength;
     }
 
     @Override

@@ -1,37 +1,42 @@
 package org.helpdesktriage.core.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.helpdesktriage.core.io.InputLimits;
 
 /**
- * Reads CSV with a header row. Header cells are normalised like every key ("Ticket ID" to
- * {@code ticket_id}); each later row is a record of string values keyed by the header, and a
- * row with more cells than the header is an unparseable record. Blank lines are skipped. A
- * broken quote cannot be recovered from: it becomes one unparseable record and ends the input.
+ * Reads CSV (RFC 4180) with a header row. Header cells are normalised like every key
+ * ("Ticket ID" to {@code ticket_id}); each later row is a record of string values keyed by the
+ * header, and a row with more cells than the header is an unparseable record. Blank lines are
+ * skipped. A cell is quoted when it starts with {@code "}; inside quotes {@code ""} is a quote and
+ * line breaks belong to the cell. A quote never closed cannot be recovered from: it becomes one
+ * unparseable record and ends the input.
+ *
+ * <p>The scanner is written here rather than taken from Jackson's CSV module, which holds a whole
+ * cell in memory and cannot go on after one: to skip a row longer than the record limit it must
+ * know where the row ends, which means knowing the quoting, which is all of CSV.
  */
 final class CsvRecordReader extends AbstractRecordReader {
 
-    private final CsvParser parser;
+    private final CharSource in;
+    private final InputLimits limits;
     private String[] header;
+    private String headerProblem;
     private boolean failed;
     private final List<String> cells = new ArrayList<>();
+    private final StringBuilder cell = new StringBuilder();
     private long rowLine;
+    private long rowLength;
+    private boolean unclosed;
+    private boolean tooManyCells;
 
-    CsvRecordReader(Reader reader, String source, CsvFactory factory) throws IOException {
-        this((CsvParser) factory.createParser(reader), source);
-    }
-
-    private CsvRecordReader(CsvParser parser, String source) {
-        super(source, parser::close);
-        this.parser = parser;
+    CsvRecordReader(CharSource in, String source, InputLimits limits) {
+        super(source, in);
+        this.in = in;
+        this.limits = limits;
     }
 
     @Override
@@ -44,63 +49,140 @@ final class CsvRecordReader extends AbstractRecordReader {
         if (failed) {
             return null;
         }
-        try {
-            if (header == null) {
-                if (!readRow()) {
-                    return null;
-                }
-                header = new String[cells.size()];
-                for (int i = 0; i < header.length; i++) {
-                    String name = FieldNames.normalize(cells.get(i));
-                    header[i] = name.isEmpty() ? "column_" + (i + 1) : name;
-                }
-            }
+        if (header == null) {
             if (!readRow()) {
                 return null;
             }
-            long line = rowLine;
-            SourcePosition pos = nextPosition(line);
-            String raw = render(cells);
-            if (cells.size() > header.length) {
-                return RawRecord.unparseable(pos, raw, "the row has " + cells.size()
-                        + " cells but the header has " + header.length);
+            if (unclosed || rowLength > limits.maxRecordLength() || tooManyCells) {
+                failed = true;
+                String why = unclosed ? "a quoted cell is never closed"
+                        : tooManyCells ? "it has more than " + limits.maxKeys()
+                                + " columns (max_keys)"
+                        : "it is " + rowLength + " characters long, over the limit of "
+                                + limits.maxRecordLength() + " (max_record_length)";
+                return RawRecord.unparseable(nextPosition(rowLine), "", "the header row cannot"
+                        + " be read: " + why + "; the rest of the input cannot be read");
             }
-            Map<String, Object> fields = new LinkedHashMap<>(header.length * 2);
-            for (int i = 0; i < cells.size(); i++) {
-                fields.put(header[i], cells.get(i));
-            }
-            return RawRecord.of(pos, fields, raw);
-        } catch (JsonProcessingException e) {
+            readHeader();
+        }
+        if (!readRow()) {
+            return null;
+        }
+        SourcePosition pos = nextPosition(rowLine);
+        lastLength = Math.min(rowLength, limits.maxRecordLength());
+        if (unclosed) {
             failed = true;
-            long line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            return RawRecord.unparseable(nextPosition(line), "", "malformed CSV: "
-                    + e.getOriginalMessage() + "; the rest of the input cannot be read");
+            return RawRecord.unparseable(pos, "", "malformed CSV: the quoted cell that starts"
+                    + " on line " + rowLine + " is never closed; the rest of the input cannot"
+                    + " be read");
+        }
+        if (rowLength > limits.maxRecordLength()) {
+            return Oversize.record(pos, render(cells), rowLength, limits);
+        }
+        boolean malformed = in.takeMalformed();
+        String raw = render(cells);
+        if (cells.size() > header.length || tooManyCells) {
+            return Utf8Notes.check(RawRecord.unparseable(pos, raw, "the row has "
+                    + (tooManyCells ? "more than " + limits.maxKeys() : cells.size())
+                    + " cells but the header has " + header.length), malformed);
+        }
+        if (headerProblem != null) {
+            return Utf8Notes.check(RawRecord.unparseable(pos, raw, headerProblem), malformed);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(header.length * 2);
+        for (int i = 0; i < cells.size(); i++) {
+            fields.put(header[i], cells.get(i));
+        }
+        return Utf8Notes.check(RawRecord.of(pos, fields, raw), malformed);
+    }
+
+    // an over-long column name makes every row unreadable, each rejected with its own text
+    private void readHeader() {
+        header = new String[cells.size()];
+        for (int i = 0; i < header.length; i++) {
+            String name = FieldNames.normalize(cells.get(i));
+            header[i] = name.isEmpty() ? "column_" + (i + 1) : name;
+            if (header[i].length() > limits.maxKeyLength() && headerProblem == null) {
+                headerProblem = "the name of column " + (i + 1) + " is " + header[i].length()
+                        + " characters long, over the limit of " + limits.maxKeyLength()
+                        + " (max_key_length)";
+            }
         }
     }
 
-    /** Reads the next row's cells into {@link #cells}; false at the end of the input. */
+    /** Reads the next non-blank row into {@link #cells}; false at the end of the input. */
     private boolean readRow() throws IOException {
         while (true) {
-            JsonToken t = parser.nextToken();
-            if (t == null) {
+            cells.clear();
+            cell.setLength(0);
+            in.takeMalformed();
+            rowLine = in.line();
+            rowLength = 0;
+            unclosed = false;
+            tooManyCells = false;
+            int c = in.read();
+            if (c < 0) {
                 return false;
             }
-            if (t != JsonToken.START_ARRAY) {
-                throw new IllegalStateException("unexpected CSV token " + t);
-            }
-            cells.clear();
-            while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                if (cells.isEmpty()) {
-                    // the row's own start: START_ARRAY is placed at the previous row's end
-                    rowLine = parser.currentTokenLocation().getLineNr();
+            boolean atStart = true;
+            boolean quoted = false;
+            while (true) {
+                if (c < 0) {
+                    unclosed = quoted;
+                    break;
                 }
-                cells.add(parser.getText());
+                if (quoted) {
+                    if (c == '"') {
+                        if (in.peek() == '"') {
+                            in.read();
+                            keep('"');
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        keep(c);
+                    }
+                } else if (atStart && c == '"') {
+                    quoted = true;
+                    rowLength++;
+                } else if (c == ',') {
+                    endCell();
+                    atStart = true;
+                    c = in.read();
+                    continue;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && in.peek() == '\n') {
+                        in.read();
+                    }
+                    break;
+                } else {
+                    keep(c);
+                }
+                atStart = false;
+                c = in.read();
             }
-            if (!(cells.size() == 1 && cells.get(0).isBlank())) {
+            endCell();
+            if (unclosed || !(cells.size() == 1 && cells.get(0).isBlank())) {
                 return true;
             }
             // a blank line: skip it
         }
+    }
+
+    private void keep(int c) {
+        if (rowLength++ < limits.maxRecordLength()) {
+            cell.append((char) c);
+        }
+    }
+
+    private void endCell() {
+        rowLength++;
+        if (cells.size() < limits.maxKeys() + 1) {
+            cells.add(cell.toString());
+        } else {
+            tooManyCells = true;
+        }
+        cell.setLength(0);
     }
 
     /** Renders cells as a CSV row, quoting where needed. */

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,9 @@ import java.util.Map;
  * of every record, so they avoid regular expressions and allocate only when a value changes.
  */
 final class FieldChecks {
+
+    /** Longest text a number in a text field may become. */
+    static final int MAX_NUMBER_TEXT = 1_000;
 
     /** Longest part of a bad value quoted in a message. */
     static final int QUOTE_LIMIT = 60;
@@ -133,13 +135,18 @@ final class FieldChecks {
         }
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
+            if (!Double.isFinite(d)) {
+                return null;
+            }
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return Long.toString((long) d);
             }
             return BigDecimal.valueOf(d).toPlainString();
         }
         if (v instanceof BigDecimal b) {
-            return b.toPlainString();
+            // 1e999999999 has a billion digits written out: refuse rather than write them
+            long digits = (long) b.precision() + Math.abs((long) b.scale());
+            return digits > MAX_NUMBER_TEXT ? null : b.toPlainString();
         }
         if (v instanceof Number) {
             return v.toString();
@@ -167,7 +174,7 @@ final class FieldChecks {
                 return OffsetDateTime.parse(s).toInstant();
             }
             return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }
@@ -229,11 +236,29 @@ final class FieldChecks {
         return v;
     }
 
+    /**
+     * Returns the first {@code n} characters of {@code s} (all of it when shorter), one fewer
+     * when the last would be the first half of a surrogate pair: a cut never leaves half a
+     * character, which no UTF-8 file can hold.
+     */
+    static String cut(CharSequence s, int n) {
+        int end = Math.min(n, s.length());
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.subSequence(0, end).toString();
+    }
+
+    /** Returns {@code s} cut at {@link #QUOTE_LIMIT} characters, with "..." when cut. */
+    static String clip(String s) {
+        return s.length() > QUOTE_LIMIT ? cut(s, QUOTE_LIMIT) + "..." : s;
+    }
+
     /** Returns a value as it is quoted in messages: in single quotes, cut at 60 characters. */
     static String quote(Object v) {
         String s = String.valueOf(v);
         if (s.length() > QUOTE_LIMIT) {
-            s = s.substring(0, QUOTE_LIMIT) + "...";
+            s = cut(s, QUOTE_LIMIT) + "...";
         }
         return "'" + s + "'";
     }

@@ -2,6 +2,7 @@ package org.helpdesktriage.core.ingest;
 
 import java.util.Map;
 import java.util.Objects;
+import org.helpdesktriage.core.io.InputLimits;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 
@@ -16,10 +17,11 @@ import org.helpdesktriage.core.model.Priority;
  * @param defaultPriority the priority of a ticket that names none
  * @param maxTitleLength the longest title accepted
  * @param maxDescriptionLength the longest description accepted
+ * @param limits the limits on records: size, field and key lengths, nesting, keys, tags, dates
  */
 public record IngestSettings(Categories categories, Map<String, String> categorySynonyms,
         Map<String, Priority> prioritySynonyms, Priority defaultPriority, int maxTitleLength,
-        int maxDescriptionLength) {
+        int maxDescriptionLength, InputLimits limits) {
 
     /** Checks the values and copies the maps. */
     public IngestSettings {
@@ -27,9 +29,18 @@ public record IngestSettings(Categories categories, Map<String, String> category
         categorySynonyms = Map.copyOf(categorySynonyms);
         prioritySynonyms = Map.copyOf(prioritySynonyms);
         Objects.requireNonNull(defaultPriority, "defaultPriority");
+        Objects.requireNonNull(limits, "limits");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
+    }
+
+    /** Creates settings with the default {@link InputLimits}. */
+    public IngestSettings(Categories categories, Map<String, String> categorySynonyms,
+            Map<String, Priority> prioritySynonyms, Priority defaultPriority, int maxTitleLength,
+            int maxDescriptionLength) {
+        this(categories, categorySynonyms, prioritySynonyms, defaultPriority, maxTitleLength,
+                maxDescriptionLength, InputLimits.defaults());
     }
 }

@@ -82,7 +82,7 @@ public enum InputFormat {
         }
         String first = line(text, start).strip();
         if (first.length() > 60) {
-            first = first.substring(0, 60) + "...";
+            first = FieldChecks.clip(first);
         }
         throw new TriageException(ErrorCode.INPUT_UNREADABLE, sourceName
                 + ": cannot tell the input format from the file name or the first line '" + first

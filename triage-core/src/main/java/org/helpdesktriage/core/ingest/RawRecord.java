@@ -2,6 +2,7 @@ package org.helpdesktriage.core.ingest;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,15 +16,31 @@ import java.util.Optional;
  * @param fields the fields in input order; values are strings, numbers, booleans, lists or maps
  * @param raw the record's text as it stood in the input (for rejects)
  * @param parseError why the record could not be parsed, or {@code null}
+ * @param notes what the reader noticed and the result should say (invalid UTF-8 read as
+ *     U+FFFD, naming the field), possibly none
  */
 public record RawRecord(SourcePosition position, Map<String, Object> fields, String raw,
-        String parseError) {
+        String parseError, List<String> notes) {
 
-    /** Checks the values and copies the fields. */
+    /** Checks the values and copies the fields and notes. */
     public RawRecord {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(raw, "raw");
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        notes = List.copyOf(notes);
+    }
+
+    /** Creates a record without notes. */
+    public RawRecord(SourcePosition position, Map<String, Object> fields, String raw,
+            String parseError) {
+        this(position, fields, raw, parseError, List.of());
+    }
+
+    /** Returns a copy with {@code more} added to the notes. */
+    public RawRecord withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new RawRecord(position, fields, raw, parseError, all);
     }
 
     /** Returns a parsed record. */

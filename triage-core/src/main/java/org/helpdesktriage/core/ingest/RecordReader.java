@@ -17,7 +17,10 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>A record that cannot be parsed is returned as a {@link RawRecord} with a parse error, and
- * reading goes on where the format allows it. A failure to read the input at all is a
+ * reading goes on where the format allows it. A record longer than
+ * {@link org.helpdesktriage.core.io.InputLimits#maxRecordLength()} is read to its end without
+ * being held and returned as such a record, so memory per record is bounded whatever the input.
+ * A failure to read the input at all is a
  * {@link org.helpdesktriage.core.error.TriageException} with code
  * {@link org.helpdesktriage.core.error.ErrorCode#INPUT_UNREADABLE}.
  */
@@ -40,6 +43,16 @@ public interface RecordReader extends Iterator<RawRecord>, Closeable {
     default Supplier<RawRecord> nextDeferred() {
         RawRecord record = next();
         return () -> record;
+    }
+
+    /**
+     * Returns how many characters of input the record last handed out by {@link #next()} or
+     * {@link #nextDeferred()} holds, at most {@code max_record_length}; 0 when unknown. A caller
+     * holding many records at once (as {@link org.helpdesktriage.core.BatchTriage} does) bounds
+     * their total with it.
+     */
+    default long lastRecordLength() {
+        return 0;
     }
 
     /** Returns the format being read. */

@@ -2,14 +2,10 @@ package org.helpdesktriage.core.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.io.InputLimits;
 import org.helpdesktriage.core.io.TicketJson;
 
 /**
@@ -38,7 +35,7 @@ public final class RecordReaders {
     static final int SNIFF_BYTES = 64 * 1024;
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final CsvFactory CSV = new CsvFactory();
+    private static final JsonFactory DEFAULT_INPUT = inputFactory(InputLimits.defaults());
 
     private RecordReaders() {
     }
@@ -52,26 +49,55 @@ public final class RecordReaders {
      * @param sourceName the input's name in source positions and messages
      */
     public static RecordReader open(InputStream in, InputFormat format, String sourceName) {
+        return open(in, format, sourceName, InputLimits.defaults());
+    }
+
+    /**
+     * Returns a reader of {@code in} in the given format, or, when {@code format} is
+     * {@code null}, in the format its first bytes show (standard input has no extension). The
+     * reader owns the stream and closes it.
+     *
+     * @param in the input
+     * @param format the input's format, or {@code null} to detect it
+     * @param sourceName the input's name in source positions and messages
+     * @param limits the limits every record is read within
+     * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when no format fits
+     */
+    public static RecordReader open(InputStream in, InputFormat format, String sourceName,
+            InputLimits limits) {
         Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(format, "format");
         Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(limits, "limits");
+        if (format == null) {
+            return open(in, null, null, sourceName, limits);
+        }
         try {
             InputStream body = skipBom(in instanceof BufferedInputStream
                     ? in : new BufferedInputStream(in, SNIFF_BYTES));
+            CharSource chars = new CharSource(body);
             switch (format) {
                 case JSON:
-                    return new JsonRecordReader(reader(body), sourceName, JSON);
+                    return new JsonRecordReader(chars, sourceName, factory(limits), limits);
                 case JSONL:
-                    return new JsonLinesRecordReader(reader(body), sourceName, JSON);
+                    return new JsonLinesRecordReader(chars, sourceName, factory(limits),
+                            limits);
                 case CSV:
-                    return new CsvRecordReader(reader(body), sourceName, CSV);
+                    return new CsvRecordReader(chars, sourceName, limits);
                 case TEXT:
                 default:
-                    return new TextRecordReader(reader(body), sourceName);
+                    return new TextRecordReader(chars, sourceName, limits);
             }
         } catch (IOException e) {
             throw unreadable(sourceName, e);
         }
+    }
+
+    private static JsonFactory factory(InputLimits limits) {
+        return limits.equals(InputLimits.defaults()) ? DEFAULT_INPUT : inputFactory(limits);
+    }
+
+    private static JsonFactory inputFactory(InputLimits limits) {
+        return JsonFactory.builder().streamReadConstraints(limits.parseConstraints()).build();
     }
 
     /**
@@ -82,9 +108,22 @@ public final class RecordReaders {
      * @param sourceName the record's name in its source position and in messages
      */
     public static RawRecord readObject(String json, String sourceName) {
+        return readObject(json, sourceName, InputLimits.defaults());
+    }
+
+    /**
+     * Reads one ticket given as a JSON object within {@code limits}; see
+     * {@link #readObject(String, String)}.
+     */
+    public static RawRecord readObject(String json, String sourceName, InputLimits limits) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(sourceName, "sourceName");
-        return JsonLinesRecordReader.parse(JSON, new SourcePosition(sourceName, 1, 1), json);
+        Objects.requireNonNull(limits, "limits");
+        SourcePosition pos = new SourcePosition(sourceName, 1, 1);
+        if (json.length() > limits.maxRecordLength()) {
+            return Oversize.record(pos, json, json.length(), limits);
+        }
+        return JsonLinesRecordReader.parse(factory(limits), limits, pos, json);
     }
 
     /**
@@ -115,7 +154,7 @@ public final class RecordReaders {
      * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when no format fits
      */
     public static RecordReader open(InputStream in, String sourceName) {
-        return open(in, null, sourceName, sourceName);
+        return open(in, null, sourceName, sourceName, InputLimits.defaults());
     }
 
     /**
@@ -136,7 +175,19 @@ public final class RecordReaders {
      *     opened or no format fits
      */
     public static RecordReader open(Path file, InputFormat format) {
+        return open(file, format, InputLimits.defaults());
+    }
+
+    /**
+     * Returns a reader of a file in {@code format}, or, when it is {@code null}, in the format
+     * its extension or content shows, reading every record within {@code limits}.
+     *
+     * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when the file cannot be
+     *     opened or no format fits
+     */
+    public static RecordReader open(Path file, InputFormat format, InputLimits limits) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(limits, "limits");
         String name = file.toString();
         InputStream in;
         try {
@@ -148,11 +199,23 @@ public final class RecordReaders {
             throw unreadable(name, e);
         }
         Path fileName = file.getFileName();
-        return open(in, format, fileName == null ? null : fileName.toString(), name);
+        return open(in, format, fileName == null ? null : fileName.toString(), name, limits);
     }
 
-    private static RecordReader open(InputStream in, InputFormat explicit, String fileName,
-            String sourceName) {
+    /**
+     * Returns a reader of {@code in}, a stream the caller opened on a file (to count its bytes,
+     * say), in format {@code explicit} or, when it is {@code null}, the one {@code fileName}'s
+     * extension or else the content shows. The reader owns the stream and closes it.
+     *
+     * @param in the input
+     * @param explicit the format, or {@code null} to detect it
+     * @param fileName the file's name, for its extension, or {@code null} (standard input)
+     * @param sourceName the input's name in source positions and messages
+     * @param limits the limits every record is read within
+     * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when no format fits
+     */
+    public static RecordReader open(InputStream in, InputFormat explicit, String fileName,
+            String sourceName, InputLimits limits) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         BufferedInputStream buffered = new BufferedInputStream(in, SNIFF_BYTES);
@@ -172,7 +235,7 @@ public final class RecordReaders {
                 throw e;
             }
         }
-        return open(buffered, format, sourceName);
+        return open(buffered, format, sourceName, limits);
     }
 
     private static InputStream skipBom(InputStream in) throws IOException {
@@ -183,10 +246,6 @@ public final class RecordReaders {
             in.reset();
         }
         return in;
-    }
-
-    private static BufferedReader reader(InputStream in) {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
     }
 
     private static TriageException unreadable(String source, IOException e) {

@@ -39,6 +39,13 @@ final class RecordWork {
         errors.add(new FieldError(FIELDS.get(field), message));
     }
 
+    void error(String field, String message) {
+        if (errors == null) {
+            errors = new ArrayList<>(4);
+        }
+        errors.add(new FieldError(field, message));
+    }
+
     Map<String, Object> metadata() {
         if (metadata == null) {
             metadata = new LinkedHashMap<>();

@@ -89,6 +89,8 @@ public final class TicketNormalizer {
                     List.of(new FieldError("record", record.parseError())), record.raw()));
         }
         RecordWork w = RecordWork.collect(record);
+        record.notes().forEach(w::note);
+        RecordLimits.check(record.fields(), config.limits(), w);
         String id = ticketId(w);
         String title = text(w, TITLE, config.maxTitleLength());
         String description = text(w, DESCRIPTION, config.maxDescriptionLength());
@@ -96,17 +98,21 @@ public final class TicketNormalizer {
         String category = category(w);
         Priority priority = priority(w);
         Status status = status(w);
-        Instant created = instant(w, CREATED);
+        Instant created = instant(w, CREATED, config);
         if (created == null && w.values[CREATED] == null) {
             created = clock.instant();
             w.note("created_at missing; set to the time of ingest");
         }
-        Instant updated = instant(w, UPDATED);
+        Instant updated = instant(w, UPDATED, config);
         if (updated == null) {
             updated = created;
         }
         String assignee = assignee(w);
         List<String> tags = tags(w);
+        if (tags.size() > config.limits().maxTags()) {
+            w.error(TAGS, "tags has " + tags.size() + " tags, over the limit of "
+                    + config.limits().maxTags() + " (max_tags)");
+        }
         if (w.errors != null) {
             return new Ingested.Rejected(new Rejection(record.position(), w.errors,
                     record.raw(), record.fields()));
@@ -129,6 +135,11 @@ public final class TicketNormalizer {
             return null;
         }
         String s = FieldChecks.scalarText(v);
+        if (s == null && v instanceof Number) {
+            w.error(i, name + " is the number " + FieldChecks.quote(v)
+                    + ", which is too large or not finite to read as text");
+            return null;
+        }
         if (s == null) {
             w.error(i, name + " must be a string, not " + FieldChecks.kind(v) + " "
                     + FieldChecks.quote(v));
@@ -269,8 +280,11 @@ public final class TicketNormalizer {
         return parsed;
     }
 
-    /** Returns a timestamp field, or null when it is absent, blank or invalid (an error). */
-    private static Instant instant(RecordWork w, int i) {
+    /**
+     * Returns a timestamp field, or null when it is absent, blank, invalid or outside the
+     * supported range (an error: ages, escalation and due times are computed from it).
+     */
+    private static Instant instant(RecordWork w, int i, IngestSettings config) {
         Object v = w.values[i];
         if (v == null || v instanceof String s && s.isBlank()) {
             w.values[i] = null;
@@ -280,6 +294,11 @@ public final class TicketNormalizer {
         if (parsed == null) {
             w.error(i, FIELDS.get(i) + " " + FieldChecks.quote(v) + " is not "
                     + TIMESTAMP_FORMS);
+        } else if (!config.limits().acceptsTimestamp(parsed)) {
+            w.error(i, FIELDS.get(i) + " " + FieldChecks.quote(v) + " is outside the supported"
+                    + " range " + config.limits().minTimestamp() + " to "
+                    + config.limits().maxTimestamp() + " (min_timestamp, max_timestamp)");
+            return null;
         }
         return parsed;
     }

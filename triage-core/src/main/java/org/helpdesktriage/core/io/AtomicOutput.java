@@ -44,7 +44,7 @@ public final class AtomicOutput implements AutoCloseable {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        this.temp = temporaryIn(dir);
+        this.temp = temporaryFor(dir, target);
         this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         this.stream = new BufferedOutputStream(new FilterOutputStream(
@@ -118,6 +118,69 @@ public final class AtomicOutput implements AutoCloseable {
     public static boolean isTemporary(Path file) {
         Path name = file.getFileName();
         return name != null && name.toString().startsWith(TEMP_PREFIX);
+    }
+
+    /**
+     * Returns a fresh temporary path for {@code target} in {@code dir}, named
+     * {@code .tmp-<target tag>-<pid>-<random>}: the tag ties it to its target and the process id
+     * to its writer, so {@link #removeOrphans} can tell a dead writer's file from a live one's.
+     */
+    static Path temporaryFor(Path dir, Path target) {
+        byte[] r = new byte[8];
+        RANDOM.nextBytes(r);
+        return dir.resolve(orphanPrefix(target) + ProcessHandle.current().pid() + "-"
+                + java.util.HexFormat.of().formatHex(r));
+    }
+
+    private static String orphanPrefix(Path target) {
+        Path name = target.toAbsolutePath().getFileName();
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    String.valueOf(name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        return TEMP_PREFIX + java.util.HexFormat.of().formatHex(digest, 0, 4) + "-";
+    }
+
+    /**
+     * Deletes the temporary files that writers of {@code target} left when they died (kill -9,
+     * power loss) and returns them; a file whose writer is still running is left alone. Call it
+     * before writing {@code target}: the next run writing there cleans what a dead one left.
+     * Writers are told apart by process id, so this assumes the directory is written from one
+     * machine; a temporary file of another machine's live writer could be taken for an orphan,
+     * and that writer's commit then fails with an error (nothing is lost silently).
+     *
+     * @throws IOException when the directory cannot be listed or a file cannot be deleted
+     */
+    public static java.util.List<Path> removeOrphans(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        java.util.List<Path> removed = new java.util.ArrayList<>();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return removed;
+        }
+        String prefix = orphanPrefix(target);
+        long self = ProcessHandle.current().pid();
+        try (java.nio.file.DirectoryStream<Path> files =
+                Files.newDirectoryStream(dir, prefix + "*")) {
+            for (Path f : files) {
+                String rest = f.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    continue; // not a name this class gives
+                }
+                boolean alive = pid == self || ProcessHandle.of(pid)
+                        .map(ProcessHandle::isAlive).orElse(false);
+                if (!alive && Files.deleteIfExists(f)) {
+                    removed.add(f);
+                }
+            }
+        }
+        return removed;
     }
 
     /** Returns a fresh temporary path in {@code dir}; the file is not created. */

@@ -1,5 +1,6 @@
 package org.helpdesktriage.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,9 +41,15 @@ import org.helpdesktriage.core.model.Ticket;
  */
 public final class TicketJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // reads within the store's limits, which are at least every input limit's ceiling, so a
+    // ticket any configuration accepted reads back; floats are read exactly (see metadata)
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(InputLimits.storeReadConstraints()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static final ObjectMapper TREE = new ObjectMapper();
 
     private TicketJson() {
     }
@@ -51,7 +58,7 @@ public final class TicketJson {
     public static ObjectNode toTree(Ticket t) {
         Objects.requireNonNull(t, "t");
         try {
-            return (ObjectNode) MAPPER.readTree(write(t, false));
+            return (ObjectNode) TREE.readTree(write(t, false));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -225,8 +232,51 @@ public final class TicketJson {
             throw bad(source, "field 'metadata' must be an object");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> map = MAPPER.convertValue(v, LinkedHashMap.class);
+        Map<String, Object> map = (Map<String, Object>) plain(v);
         return map;
+    }
+
+    /**
+     * Returns a JSON object (read with {@code USE_BIG_DECIMAL_FOR_FLOATS}, as the store reads)
+     * as the plain values the input readers make: maps, lists, strings, numbers, booleans and
+     * {@code null}, a float a {@code Double} or, past the double range, a {@code BigDecimal}
+     * (as {@code 1e999} is read on input), so what was stored reads back equal.
+     *
+     * @throws IllegalArgumentException when {@code object} is not an object
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> plainMap(JsonNode object) {
+        if (object == null || !object.isObject()) {
+            throw new IllegalArgumentException("is not a JSON object");
+        }
+        return (Map<String, Object>) plain(object);
+    }
+
+    private static Object plain(JsonNode v) {
+        if (v.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            v.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+            return map;
+        }
+        if (v.isArray()) {
+            List<Object> list = new ArrayList<>(v.size());
+            v.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        if (v.isFloatingPointNumber()) {
+            double d = Double.parseDouble(v.decimalValue().toString());
+            return Double.isFinite(d) ? (Object) d : v.decimalValue();
+        }
+        if (v.isNumber()) {
+            return v.numberValue();
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        return null;
     }
 
     private static Double score(JsonNode node, String source) {
@@ -237,7 +287,7 @@ public final class TicketJson {
         if (!v.isNumber()) {
             throw bad(source, "field 'score' must be a number or null");
         }
-        return v.doubleValue();
+        return Double.parseDouble(v.asText());
     }
 
     private static TriageException bad(String source, String problem) {

@@ -1,20 +1,52 @@
 package org.helpdesktriage.core.output;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The formats triage results can be written in. */
 public enum OutputFormat {
     /** A JSON array of results, or one result object when the input was one object. */
-    JSON,
+    JSON {
+        @Override
+        ResultWriter open(OutputStream out, boolean singleObject, boolean explain)
+                throws IOException {
+            return new JsonResultWriter(out, singleObject);
+        }
+    },
     /** One result object per line. */
-    JSONL,
+    JSONL {
+        @Override
+        ResultWriter open(OutputStream out, boolean singleObject, boolean explain) {
+            return new JsonLinesResultWriter(out);
+        }
+    },
     /** One row per result, the result flattened into columns. */
-    CSV;
+    CSV {
+        @Override
+        ResultWriter open(OutputStream out, boolean singleObject, boolean explain) {
+            return new CsvResultWriter(out, explain);
+        }
+    };
+
+    /** Opens this format's writer; each format names its own class, so none is a fallback. */
+    abstract ResultWriter open(OutputStream out, boolean singleObject, boolean explain)
+            throws IOException;
 
     /** Returns the lower-case name used on the command line. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the format named by {@code value} (ndjson is jsonl).
+     *
+     * @throws IllegalArgumentException naming the known formats when {@code value} is none
+     */
+    public static OutputFormat of(String value) {
+        return parse(value).orElseThrow(() -> new IllegalArgumentException("'" + value
+                + "' is not an output format; use json, jsonl (or ndjson) or csv"));
     }
 
     /** Returns the format named by {@code value} (ndjson is jsonl), or empty. */

@@ -3,19 +3,18 @@ package org.helpdesktriage.core.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Rejection;
-import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.scoring.Score;
 
 /**
  * Writes tickets, results and rejections as JSON through a streaming {@link JsonGenerator}: the
- * one place that defines their JSON shape.
+ * JSON shape of each part; which parts a result has, and in what order, is
+ * {@link ResultFields#ALL}.
  *
  * <p>A result is {@code {"ticket": {...}, "routing": {...}, "score": {"total", "components"}}},
  * with {@code "notes"} when normalisation changed something and {@code "explanation"} when one
@@ -26,27 +25,25 @@ final class ResultJson {
     private ResultJson() {
     }
 
-    /** Writes a result object. */
+    /** Writes a result object: each member of {@link ResultFields#ALL} the result has. */
     public static void writeResult(JsonGenerator g, TriageResult r) throws IOException {
         g.writeStartObject();
-        g.writeFieldName("ticket");
-        TicketJson.write(g, r.ticket());
-        g.writeFieldName("routing");
-        writeRouting(g, r.routing());
-        g.writeFieldName("score");
-        writeScore(g, r.score());
-        if (!r.notes().isEmpty()) {
-            g.writeArrayFieldStart("notes");
-            for (String n : r.notes()) {
-                g.writeString(n);
+        for (ResultField field : ResultFields.ALL) {
+            if (field.present().test(r)) {
+                g.writeFieldName(field.name());
+                field.json().write(g, r);
             }
-            g.writeEndArray();
-        }
-        if (!r.explanation().isEmpty()) {
-            g.writeFieldName("explanation");
-            writeExplanation(g, r.explanation());
         }
         g.writeEndObject();
+    }
+
+    /** Writes the notes: an array of strings. */
+    public static void writeNotes(JsonGenerator g, List<String> notes) throws IOException {
+        g.writeStartArray();
+        for (String n : notes) {
+            g.writeString(n);
+        }
+        g.writeEndArray();
     }
 
     /** Writes a routing object. */

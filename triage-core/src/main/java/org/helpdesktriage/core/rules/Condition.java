@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * A rule's condition, parsed and checked: groups of conditions and field tests.
  *
  * <p>An empty group follows logic's conventions: {@code all} of nothing holds, {@code any} of
- * nothing does not, {@code none} of nothing holds. {@link #toString()} gives the concise form
+ * nothing does not, {@code none} of nothing holds. {@code toString()} gives the concise form
  * used in explanations: {@code all of [category equals 'billing', description contains_any_word
  * [payment]]}.
  */

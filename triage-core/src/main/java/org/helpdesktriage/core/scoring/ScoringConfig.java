@@ -41,6 +41,15 @@ public record ScoringConfig(
             }
             w.put(k, v);
         });
+        double sum = 0;
+        for (double v : w.values()) {
+            sum += v;
+        }
+        if (!Double.isFinite(sum)) {
+            throw new IllegalArgumentException("scoring.weights add up to more than the largest"
+                    + " number a double holds (" + w.get("priority") + " + " + w.get("urgency")
+                    + "); keep their sum finite");
+        }
         weights = Map.copyOf(w);
         urgencyKeywords = List.copyOf(urgencyKeywords);
         if (pointsPerKeyword < 0) {

@@ -45,7 +45,7 @@ class ConfigLoaderTest {
         assertThat(c.maxTitleLength()).isEqualTo(200);
         assertThat(c.maxDescriptionLength()).isEqualTo(10000);
         assertThat(c.defaultPriority()).isEqualTo(Priority.MEDIUM);
-        assertThat(c.logLevel()).isEqualTo("INFO");
+        assertThat(c.logLevel()).isEqualTo("WARN");
         assertThat(c.matchMode()).isEqualTo(MatchMode.FIRST);
         assertThat(c.categories().teams()).containsEntry("feature", "product-team")
                 .hasSize(6);

@@ -113,14 +113,26 @@ class RecordReadersTest {
     }
 
     @Test
-    void json_syntaxError_endsWithOneUnparseableRecordAtItsLine() {
+    void json_syntaxErrorInsideElement_rejectsThatElementOnly() {
         List<RawRecord> records =
                 readAll(RecordReaders.open(fixture("tickets-malformed-array.json")));
-        assertThat(records).hasSize(2);
+        assertThat(records).hasSize(3);
         assertThat(records.get(0).error()).isEmpty();
         assertThat(records.get(1).position().line()).isEqualTo(3);
-        assertThat(records.get(1).error()).hasValueSatisfying(e -> assertThat(e)
-                .startsWith("malformed JSON: ")
+        assertThat(records.get(1).raw()).isEqualTo(
+                "{\"ticket_id\": \"TKT-2\", \"title\": \"Two\",,}");
+        assertThat(records.get(1).error()).hasValue("malformed JSON at line 3 column 41: "
+                + "Unexpected character (',' (code 44)): was expecting double-quote to start "
+                + "field name");
+    }
+
+    @Test
+    void json_missingCommaBetweenElements_endsWithOneUnparseableRecordAtItsLine() {
+        List<RawRecord> records =
+                readAll(RecordReaders.open(fixture("tickets-malformed-array.json")));
+        assertThat(records.get(2).position().line()).isEqualTo(4);
+        assertThat(records.get(2).error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("malformed JSON at line 4 column 3: expected ',' or ']'")
                 .endsWith("; the rest of the input cannot be read"));
     }
 

@@ -1,9 +1,13 @@
 package org.helpdesktriage.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +109,80 @@ class ResultWriterTest {
                 .doesNotContain("explanation");
         assertThat(lines[1]).startsWith("TKT-1,\"Locked out\"").contains("vip,sso")
                 .contains("account_lockout");
+    }
+
+    @Test
+    void csv_threeScoreComponents_getNamedColumnsThatMatchTheirCells() throws IOException {
+        TriageResult base = result("TKT-1", List.of());
+        Score three = new Score(0.5, List.of(new Score.Component("priority", 7, 0.7, 1),
+                new Score.Component("sentiment", 2, 0.2, 1),
+                new Score.Component("vip", 1, 1.0, 1)));
+        TriageResult r = new TriageResult(base.ticket(), base.routing(), three, List.of("n"),
+                List.of(), null);
+        List<Map<String, String>> rows = csvRows(write(OutputFormat.CSV, false, false, r, r));
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row).containsEntry("score_total", "0.5")
+                    .containsEntry("score_priority", "0.7")
+                    .containsEntry("score_sentiment", "0.2")
+                    .containsEntry("score_vip", "1.0")
+                    .containsEntry("notes", "n")
+                    .containsEntry("routing_rule_matched", "account_lockout")
+                    .doesNotContainKey("score_urgency");
+        });
+    }
+
+    @Test
+    void csv_headerAndCells_comeFromOneColumnList() throws IOException {
+        List<Map<String, String>> rows = csvRows(write(OutputFormat.CSV, false, true,
+                result("TKT-1", List.of(new RuleEvaluation("r1", true, "matched")))));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(List.copyOf(row.keySet()).subList(0, Ticket.FIELDS.size()))
+                    .containsExactlyElementsOf(Ticket.FIELDS);
+            assertThat(row).containsEntry("ticket_id", "TKT-1")
+                    .containsEntry("score_urgency", "0.4")
+                    .containsEntry("tags", "vip,sso")
+                    .containsEntry("metadata", "{\"channel\":\"email\"}");
+            assertThat(row.get("explanation")).contains("\"rule\":\"r1\"");
+        });
+    }
+
+    @Test
+    void csv_scoreComponentsChangingMidStream_areRefused() {
+        TriageResult first = result("TKT-1", List.of());
+        TriageResult other = new TriageResult(first.ticket(), first.routing(),
+                new Score(0.1, List.of(new Score.Component("vip", 1, 0.1, 1))), List.of(),
+                List.of(), null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ResultWriter w = ResultWriter.open(bytes, OutputFormat.CSV, false, false);
+        w.write(first);
+        assertThatThrownBy(() -> w.write(other)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[vip]").hasMessageContaining("[priority, urgency]");
+    }
+
+    @Test
+    void csv_noResults_isTheHeaderAlone() throws IOException {
+        String out = write(OutputFormat.CSV, false, false);
+        assertThat(out.split("\n")).singleElement().asString()
+                .startsWith("ticket_id,").contains("score_priority,score_urgency,notes");
+    }
+
+    @Test
+    void eachFormat_isAWriterOfItsOwn_andAnUnknownNameIsAnError() {
+        assertThat(OutputFormat.values()).extracting(f -> ResultWriter.open(
+                new ByteArrayOutputStream(), f, false, false).getClass().getSimpleName())
+                .containsExactly("JsonResultWriter", "JsonLinesResultWriter", "CsvResultWriter");
+        assertThat(OutputFormat.of("NDJSON")).isEqualTo(OutputFormat.JSONL);
+        assertThatThrownBy(() -> OutputFormat.of("xml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'xml' is not an output format");
+    }
+
+    private static List<Map<String, String>> csvRows(String csv) throws IOException {
+        CsvMapper mapper = new CsvMapper();
+        try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            return it.readAll();
+        }
     }
 
     @Test

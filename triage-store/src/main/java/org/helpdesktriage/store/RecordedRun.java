@@ -1,0 +1,173 @@
+package org.helpdesktriage.store;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import org.helpdesktriage.core.TriageEngine;
+import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.ingest.Rejection;
+
+/**
+ * One writing run over a data directory, as a batch job makes it: it holds the directory's lock
+ * for the whole run, gives the run its id, keeps every rejected record as a dead letter and, at
+ * the end, saves the run record.
+ *
+ * <pre>{@code
+ * try (RecordedRun run = RecordedRun.open(root, "import", Duration.ofSeconds(30), clock)) {
+ *     TriageEngine engine = run.engine(config).build();
+ *     TriageOutcome outcome = engine.triageJson(json);
+ *     if (outcome instanceof TriageOutcome.Rejected r) {
+ *         run.deadLetter(r.rejection());
+ *     }
+ *     run.finish(0, Map.of("input", "queue"), Map.of("read", 1L));
+ * }
+ * }</pre>
+ *
+ * <p>Run ids read {@code yyyyMMddTHHmmssZ-XXXXXX}: the start time in UTC and six random
+ * hexadecimal digits, so they sort by start and two runs in one second still differ.
+ */
+public final class RecordedRun implements AutoCloseable {
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Storage data;
+    private final Clock clock;
+    private final String command;
+    private final String runId;
+    private final Instant startedAt;
+
+    private RecordedRun(Storage data, Clock clock, String command) {
+        this.data = data;
+        this.clock = clock;
+        this.command = command;
+        this.startedAt = clock.instant();
+        this.runId = ID_TIME.format(startedAt) + "-"
+                + HexFormat.of().withUpperCase().toHexDigits(RANDOM.nextInt() & 0xffffff, 6);
+    }
+
+    /**
+     * Opens the data directory for writing (see {@link DataDirectory#openForWriting}) and starts
+     * a run on it; closing the run releases the directory.
+     *
+     * @param root the data directory
+     * @param command what runs, as the run record and the lock name it ("triage")
+     * @param wait how long to wait for another process's lock
+     * @param clock the clock of the run's times
+     */
+    public static RecordedRun open(Path root, String command, Duration wait, Clock clock) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(clock, "clock");
+        return new RecordedRun(DataDirectory.openForWriting(root, command, wait, clock), clock,
+                command);
+    }
+
+    /**
+     * Starts a run on a store already open for writing (a data directory, or the PostgreSQL
+     * store under its lock); closing the run closes it.
+     *
+     * @param data the store, open for writing
+     * @param command what runs ("triage")
+     * @param clock the clock of the run's times
+     */
+    public static RecordedRun start(Storage data, String command, Clock clock) {
+        Objects.requireNonNull(data, "data");
+        if (data instanceof DataDirectory files && files.lock().isEmpty()) {
+            throw new IllegalArgumentException("data directory " + files.root()
+                    + " is open for reading only; a run writes and needs it open for writing");
+        }
+        return new RecordedRun(data, Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(command, "command"));
+    }
+
+    /** Returns the store the run writes: a data directory, or the PostgreSQL store. */
+    public Storage data() {
+        return data;
+    }
+
+    /** Returns the run's id. */
+    public String runId() {
+        return runId;
+    }
+
+    /** Returns the clock the run reads its times from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Returns when the run started. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * Returns an engine builder that stores every triaged ticket in this run's directory and
+     * audits it under this run's id, at this run's clock; the caller may add to it.
+     */
+    public TriageEngine.Builder engine(TriageConfig config) {
+        return TriageEngine.builder().config(Objects.requireNonNull(config, "config"))
+                .clock(clock).store(data.tickets()).auditLog(data.audit()).runId(runId);
+    }
+
+    /**
+     * Keeps a rejected record as a dead letter. Its id derives from its source and text, so the
+     * same bad record seen again counts another attempt instead of a second letter.
+     *
+     * @return the dead letter as saved
+     */
+    public DeadLetter deadLetter(Rejection rejection) {
+        Objects.requireNonNull(rejection, "rejection");
+        String id = "DL-" + digest(rejection.position().source() + "\n" + rejection.raw());
+        Map<String, Object> record = rejection.fields().isEmpty()
+                ? Map.of("raw", rejection.raw()) : rejection.fields();
+        String reason = rejection.message();
+        DeadLetter letter = data.deadLetters().get(id)
+                .map(old -> old.failedAgain(clock.instant(), reason, runId))
+                .orElseGet(() -> new DeadLetter(id, clock.instant(), runId,
+                        rejection.position().toString(), reason, record, 1));
+        data.deadLetters().save(letter);
+        return letter;
+    }
+
+    /**
+     * Saves the run record: its id, command, start, now as its end, and what it did.
+     *
+     * @param exitCode the run's outcome as an exit code (0 success)
+     * @param details named facts, in order (input, output, configuration fingerprint)
+     * @param counts named counts, in order (read, triaged, rejected)
+     * @return the record saved
+     */
+    public RunRecord finish(int exitCode, Map<String, String> details, Map<String, Long> counts) {
+        RunRecord record = new RunRecord(runId, command, startedAt, clock.instant(), exitCode,
+                details, counts);
+        data.runs().save(record);
+        return record;
+    }
+
+    /** Closes the data directory and releases its lock. */
+    @Override
+    public void close() {
+        data.close();
+    }
+
+    private static String digest(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(
+                    s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().withUpperCase().formatHex(d, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
