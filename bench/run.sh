@@ -7,7 +7,9 @@
 #
 # Environment: COUNT (tickets, default 1000000), SMALL (default 10000), REPS (end-to-end runs
 # per figure, median, default 3), COLD_REPS (one-ticket runs per variant, default 11),
-# SKIP_BUILD=1, SKIP_JMH=1, MVN (default ./mvnw -B).
+# SKIP_BUILD=1, SKIP_JMH=1, SKIP_POSTGRES=1 (no --store postgres figure; it needs Debian's
+# postgresql package), STREAMS_COUNT (tickets through the Kafka Streams application, default
+# 100000; 0 skips it), MVN (default ./mvnw -B).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -58,6 +60,26 @@ measure() {
 median() { sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
 
 : > "$results/stderr.log"
+
+# A throwaway PostgreSQL cluster for the --store postgres figure, with the server's default
+# durability (fsync, synchronous commit), on this machine; as the user postgres when root,
+# since PostgreSQL refuses to run as root. Stopped and deleted on exit.
+pg_port=55432
+pg_dir=$root/$data/pg
+pg_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_sql() { PGPASSWORD=bench psql -q -h 127.0.0.1 -p "$pg_port" -U triage -d postgres -c "$1" >&2; }
+if [ "${SKIP_POSTGRES:-}" != 1 ]; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  rm -rf "$pg_dir"; mkdir -p "$pg_dir"; echo bench > "$pg_dir/pw"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$pg_dir"
+  pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U triage --pwfile="$pg_dir/pw" \
+      --auth-host=scram-sha-256 --auth-local=trust -E UTF8 >/dev/null
+  pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" \
+      -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" -w start >/dev/null
+  trap 'pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null; rm -rf "$pg_dir"' EXIT
+  export HELPDESK_DB_USER=triage HELPDESK_DB_PASSWORD=bench
+fi
+
 declare -A WALL RSS
 # interleaved repetitions, so that a noisy neighbour hits every figure alike
 run_e2e() {
@@ -70,8 +92,17 @@ for r in $(seq "$REPS"); do
   run_e2e e2e_copy java -cp "$bench_jar" org.helpdesktriage.bench.BareCopy "$big" "$data/copy.jsonl"
   run_e2e e2e_default "$launcher" "$big" "$data/out-default.jsonl"
   run_e2e e2e_rules20 "$launcher" --config examples/config-20-rules.json "$big" "$data/out-20.jsonl"
+  if [ "${SKIP_POSTGRES:-}" != 1 ]; then
+    # every round into an empty database, so that each stores COUNT new rows
+    pg_sql "CREATE DATABASE bench_r$r"
+    HELPDESK_STORE_URL="jdbc:postgresql://127.0.0.1:$pg_port/bench_r$r" "$launcher" migrate >&2
+    run_e2e e2e_postgres env HELPDESK_STORE_URL="jdbc:postgresql://127.0.0.1:$pg_port/bench_r$r" \
+        "$launcher" "$big" "$data/out-pg.jsonl" --store postgres
+  fi
 done
-for name in e2e_copy e2e_default e2e_rules20; do
+names="e2e_copy e2e_default e2e_rules20"
+[ "${SKIP_POSTGRES:-}" != 1 ] && names="$names e2e_postgres"
+for name in $names; do
   WALL[$name]=$(awk '{print $1}' "$results/.$name" | median)
   RSS[$name]=$(awk '{print $2}' "$results/.$name" | median)
 done
@@ -128,7 +159,15 @@ if [ "${SKIP_JMH:-}" != 1 ]; then
   agreement=$(grep -m1 '^agreement' "$results/jmh.log" || echo "agreement: not printed")
 fi
 
+STREAMS_COUNT=${STREAMS_COUNT:-100000}
+if [ "$STREAMS_COUNT" != 0 ]; then
+  echo "== streams: $STREAMS_COUNT tickets through one instance, broker in the same JVM" >&2
+  streams_line=$(java -cp "$bench_jar" org.helpdesktriage.bench.StreamsThroughput "$big" \
+      "$STREAMS_COUNT" 2>>"$results/stderr.log" | grep '^streams:')
+fi
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }'; }
 copy=${WALL[e2e_copy]}
 ours_ns=$(echo "${JMH[ours]:-0 0}" | awk '{print $1}')
 mvel_ns=$(echo "${JMH[easyRulesMvel]:-0 0}" | awk '{print $1}')
@@ -136,7 +175,7 @@ lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
 {
   echo "# helpdesk-triage benchmark"
   echo
-  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)," \
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)," \
        "$(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')"
   echo
   echo "Input: $COUNT tickets, JSON Lines, $(du -m "$big" | cut -f1) MB, TicketGenerator seed 42." \
@@ -147,6 +186,12 @@ lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
   echo "| (a) bare Jackson databind copy, $COUNT tickets | ${copy} s, ${RSS[e2e_copy]} KB RSS | 1.00 | limit |"
   echo "| (b) helpdesk-triage, config.json | ${WALL[e2e_default]} s, ${RSS[e2e_default]} KB RSS | $(ratio "${WALL[e2e_default]}" "$copy") x copy | <= 1.3 |"
   echo "| (b) helpdesk-triage, config-20-rules.json | ${WALL[e2e_rules20]} s, ${RSS[e2e_rules20]} KB RSS | $(ratio "${WALL[e2e_rules20]}" "$copy") x copy | <= 1.3 |"
+  if [ "${SKIP_POSTGRES:-}" != 1 ]; then
+    echo "| helpdesk-triage --store postgres (server on this machine, default durability) | ${WALL[e2e_postgres]} s, $(rate "$COUNT" "${WALL[e2e_postgres]}") tickets/s | $(ratio "${WALL[e2e_postgres]}" "${WALL[e2e_default]}") x plain triage | >= 20000 tickets/s |"
+  fi
+  if [ "$STREAMS_COUNT" != 0 ]; then
+    echo "| Kafka Streams, one instance, exactly_once_v2, broker in the same JVM | ${streams_line#streams: } | | |"
+  fi
   echo "| peak RSS, java -Xmx256m -jar, $SMALL tickets | ${RSS[mem_$SMALL]} KB | 1.00 | |"
   echo "| peak RSS, java -Xmx256m -jar, $COUNT tickets | ${RSS[mem_$COUNT]} KB | $(ratio "${RSS[mem_$COUNT]}" "${RSS[mem_$SMALL]}") x $SMALL | <= 1.2 |"
   if [ "${SKIP_JMH:-}" != 1 ]; then
@@ -167,5 +212,7 @@ lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
     echo "| cold start, 1 ticket, $label | ${COLD[$v]} s median | $(ratio "${COLD[$v]}" "${COLD[copy]}") x copy of 1 | $( [ "$v" = launcher ] && echo '< 0.3 s' ) |"
   done
   echo
-  [ "${SKIP_JMH:-}" != 1 ] && echo "Rule engines $agreement (tickets for which each picks the same rule as ours)."
+  if [ "${SKIP_JMH:-}" != 1 ]; then
+    echo "Rule engines $agreement (tickets for which each picks the same rule as ours)."
+  fi
 } | tee "$results/latest.md"

@@ -56,7 +56,10 @@ final class AuditCommand extends DataDirCommand {
     @Override
     ExitCode execute() {
         AuditQuery query = new AuditQuery(ticket, actor, since, until, limit);
-        List<AuditEntry> entries = openForReading().audit().query(query);
+        List<AuditEntry> entries;
+        try (var data = openForReading()) {
+            entries = data.audit().query(query);
+        }
         printList(entries, json, OpsJson::audit,
                 new Table("TIME", "ACTOR", "ACTION", "TICKET_ID", "RUN_ID", "CHANGES"),
                 e -> new Object[] {e.time(), e.actor(), e.action(), e.ticketId(), e.runId(),

@@ -5,12 +5,15 @@ import java.util.List;
 import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.store.Backup;
 import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.postgres.PostgresBackup;
+import org.helpdesktriage.store.postgres.PostgresStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Writes a verified backup archive of the data directory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Writes a verified backup archive of the data directory.",
+        description = {"Writes a verified backup archive of the data directory, or of the "
+                + "PostgreSQL store (store_type postgres) in the same format.",
             "The archive is DIR/helpdesk-triage-backup-<yyyyMMddTHHmmssZ>.tar.gz, with "
                 + "manifest.json and checksums.sha256; it is read back and verified before it "
                 + "gets that name.",
@@ -28,10 +31,20 @@ final class BackupCommand extends DataDirCommand {
 
     @Override
     ExitCode execute() {
+        if (postgres()) {
+            // one REPEATABLE READ snapshot is consistent by itself: runs may go on meanwhile
+            try (PostgresStorage data = (PostgresStorage) openForReading()) {
+                Path archive = PostgresBackup.create(data.database(), out, clock());
+                out().println(archive);
+                err().println("helpdesk-triage: backup of " + data.describe()
+                        + " written and verified");
+                return ExitCode.OK;
+            }
+        }
         Path archive;
         String summary;
         // everything that can fail happens before the archive's name is printed
-        try (DataDirectory data = openForWriting("backup")) {
+        try (DataDirectory data = (DataDirectory) openForWriting("backup", true)) {
             int tickets = data.tickets().scan().count();
             int auditFiles = data.audit().files().size();
             int runs = data.runs().count();

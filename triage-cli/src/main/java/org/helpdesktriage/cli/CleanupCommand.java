@@ -54,9 +54,18 @@ final class CleanupCommand extends RecordedCommand {
     }
 
     @Override
+    boolean exclusive() {
+        return true;
+    }
+
+    @Override
     void validate() {
         super.validate();
         requireAtLeast("--keep-backups", keepBackups, 0);
+        if (archive && DataDirOptions.postgres(config())) {
+            throw usage("--archive moves tickets into the data directory's archive/; with the "
+                    + "PostgreSQL store, take a backup first and clean up without --archive");
+        }
         if (olderThan.isNegative() || keepRuns.isNegative()) {
             throw usage("--older-than and --keep-runs must not be negative, got "
                     + olderThan + " and " + keepRuns);

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.store.CorruptRecord;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Mixin;
 
 /** The base of the operator commands that work on the data directory. */
@@ -28,25 +28,35 @@ abstract class DataDirCommand extends AbstractCommand {
         return dataDirOptions.root(config());
     }
 
-    /** Opens an existing data directory without the lock. */
-    final DataDirectory openForReading() {
+    /** Opens the existing store (data directory or PostgreSQL) without the lock. */
+    final Storage openForReading() {
         requireExisting();
-        return dataDirOptions.openForReading(config(), clock());
+        return dataDirOptions.readStorage(config(), environment().variables(), clock());
     }
 
     /**
-     * Opens an existing data directory under its lock and prints what opening did (a stale lock
-     * taken over, a migration).
+     * Opens the existing store under its lock (for PostgreSQL: the exclusive advisory lock when
+     * {@code exclusive}, else the shared one) and prints what opening did (a stale lock taken
+     * over, a migration).
      */
-    final DataDirectory openForWriting(String command) {
+    final Storage openForWriting(String command, boolean exclusive) {
         requireExisting();
-        DataDirectory data = dataDirOptions.openForWriting(config(), command, clock());
+        Storage data = dataDirOptions.openStorage(config(), environment().variables(), command,
+                exclusive, 1, clock());
         data.notices().forEach(n -> tell("helpdesk-triage: " + n));
         return data;
     }
 
+    /** Returns whether the configured store is PostgreSQL. */
+    final boolean postgres() {
+        return DataDirOptions.postgres(config());
+    }
+
     // a mistyped --data-dir must not read as an empty store, nor be created by a write
     private void requireExisting() {
+        if (postgres()) {
+            return; // opening checks the database and its schema, and creates nothing
+        }
         Path root = root();
         if (!Files.isDirectory(root)) {
             throw new TriageException(ErrorCode.STORE_FAILED, "data directory " + root

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.helpdesktriage.core.config.TriageConfig;
+import java.util.Map;
 import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.Storage;
+import org.helpdesktriage.store.postgres.PostgresSettings;
+import org.helpdesktriage.store.postgres.PostgresStorage;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +18,9 @@ import picocli.CommandLine.Spec;
 final class DataDirOptions {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "The data directory. Default: store_path from the configuration.")
+            description = "The data directory of the file store. Default: store_path from the "
+                    + "configuration. The PostgreSQL store (store_type postgres) is named by "
+                    + "store_url instead.")
     Path dataDir;
 
     /** The longest --wait: a week, far below what a clock can count in nanoseconds. */
@@ -27,8 +33,8 @@ final class DataDirOptions {
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
             description = "How long to wait for another process's lock on the data directory "
-                    + "before failing with a message naming the holder; at most 604800 (a "
-                    + "week).")
+                    + "(or the PostgreSQL store's advisory lock) before failing with a message "
+                    + "naming the holder; at most 604800 (a week).")
     void waitSeconds(long value) {
         if (value < 0 || value > MAX_WAIT_SECONDS) {
             throw new ParameterException(mixee.commandLine(), "--wait must be between 0 and "
@@ -61,5 +67,32 @@ final class DataDirOptions {
     /** Opens the data directory for reading, without the lock. */
     DataDirectory openForReading(TriageConfig config, Clock clock) {
         return DataDirectory.openForReading(root(config), clock);
+    }
+
+    /** Returns whether the configuration's store is PostgreSQL ({@code store_type postgres}). */
+    static boolean postgres(TriageConfig config) {
+        return config.storeType().equals("postgres");
+    }
+
+    /**
+     * Opens the configured store for writing, under its lock: the data directory, or the
+     * PostgreSQL database with {@code poolSize} connections and its advisory lock (exclusive
+     * for cleanup and restore, shared for runs).
+     */
+    Storage openStorage(TriageConfig config, Map<String, String> env, String command,
+            boolean exclusive, int poolSize, Clock clock) {
+        if (postgres(config)) {
+            return PostgresStorage.openForWriting(PostgresSettings.from(config, env), poolSize,
+                    command, exclusive, waitTime(), clock);
+        }
+        return openForWriting(config, command, clock);
+    }
+
+    /** Opens the configured store for reading, without the lock. */
+    Storage readStorage(TriageConfig config, Map<String, String> env, Clock clock) {
+        if (postgres(config)) {
+            return PostgresStorage.openForReading(PostgresSettings.from(config, env));
+        }
+        return openForReading(config, clock);
     }
 }

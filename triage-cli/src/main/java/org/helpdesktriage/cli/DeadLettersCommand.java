@@ -33,7 +33,10 @@ final class DeadLettersCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            List<DeadLetter> letters = openForReading().deadLetters().list();
+            List<DeadLetter> letters;
+            try (var data = openForReading()) {
+                letters = data.deadLetters().list();
+            }
             if (json) {
                 out().println(OpsJson.pretty(OpsJson.array(letters, OpsJson::deadLetter)));
                 return ExitCode.OK;

@@ -9,6 +9,8 @@ import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.StoreHealth;
+import org.helpdesktriage.store.postgres.PostgresHealth;
+import org.helpdesktriage.store.postgres.PostgresSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +26,9 @@ import picocli.CommandLine.Option;
                 + "process that does not hold the lock, and an unfinished last audit line are "
                 + "warnings (\"warning\": true, and a line on standard error) and keep the "
                 + "exit code 0.",
+            "With store_type postgres: the database answers and takes the login, schema "
+                + "version, pool, advisory lock holders, tickets, audit log; a database that is "
+                + "down fails naming its host, port and database.",
             "Takes no lock and changes nothing.",
             "Exit code 0 when every check passes, 6 otherwise."})
 final class HealthCommand extends DataDirCommand {
@@ -42,20 +47,34 @@ final class HealthCommand extends DataDirCommand {
     ExitCode execute() {
         List<HealthCheck> checks = new ArrayList<>();
         Path root = dataDirOptions.dataDir;
+        String database = null;
         try {
             TriageConfig config = config();
-            root = dataDirOptions.root(config);
+            if (DataDirOptions.postgres(config)) {
+                root = null;
+                database = "the PostgreSQL store";
+            } else {
+                root = dataDirOptions.root(config);
+            }
             // what triage builds: rules compiled, the model loaded and checked against the
             // categories, so a configuration that triage refuses never reads as valid here
             TriageEngine engine = TriageEngine.builder().config(config).clock(clock()).build();
             checks.add(new HealthCheck("configuration", true, "valid: "
                     + engine.rules().rules().size() + " rule(s) compiled"
                     + engine.classifier().map(c -> ", classifier loaded").orElse("")));
+            if (database != null) {
+                PostgresSettings settings = PostgresSettings.from(config,
+                        environment().variables());
+                database = settings.describe();
+                checks.addAll(PostgresHealth.check(settings));
+            }
         } catch (RuntimeException e) {
             // whatever is wrong with the configuration is a failed check, not a crash
             checks.add(new HealthCheck("configuration", false, ErrorHandler.message(e)));
         }
-        if (root == null) {
+        if (database != null) {
+            root = null;
+        } else if (root == null) {
             checks.add(new HealthCheck("data directory", false, "unknown: the configuration "
                     + "is invalid and no --data-dir was given"));
         } else {
@@ -66,6 +85,9 @@ final class HealthCommand extends DataDirCommand {
         ObjectNode report = OpsJson.object();
         report.put("healthy", healthy);
         report.put("data_dir", root == null ? null : root.toString());
+        if (database != null) {
+            report.put("database", database);
+        }
         ArrayNode list = report.putArray("checks");
         checks.forEach(c -> list.addObject().put("name", c.name()).put("ok", c.ok())
                 .put("warning", c.warning()).put("detail", c.detail()));

@@ -34,6 +34,19 @@ abstract class RecordedCommand extends AbstractCommand {
     }
 
     /**
+     * Returns whether the run needs the PostgreSQL store to itself (cleanup): it then takes the
+     * advisory lock exclusive, else shared, so that many runs go on at once.
+     */
+    boolean exclusive() {
+        return false;
+    }
+
+    /** Returns how many database connections the run may use at once. */
+    int poolSize() {
+        return 2;
+    }
+
+    /**
      * Does the command's work.
      *
      * @param run the run, or {@code null} when {@link #usesDataDirectory} said no
@@ -59,7 +72,8 @@ abstract class RecordedCommand extends AbstractCommand {
         details.put("config_fingerprint", ConfigLoader.fingerprint(config));
         ExitCode code = ExitCode.ERROR;
         try (RecordedRun run = usesDataDirectory(config) ? RecordedRun.start(
-                dataDir.openForWriting(config, runName(), clock()), runName(), clock()) : null) {
+                dataDir.openStorage(config, environment().variables(), runName(), exclusive(),
+                        poolSize(), clock()), runName(), clock()) : null) {
             if (run != null) {
                 run.data().notices().forEach(n -> tell("helpdesk-triage: " + n));
             }

@@ -4,14 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.helpdesktriage.store.DataDirectoryLock;
 import org.helpdesktriage.store.Restore;
+import org.helpdesktriage.store.postgres.PostgresBackup;
+import org.helpdesktriage.store.postgres.PostgresStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Replaces the data directory with a backup archive, all or nothing. */
 @Command(name = "restore", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Replaces the data directory with the contents of an archive: a backup "
-                + "written by 'helpdesk-triage backup', or a tar.gz of a data directory "
-                + "('with-lock -- tar czf FILE DIR').",
+        description = {"Replaces the data directory (or the PostgreSQL store, in one "
+                + "transaction under its exclusive advisory lock) with the contents of an "
+                + "archive: a backup written by 'helpdesk-triage backup', or a tar.gz of a data "
+                + "directory ('with-lock -- tar czf FILE DIR').",
             "Takes the data directory lock (see --wait). The archive is verified whole first, "
                 + "within limits on entries and sizes: a backup by every checksum, every "
                 + "ticket and the manifest's counts; a plain tar by parsing every file in it. "
@@ -32,6 +35,15 @@ final class RestoreCommand extends DataDirCommand {
             err().println("error: backup archive " + archive + " does not exist or is not a "
                     + "file; nothing was restored");
             return ExitCode.INPUT_OR_CONFIG;
+        }
+        if (postgres()) {
+            // verified whole first, then replaced in one transaction, under the exclusive lock
+            try (PostgresStorage data = (PostgresStorage) openForWriting("restore", true)) {
+                int tickets = PostgresBackup.restore(data.database(), archive);
+                out().println("restored " + tickets + " ticket(s) from " + archive + " into "
+                        + data.describe());
+                return ExitCode.OK;
+            }
         }
         Path root = root();
         Restore.Result result;

@@ -2,7 +2,7 @@ package org.helpdesktriage.cli;
 
 import java.util.List;
 import java.util.Optional;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.Storage;
 import org.helpdesktriage.store.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +45,10 @@ final class RunsCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            List<RunRecord> runs = openForReading().runs().list();
+            List<RunRecord> runs;
+            try (var data = openForReading()) {
+                runs = data.runs().list();
+            }
             if (limit > 0) {
                 runs = runs.subList(0, Math.min(limit, runs.size()));
             }
@@ -67,10 +70,14 @@ final class RunsCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            DataDirectory data = openForReading();
-            Optional<RunRecord> run = data.runs().get(id);
+            Optional<RunRecord> run;
+            String where;
+            try (Storage data = openForReading()) {
+                run = data.runs().get(id);
+                where = data.describe();
+            }
             if (run.isEmpty()) {
-                err().println("error: no run '" + id + "' in " + data.root());
+                err().println("error: no run '" + id + "' in " + where);
                 return ExitCode.ERROR;
             }
             out().println(OpsJson.pretty(OpsJson.run(run.get())));

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +25,7 @@ final class TicketDeleteCommand extends DataDirCommand {
 
     @Override
     ExitCode execute() {
-        try (DataDirectory data = openForWriting("tickets delete")) {
+        try (Storage data = openForWriting("tickets delete", false)) {
             Map<String, AuditEntry.Change> changes = new LinkedHashMap<>();
             Optional<Ticket> before;
             try {
@@ -40,12 +40,12 @@ final class TicketDeleteCommand extends DataDirCommand {
                 changes.put("title", new AuditEntry.Change(t.title(), null));
             });
             if (!data.tickets().delete(id)) {
-                err().println("error: no ticket '" + id + "' in " + data.root());
+                err().println("error: no ticket '" + id + "' in " + data.describe());
                 return ExitCode.ERROR;
             }
             data.audit().append(new AuditEntry(clock().instant(), ACTOR, "delete", id, changes,
                     null));
-            say("deleted ticket '" + id + "' from " + data.root());
+            say("deleted ticket '" + id + "' from " + data.describe());
             return ExitCode.OK;
         }
     }

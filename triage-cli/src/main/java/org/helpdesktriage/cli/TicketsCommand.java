@@ -7,7 +7,7 @@ import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketCriteria;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +63,10 @@ final class TicketsCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            StoreScan scan = openForReading().tickets().scan();
+            StoreScan scan;
+            try (var data = openForReading()) {
+                scan = data.tickets().scan();
+            }
             List<Ticket> tickets = limit == 0 ? scan.tickets()
                     : scan.tickets().subList(0, Math.min(limit, scan.count()));
             print(this, tickets, json);
@@ -81,14 +84,15 @@ final class TicketsCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            DataDirectory data = openForReading();
-            var ticket = data.tickets().get(id);
-            if (ticket.isEmpty()) {
-                err().println("error: no ticket '" + id + "' in " + data.root());
-                return ExitCode.ERROR;
+            try (Storage data = openForReading()) {
+                var ticket = data.tickets().get(id);
+                if (ticket.isEmpty()) {
+                    err().println("error: no ticket '" + id + "' in " + data.describe());
+                    return ExitCode.ERROR;
+                }
+                out().println(TicketJson.toPrettyJson(ticket.get()));
+                return ExitCode.OK;
             }
-            out().println(TicketJson.toPrettyJson(ticket.get()));
-            return ExitCode.OK;
         }
     }
 
@@ -121,7 +125,10 @@ final class TicketsCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            StoreScan scan = openForReading().tickets().scan();
+            StoreScan scan;
+            try (var data = openForReading()) {
+                scan = data.tickets().scan();
+            }
             print(this, scan.tickets().stream().filter(match).toList(), json);
             return reportCorrupt(scan.corrupt());
         }
@@ -135,7 +142,10 @@ final class TicketsCommand implements Runnable {
 
         @Override
         ExitCode execute() {
-            StoreScan scan = openForReading().tickets().scan();
+            StoreScan scan;
+            try (var data = openForReading()) {
+                scan = data.tickets().scan();
+            }
             out().println(scan.count());
             return reportCorrupt(scan.corrupt());
         }

@@ -84,9 +84,10 @@ final class TriageCommand extends RecordedCommand {
     int parallelism = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--store", paramLabel = "TYPE",
-            description = "Where triaged tickets are kept: memory (nowhere after the run) or "
+            description = "Where triaged tickets are kept: memory (nowhere after the run), "
                     + "file (the data directory, with audit entries, dead letters and a run "
-                    + "record). Default: store_type from the configuration.")
+                    + "record) or postgres (the same in the PostgreSQL database store_url names,"
+                    + " shared by many processes). Default: store_type from the configuration.")
     String store;
 
     @Override
@@ -96,7 +97,12 @@ final class TriageCommand extends RecordedCommand {
 
     @Override
     boolean usesDataDirectory(TriageConfig config) {
-        return config.storeType().equals("file");
+        return !config.storeType().equals("memory");
+    }
+
+    @Override
+    int poolSize() {
+        return Math.max(1, parallelism) + 1;
     }
 
     @Override

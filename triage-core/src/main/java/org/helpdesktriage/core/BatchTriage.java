@@ -37,7 +37,10 @@ import org.helpdesktriage.core.ingest.RecordReader;
  * to the sink on the calling thread in the order they were read, so the output is the same
  * whatever the parallelism. At most {@code 2 x parallelism} chunks are in flight, each of at
  * most 512 records and about a million characters of input, so memory stays bounded however
- * large the input and its records.
+ * large the input and its records. With a store that saves in chunks
+ * ({@code TicketStore.savesInChunks}, a database), each chunk's tickets and audit entries are
+ * saved in one call ({@code TicketStore.saveAll}) before its outcomes reach the sink; other
+ * stores save each ticket as it is triaged.
  */
 public final class BatchTriage {
 
@@ -99,10 +102,28 @@ public final class BatchTriage {
         }
         long start = System.nanoTime();
         Counter<T> counter = new Counter<>(sink);
-        if (parallelism == 1) {
+        if (parallelism == 1 && !engine.savesInChunks()) {
             while (records.hasNext()) {
                 TriageOutcome outcome = engine.triage(records.next());
                 counter.accept(outcome, prepare.apply(outcome));
+            }
+        } else if (parallelism == 1) {
+            // a chunk's store writes go in one call, before its outcomes reach the sink
+            TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
+            List<TriageOutcome> outcomes = new ArrayList<>(CHUNK_SIZE);
+            List<T> prepared = new ArrayList<>(CHUNK_SIZE);
+            while (records.hasNext()) {
+                TriageOutcome outcome = engine.triage(records.next(), pending);
+                outcomes.add(outcome);
+                prepared.add(prepare.apply(outcome));
+                if (outcomes.size() == CHUNK_SIZE || !records.hasNext()) {
+                    engine.save(pending);
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        counter.accept(outcomes.get(i), prepared.get(i));
+                    }
+                    outcomes.clear();
+                    prepared.clear();
+                }
             }
         } else {
             runParallel(engine, records, prepare, counter, parallelism);
@@ -133,10 +154,12 @@ public final class BatchTriage {
                 inFlight.add(pool.submit(() -> {
                     TriageOutcome[] out = new TriageOutcome[chunk.size()];
                     Object[] prepared = new Object[out.length];
+                    TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
                     for (int i = 0; i < out.length; i++) {
-                        out[i] = engine.triage(chunk.get(i).get());
+                        out[i] = engine.triage(chunk.get(i).get(), pending);
                         prepared[i] = prepare.apply(out[i]);
                     }
+                    engine.save(pending);
                     return new Done(out, prepared);
                 }));
                 while (inFlight.size() >= maxInFlight) {

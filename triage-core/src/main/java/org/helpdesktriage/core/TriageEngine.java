@@ -176,11 +176,19 @@ public final class TriageEngine {
      * @return the result, or the rejection with every error of the record
      */
     public TriageOutcome triage(RawRecord record) {
+        return triage(record, null);
+    }
+
+    /**
+     * Triages one record; with {@code pending}, the store writes are added to it instead of
+     * done at once, for {@link #save(PendingWrites)} to do a whole chunk in one call.
+     */
+    TriageOutcome triage(RawRecord record, PendingWrites pending) {
         Objects.requireNonNull(record, "record");
         Ingested ingested = normalize(record);
         if (ingested instanceof Ingested.Accepted accepted) {
             TriageResult result = triage(accepted.ticket(), accepted.notes(),
-                    accepted.position());
+                    accepted.position(), pending);
             return new TriageOutcome.Triaged(result);
         }
         Ingested.Rejected rejected = (Ingested.Rejected) ingested;
@@ -208,10 +216,11 @@ public final class TriageEngine {
      */
     public TriageResult triage(Ticket ticket) {
         Objects.requireNonNull(ticket, "ticket");
-        return triage(ticket, List.of(), null);
+        return triage(ticket, List.of(), null, null);
     }
 
-    private TriageResult triage(Ticket ticket, List<String> inputNotes, SourcePosition position) {
+    private TriageResult triage(Ticket ticket, List<String> inputNotes, SourcePosition position,
+            PendingWrites pending) {
         TriageResult result;
         if (cache == null) {
             result = decide(ticket, inputNotes, position);
@@ -227,7 +236,11 @@ public final class TriageEngine {
                     cached.explanation(), position);
         }
         if (store != null) {
-            persist(ticket, result.ticket());
+            if (pending == null || !store.savesInChunks()) {
+                persist(ticket, result.ticket());
+            } else {
+                pending.add(result.ticket(), auditEntry(ticket, result.ticket()));
+            }
         }
         listener.onTriaged(result);
         return result;
@@ -236,8 +249,40 @@ public final class TriageEngine {
     // the ticket as it arrived is the "before" of the audit entry: the store may not hold it yet
     private void persist(Ticket before, Ticket after) {
         store.save(after);
-        audit.append(new AuditEntry(after.updatedAt(), actor, "triage", after.ticketId(),
-                TicketChanges.between(before, after), runId));
+        audit.append(auditEntry(before, after));
+    }
+
+    private AuditEntry auditEntry(Ticket before, Ticket after) {
+        return new AuditEntry(after.updatedAt(), actor, "triage", after.ticketId(),
+                TicketChanges.between(before, after), runId);
+    }
+
+    /** Returns whether a batch should collect a chunk's store writes for one call. */
+    boolean savesInChunks() {
+        return store != null && store.savesInChunks();
+    }
+
+    /**
+     * Saves a chunk's tickets with their audit entries in one call to the store
+     * ({@link TicketStore#saveAll}: one transaction for a store that has them), and empties it.
+     */
+    void save(PendingWrites pending) {
+        if (store != null && !pending.tickets.isEmpty()) {
+            store.saveAll(pending.tickets, audit, pending.entries);
+        }
+        pending.tickets.clear();
+        pending.entries.clear();
+    }
+
+    /** The store writes of one chunk, kept until {@link #save(PendingWrites)}; one thread's. */
+    static final class PendingWrites {
+        private final List<Ticket> tickets = new ArrayList<>();
+        private final List<AuditEntry> entries = new ArrayList<>();
+
+        void add(Ticket ticket, AuditEntry entry) {
+            tickets.add(ticket);
+            entries.add(entry);
+        }
     }
 
     private TriageResult decide(Ticket ticket, List<String> inputNotes, SourcePosition position) {

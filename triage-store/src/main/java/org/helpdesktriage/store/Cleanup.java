@@ -131,11 +131,17 @@ public final class Cleanup {
     public static Result run(RecordedRun run, Settings settings) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(settings, "settings");
-        DataDirectory data = run.data();
+        Storage data = run.data();
+        if (settings.archive() && !(data instanceof DataDirectory)) {
+            throw new IllegalArgumentException("archiving moves tickets into the data "
+                    + "directory's archive/; " + data.describe() + " is not a data directory: "
+                    + "take a backup first and clean up without archiving");
+        }
         Instant now = run.clock().instant();
         Instant cutoff = now.minus(settings.olderThan());
         StoreScan scan = data.tickets().scan();
-        FileStore archive = new FileStore(data.root().resolve(ARCHIVE));
+        FileStore archive = settings.archive()
+                ? new FileStore(((DataDirectory) data).root().resolve(ARCHIVE)) : null;
         String action = settings.archive() ? "archive" : "delete";
         List<String> moved = new ArrayList<>();
         for (Ticket t : scan.tickets()) {
@@ -153,10 +159,11 @@ public final class Cleanup {
                 now.minus(settings.keepRuns()));
         List<Path> prunedBackups = settings.backups()
                 .map(dir -> pruneBackups(dir, settings.keepBackups())).orElse(List.of());
-        List<Path> leftovers = settings.backups()
-                .map(dir -> Backup.removeLeftovers(data.root(), dir)).orElse(List.of());
+        List<Path> leftovers = settings.backups().filter(dir -> data instanceof DataDirectory)
+                .map(dir -> Backup.removeLeftovers(((DataDirectory) data).root(), dir))
+                .orElse(List.of());
         LOG.info("cleanup of {}: {} {} ticket(s) finished before {}, pruned {} run record(s) "
-                + "and {} backup(s)", data.root(), settings.archive() ? "archived" : "deleted",
+                + "and {} backup(s)", data.describe(), settings.archive() ? "archived" : "deleted",
                 moved.size(), cutoff, prunedRuns.size(), prunedBackups.size());
         return new Result(cutoff, moved, prunedRuns, prunedBackups, leftovers, scan.corrupt(),
                 settings.archive());

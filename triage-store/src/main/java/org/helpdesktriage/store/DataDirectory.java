@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@code <root>.migration-backups/}. Opening for reading takes no lock
  * and changes nothing; version 0 is readable as it is.
  */
-public final class DataDirectory implements AutoCloseable {
+public final class DataDirectory implements Storage {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
 
@@ -122,23 +122,33 @@ public final class DataDirectory implements AutoCloseable {
     }
 
     /** Returns the ticket store. */
+    @Override
     public FileStore tickets() {
         return tickets;
     }
 
     /** Returns the audit log (append only when open for writing). */
+    @Override
     public FileAuditLog audit() {
         return audit;
     }
 
     /** Returns the run records. */
+    @Override
     public RunRecords runs() {
         return new RunRecords(root);
     }
 
     /** Returns the dead-letter store. */
+    @Override
     public DeadLetters deadLetters() {
         return new DeadLetters(root);
+    }
+
+    /** Names the data directory: its path. */
+    @Override
+    public String describe() {
+        return root.toString();
     }
 
     /** Returns the lock, when open for writing. */
@@ -147,6 +157,7 @@ public final class DataDirectory implements AutoCloseable {
     }
 
     /** Returns what opening did that the user should hear of (stale lock, migration). */
+    @Override
     public java.util.List<String> notices() {
         return notices;
     }

@@ -103,7 +103,7 @@ public final class DeadLetterReplay {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be 0 (all) or more, got " + limit);
         }
-        DeadLetters letters = run.data().deadLetters();
+        DeadLetterLog letters = run.data().deadLetters();
         List<DeadLetter> due = limit == 0 ? letters.list() : letters.oldest(limit);
         long triaged = 0;
         for (DeadLetter letter : due) {

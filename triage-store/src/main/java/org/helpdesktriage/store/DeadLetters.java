@@ -29,7 +29,7 @@ import org.helpdesktriage.core.store.CorruptRecord;
  * {@link #remove removed}, one that fails again is saved with {@link DeadLetter#failedAgain}.
  * Writers must hold the data directory lock.
  */
-public final class DeadLetters {
+public final class DeadLetters implements DeadLetterLog {
 
     /** The name of the dead-letter directory under the data directory. */
     public static final String DIRECTORY = "dead-letters";
@@ -42,6 +42,7 @@ public final class DeadLetters {
     }
 
     /** Saves a dead letter, replacing one with the same id. */
+    @Override
     public void save(DeadLetter letter) {
         Objects.requireNonNull(letter, "letter");
         Path file = dir.resolve(FileNames.forId(letter.id()));
@@ -55,6 +56,7 @@ public final class DeadLetters {
     }
 
     /** Returns the dead letter with this id, or empty. */
+    @Override
     public Optional<DeadLetter> get(String id) {
         Path file = dir.resolve(FileNames.forId(Objects.requireNonNull(id, "id")));
         try {
@@ -68,6 +70,7 @@ public final class DeadLetters {
     }
 
     /** Removes the dead letter with this id; returns whether there was one. */
+    @Override
     public boolean remove(String id) {
         Path file = dir.resolve(FileNames.forId(Objects.requireNonNull(id, "id")));
         try {
@@ -83,6 +86,7 @@ public final class DeadLetters {
      *
      * @throws TriageException with {@code STORE_FAILED} naming every unreadable file
      */
+    @Override
     public List<DeadLetter> list() {
         List<DeadLetter> out = new ArrayList<>();
         List<CorruptRecord> bad = new ArrayList<>();
@@ -141,6 +145,7 @@ public final class DeadLetters {
     }
 
     /** Returns the {@code n} oldest dead letters, for a bulk retry. */
+    @Override
     public List<DeadLetter> oldest(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("take " + n + ": must be at least 1");
@@ -150,6 +155,7 @@ public final class DeadLetters {
     }
 
     /** Returns how many dead letters there are. */
+    @Override
     public int count() {
         return list().size();
     }

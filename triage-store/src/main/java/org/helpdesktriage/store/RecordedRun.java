@@ -42,13 +42,13 @@ public final class RecordedRun implements AutoCloseable {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final DataDirectory data;
+    private final Storage data;
     private final Clock clock;
     private final String command;
     private final String runId;
     private final Instant startedAt;
 
-    private RecordedRun(DataDirectory data, Clock clock, String command) {
+    private RecordedRun(Storage data, Clock clock, String command) {
         this.data = data;
         this.clock = clock;
         this.command = command;
@@ -74,24 +74,25 @@ public final class RecordedRun implements AutoCloseable {
     }
 
     /**
-     * Starts a run on a data directory already open for writing; closing the run closes it.
+     * Starts a run on a store already open for writing (a data directory, or the PostgreSQL
+     * store under its lock); closing the run closes it.
      *
-     * @param data the data directory, open for writing
+     * @param data the store, open for writing
      * @param command what runs ("triage")
      * @param clock the clock of the run's times
      */
-    public static RecordedRun start(DataDirectory data, String command, Clock clock) {
+    public static RecordedRun start(Storage data, String command, Clock clock) {
         Objects.requireNonNull(data, "data");
-        if (data.lock().isEmpty()) {
-            throw new IllegalArgumentException("data directory " + data.root()
+        if (data instanceof DataDirectory files && files.lock().isEmpty()) {
+            throw new IllegalArgumentException("data directory " + files.root()
                     + " is open for reading only; a run writes and needs it open for writing");
         }
         return new RecordedRun(data, Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(command, "command"));
     }
 
-    /** Returns the data directory the run writes. */
-    public DataDirectory data() {
+    /** Returns the store the run writes: a data directory, or the PostgreSQL store. */
+    public Storage data() {
         return data;
     }
 

@@ -26,7 +26,7 @@ import org.helpdesktriage.core.store.CorruptRecord;
  * {@code <root>/runs/<file>.json} (named by {@link FileNames}), written atomically, listed newest
  * first and pruned by age. Writers must hold the data directory lock.
  */
-public final class RunRecords {
+public final class RunRecords implements RunLog {
 
     /** The name of the runs directory under the data directory. */
     public static final String DIRECTORY = "runs";
@@ -42,6 +42,7 @@ public final class RunRecords {
     }
 
     /** Saves a run's summary, replacing one with the same id. */
+    @Override
     public void save(RunRecord run) {
         Objects.requireNonNull(run, "run");
         ObjectNode n = StoreJson.MAPPER.createObjectNode();
@@ -65,6 +66,7 @@ public final class RunRecords {
     }
 
     /** Returns the record of a run, or empty. */
+    @Override
     public Optional<RunRecord> get(String runId) {
         Path file = dir.resolve(FileNames.forId(Objects.requireNonNull(runId, "runId")));
         try {
@@ -82,6 +84,7 @@ public final class RunRecords {
      *
      * @throws TriageException with {@code STORE_FAILED} naming an unreadable record
      */
+    @Override
     public List<RunRecord> list() {
         List<RunRecord> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -108,6 +111,7 @@ public final class RunRecords {
     }
 
     /** Deletes the records of runs that started before {@code cutoff}; returns them. */
+    @Override
     public List<RunRecord> pruneStartedBefore(Instant cutoff) {
         List<RunRecord> pruned = new ArrayList<>();
         for (RunRecord r : list()) {

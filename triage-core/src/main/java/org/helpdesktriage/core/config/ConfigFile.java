@@ -33,7 +33,9 @@ record ConfigFile(
         @JsonProperty("max_keys") Integer maxKeys,
         @JsonProperty("max_tags") Integer maxTags,
         @JsonProperty("min_timestamp") String minTimestamp,
-        @JsonProperty("max_timestamp") String maxTimestamp) {
+        @JsonProperty("max_timestamp") String maxTimestamp,
+        @JsonProperty("store_url") String storeUrl,
+        @JsonProperty("db_password_file") String dbPasswordFile) {
 
     /** The trained model's part in routing. */
     record Classifier(

@@ -326,8 +326,9 @@ public final class ConfigLoader {
                     s.pointsPerKeyword() == null ? 2 : s.pointsPerKeyword(),
                     s.urgencyCap() == null ? 10 : s.urgencyCap());
             String storeType = c.storeType().trim().toLowerCase(Locale.ROOT);
-            check(storeType.equals("memory") || storeType.equals("file"), origins, "store_type",
-                    "store_type '" + c.storeType() + "' is not one of memory, file");
+            check(storeType.equals("memory") || storeType.equals("file")
+                    || storeType.equals("postgres"), origins, "store_type",
+                    "store_type '" + c.storeType() + "' is not one of memory, file, postgres");
             String logLevel = c.logLevel().trim().toUpperCase(Locale.ROOT);
             check(LOG_LEVELS.contains(logLevel), origins, "log_level", "log_level '"
                     + c.logLevel() + "' is not one of " + String.join(", ", LOG_LEVELS));
@@ -343,7 +344,9 @@ public final class ConfigLoader {
                     priority(c.defaultPriority(), origins, "default_priority"),
                     categorySynonyms, prioritySynonyms, storeType, Path.of(c.storePath()),
                     c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
-                    classifier(c.classifier(), origins), ConfigLimits.of(c, origins));
+                    classifier(c.classifier(), origins), ConfigLimits.of(c, origins),
+                    c.storeUrl(), c.dbPasswordFile() == null || c.dbPasswordFile().isBlank()
+                            ? null : Path.of(c.dbPasswordFile()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
                     + ConfigProblems.describe(e), e);
@@ -420,6 +423,8 @@ public final class ConfigLoader {
         keys.put("max_tags", Long.class);
         keys.put("min_timestamp", String.class);
         keys.put("max_timestamp", String.class);
+        keys.put("store_url", String.class);
+        keys.put("db_password_file", String.class);
         return java.util.Collections.unmodifiableMap(keys);
     }
 }

@@ -37,6 +37,8 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param logLevel the log level of the command line
  * @param classifier how a trained model takes part in routing, or {@code null} for rules only
  * @param limits the limits on input records, which every reader and the normaliser apply
+ * @param storeUrl the JDBC URL of the {@code postgres} store, or {@code null}
+ * @param dbPasswordFile a file holding the {@code postgres} store's password, or {@code null}
  */
 public record TriageConfig(
         Categories categories,
@@ -55,7 +57,9 @@ public record TriageConfig(
         Duration cacheTtl,
         String logLevel,
         ClassifierPolicy classifier,
-        InputLimits limits) {
+        InputLimits limits,
+        String storeUrl,
+        Path dbPasswordFile) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -88,7 +92,20 @@ public record TriageConfig(
         this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
                 maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
                 storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                InputLimits.defaults());
+                InputLimits.defaults(), null, null);
+    }
+
+    /** Creates a configuration with no PostgreSQL settings (store URL and password file). */
+    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
+            ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
+            int maxDescriptionLength, Priority defaultPriority,
+            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
+            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
+            String logLevel, ClassifierPolicy classifier, InputLimits limits) {
+        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
+                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
+                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier, limits, null,
+                null);
     }
 
     /**
@@ -105,7 +122,7 @@ public record TriageConfig(
         return new TriageConfig(categories, newRules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                 prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                limits);
+                limits, storeUrl, dbPasswordFile);
     }
 
     /** Returns a copy with {@code mode} as the match mode. */
@@ -113,7 +130,7 @@ public record TriageConfig(
         return new TriageConfig(categories, rules, mode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                 prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                limits);
+                limits, storeUrl, dbPasswordFile);
     }
 
     /** Returns a copy with {@code policy} as the classifier policy ({@code null}: none). */
@@ -121,7 +138,7 @@ public record TriageConfig(
         return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                 prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy,
-                limits);
+                limits, storeUrl, dbPasswordFile);
     }
 
     /** Returns a copy with {@code value} as the input limits. */
@@ -129,13 +146,23 @@ public record TriageConfig(
         return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                 prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
-                classifier, value);
+                classifier, value, storeUrl, dbPasswordFile);
     }
 
     /** Returns what normalising and validating input records needs of this configuration. */
     public IngestSettings ingestSettings() {
         return new IngestSettings(categories, categorySynonyms, prioritySynonyms, defaultPriority,
                 maxTitleLength, maxDescriptionLength, limits);
+    }
+
+    /** Returns the JDBC URL of the {@code postgres} store, or empty when none is set. */
+    public Optional<String> storeUrlSetting() {
+        return Optional.ofNullable(storeUrl).filter(u -> !u.isBlank());
+    }
+
+    /** Returns the file holding the {@code postgres} store's password, or empty. */
+    public Optional<Path> dbPasswordFileSetting() {
+        return Optional.ofNullable(dbPasswordFile);
     }
 
     /** Returns the classifier policy, or empty when routing uses rules only. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
+import org.helpdesktriage.core.store.ClaimingStore;
 import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketChanges;
@@ -16,7 +17,8 @@ import org.helpdesktriage.core.store.TicketStore;
 /**
  * The escalation job: checks every stored ticket, and escalates, saves and audits each one the
  * {@link EscalationService} says is due. A record the store cannot read is reported in the
- * result, and the other tickets are still checked.
+ * result, and the other tickets are still checked. Over a {@link ClaimingStore} the sweep works
+ * through claimed batches, so several sweeps may run at once.
  *
  * <pre>{@code
  * EscalationSweep sweep = new EscalationSweep(store, auditLog,
@@ -25,6 +27,9 @@ import org.helpdesktriage.core.store.TicketStore;
  * }</pre>
  */
 public final class EscalationSweep {
+
+    /** How many tickets a claiming store hands out at once. */
+    static final int CLAIM_BATCH = 500;
 
     private final TicketStore store;
     private final AuditLog audit;
@@ -73,6 +78,9 @@ public final class EscalationSweep {
      * @return what escalated (or would), and what could not be read
      */
     public Result run(String runId, boolean dryRun) {
+        if (!dryRun && store instanceof ClaimingStore claims) {
+            return runClaiming(claims, runId);
+        }
         StoreScan scan = store.scan();
         List<EscalationService.Escalation> done = new ArrayList<>();
         int open = 0;
@@ -84,14 +92,43 @@ public final class EscalationSweep {
                 done.add(e);
                 if (!dryRun) {
                     store.save(e.ticket());
-                    Map<String, AuditEntry.Change> changes =
-                            new LinkedHashMap<>(TicketChanges.between(e.before(), e.ticket()));
-                    changes.put("escalation_reason", new AuditEntry.Change(null, e.reason()));
-                    audit.append(new AuditEntry(e.ticket().updatedAt(), actor, "escalate",
-                            e.ticket().ticketId(), changes, runId));
+                    audit.append(entryOf(e, runId));
                 }
             });
         }
         return new Result(done, scan.tickets().size(), open, scan.corrupt());
+    }
+
+    /**
+     * Escalates through the store's claims: each batch of unfinished tickets is locked against
+     * other sweeps until its escalations are saved, so two sweeps at once escalate (and audit)
+     * each ticket exactly once. Only unfinished tickets are claimed, so {@code checked} equals
+     * {@code open}: the tickets this sweep claimed.
+     */
+    private Result runClaiming(ClaimingStore claims, String runId) {
+        List<EscalationService.Escalation> done = new ArrayList<>();
+        int[] checked = new int[1];
+        List<CorruptRecord> corrupt = claims.claimUnfinished(CLAIM_BATCH, audit, batch -> {
+            checked[0] += batch.size();
+            List<Ticket> changed = new ArrayList<>();
+            List<AuditEntry> entries = new ArrayList<>();
+            for (Ticket ticket : batch) {
+                service.escalate(ticket).ifPresent(e -> {
+                    done.add(e);
+                    changed.add(e.ticket());
+                    entries.add(entryOf(e, runId));
+                });
+            }
+            return new ClaimingStore.Changes(changed, entries);
+        });
+        return new Result(done, checked[0], checked[0], corrupt);
+    }
+
+    private AuditEntry entryOf(EscalationService.Escalation e, String runId) {
+        Map<String, AuditEntry.Change> changes =
+                new LinkedHashMap<>(TicketChanges.between(e.before(), e.ticket()));
+        changes.put("escalation_reason", new AuditEntry.Change(null, e.reason()));
+        return new AuditEntry(e.ticket().updatedAt(), actor, "escalate", e.ticket().ticketId(),
+                changes, runId);
     }
 }

@@ -34,6 +34,41 @@ public interface TicketStore {
      */
     Optional<Ticket> get(String ticketId);
 
+    /**
+     * Returns whether this store wants a batch's writes a chunk at a time, through
+     * {@link #saveAll}: a database store, for which one transaction per chunk is far cheaper
+     * than one per ticket. By default (the memory and file stores) each ticket is saved the
+     * moment it is triaged.
+     */
+    default boolean savesInChunks() {
+        return false;
+    }
+
+    /**
+     * Saves tickets, each replacing the one with its id, and appends their audit entries to
+     * {@code audit}. A store that can does it all in one transaction (the PostgreSQL store does,
+     * when {@code audit} is its own log); the default saves each ticket and appends its entry in
+     * turn, entry {@code i} after ticket {@code i}, then any entries left over.
+     *
+     * @param tickets the tickets to save, in the order given
+     * @param audit where the entries go
+     * @param entries the audit entries of the tickets
+     */
+    default void saveAll(List<Ticket> tickets, AuditLog audit, List<AuditEntry> entries) {
+        java.util.Objects.requireNonNull(tickets, "tickets");
+        java.util.Objects.requireNonNull(audit, "audit");
+        java.util.Objects.requireNonNull(entries, "entries");
+        for (int i = 0; i < tickets.size(); i++) {
+            save(tickets.get(i));
+            if (i < entries.size()) {
+                audit.append(entries.get(i));
+            }
+        }
+        for (int i = tickets.size(); i < entries.size(); i++) {
+            audit.append(entries.get(i));
+        }
+    }
+
     /** Deletes the ticket with this id; returns whether there was one. */
     boolean delete(String ticketId);
 

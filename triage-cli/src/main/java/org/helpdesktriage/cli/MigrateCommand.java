@@ -1,0 +1,28 @@
+package org.helpdesktriage.cli;
+
+import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.store.postgres.PostgresDatabase;
+import org.helpdesktriage.store.postgres.PostgresSettings;
+import picocli.CommandLine.Command;
+
+/** Creates or upgrades the schema of the PostgreSQL store. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, showDefaultValues = true,
+        versionProvider = VersionProvider.class,
+        description = {"Creates the schema of the PostgreSQL store in an empty database, or "
+                + "upgrades an older one (Flyway migrations), in the database store_url (or "
+                + "HELPDESK_STORE_URL) names, logging in as HELPDESK_DB_USER with "
+                + "HELPDESK_DB_PASSWORD or db_password_file.",
+            "The other commands never change the schema: they refuse a database without it, "
+                + "or with another version, naming the database.",
+            "Exit code 0 when the schema is current, 6 when the database cannot be reached or "
+                + "has a newer schema than this program knows (nothing is changed then)."})
+final class MigrateCommand extends AbstractCommand {
+
+    @Override
+    ExitCode execute() {
+        TriageConfig config = config();
+        out().println(PostgresDatabase.migrate(PostgresSettings.from(config,
+                environment().variables())));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,42 @@
+package org.helpdesktriage.store;
+
+import java.util.List;
+import org.helpdesktriage.core.store.AuditLog;
+import org.helpdesktriage.core.store.TicketStore;
+
+/**
+ * An open store with everything the commands work on: tickets, audit log, run records and dead
+ * letters, opened under the store's lock when writing. The data directory
+ * ({@link DataDirectory}) is one; the PostgreSQL store
+ * ({@code org.helpdesktriage.store.postgres.PostgresStorage}) is the other.
+ *
+ * <pre>{@code
+ * try (Storage storage = DataDirectory.openForWriting(root, "triage", wait, clock)) {
+ *     storage.tickets().save(ticket);
+ * }
+ * }</pre>
+ */
+public interface Storage extends AutoCloseable {
+
+    /** Returns the tickets. */
+    TicketStore tickets();
+
+    /** Returns the audit log. */
+    AuditLog audit();
+
+    /** Returns the run records. */
+    RunLog runs();
+
+    /** Returns the dead letters. */
+    DeadLetterLog deadLetters();
+
+    /** Returns what opening did that the user should hear of (a stale lock, a migration). */
+    List<String> notices();
+
+    /** Names the store for messages: a directory, or "database d on host:port". */
+    String describe();
+
+    /** Releases the lock and whatever else is open. */
+    @Override
+    void close();
+}
