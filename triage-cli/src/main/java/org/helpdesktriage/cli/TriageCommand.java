@@ -12,6 +12,7 @@ import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.ingest.HistoryLayout;
 import org.helpdesktriage.core.ingest.InputFormat;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.RecordReader;
@@ -71,6 +72,18 @@ final class TriageCommand extends RecordedCommand {
     @Option(names = "--no-fail-on-reject",
             description = "Exits 0 instead of 4 when some records were rejected.")
     boolean noFailOnReject;
+
+    @Option(names = "--text-field", paramLabel = "FIELD",
+            description = "A field holding the whole text of a record without title and "
+                    + "description (a history file): its first words become the title, the "
+                    + "rest the description; a record without an id or a requester gets "
+                    + "placeholders.")
+    String textField;
+
+    @Option(names = "--label-field", paramLabel = "FIELD",
+            description = "A field holding a label (a history file): left out of the "
+                    + "tickets, so the same file and options serve train, evaluate and triage.")
+    String labelField;
 
     @Option(names = "--parallelism", paramLabel = "N",
             description = "Worker threads; the output keeps input order whatever the number.")
@@ -199,9 +212,12 @@ final class TriageCommand extends RecordedCommand {
     }
 
     private RecordReader openInput() throws IOException {
-        if (input.equals("-")) {
-            return RecordReaders.open(environment().in(), format, "<stdin>");
+        RecordReader reader = input.equals("-")
+                ? RecordReaders.open(environment().in(), format, "<stdin>")
+                : RecordReaders.open(Path.of(input), format);
+        if (textField == null && labelField == null) {
+            return reader;
         }
-        return RecordReaders.open(Path.of(input), format);
+        return new HistoryLayout(textField, labelField).apply(reader);
     }
 }

@@ -25,13 +25,15 @@ record ConfigFile(
         @JsonProperty("synonyms") Synonyms synonyms,
         @JsonProperty("scoring") Scoring scoring,
         @JsonProperty("rules") List<RuleDefinition> rules,
-        @JsonProperty("classifier") Classifier classifier) {
+        @JsonProperty("classifier") Classifier classifier,
+        @JsonProperty("input_time_zone") String inputTimeZone) {
 
     /** The trained model's part in routing. */
     record Classifier(
             @JsonProperty("model") String model,
             @JsonProperty("min_confidence") Double minConfidence,
-            @JsonProperty("review_team") String reviewTeam) {
+            @JsonProperty("review_team") String reviewTeam,
+            @JsonProperty("policy") String policy) {
     }
 
     /** Extra spellings of category and priority values. */

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -329,7 +330,7 @@ public final class ConfigLoader {
                     priority(c.defaultPriority(), origins, "default_priority"),
                     categorySynonyms, prioritySynonyms, storeType, Path.of(c.storePath()),
                     c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
-                    classifier(c.classifier(), origins));
+                    classifier(c.classifier(), origins), timeZone(c.inputTimeZone(), origins));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
                     + e.getMessage(), e);
@@ -349,8 +350,23 @@ public final class ConfigLoader {
             Path dir = Path.of(origin).toAbsolutePath().getParent();
             model = dir.resolve(model).normalize();
         }
+        ClassifierPolicy.Decision decision = ClassifierPolicy.Decision.RULES_FIRST;
+        if (c.policy() != null) {
+            decision = ClassifierPolicy.Decision.parse(c.policy()).orElseThrow(() -> invalid(
+                    origin(origins, "classifier") + ": classifier.policy '" + c.policy()
+                            + "' is not one of rules_first, model_first, rules_override"));
+        }
         return new ClassifierPolicy(model, c.minConfidence() == null ? 0.8 : c.minConfidence(),
-                c.reviewTeam());
+                c.reviewTeam(), decision);
+    }
+
+    private static ZoneId timeZone(String value, Map<String, String> origins) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (java.time.DateTimeException e) {
+            throw invalid(origin(origins, "input_time_zone") + ": input_time_zone '" + value
+                    + "' is not a time zone (UTC, +02:00, Europe/Paris)");
+        }
     }
 
     private static List<String> distinct(Map<String, String> origins) {
@@ -398,6 +414,7 @@ public final class ConfigLoader {
         keys.put("log_level", String.class);
         keys.put("match_mode", String.class);
         keys.put("default_category", String.class);
+        keys.put("input_time_zone", String.class);
         return java.util.Collections.unmodifiableMap(keys);
     }
 }

@@ -2,6 +2,7 @@ package org.helpdesktriage.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,7 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param cacheTtl how long a cached result lives
  * @param logLevel the log level of the command line
  * @param classifier how a trained model takes part in routing, or {@code null} for rules only
+ * @param timeZone the zone of input timestamps written without one
  */
 public record TriageConfig(
         Categories categories,
@@ -52,7 +54,8 @@ public record TriageConfig(
         boolean cacheEnabled,
         Duration cacheTtl,
         String logLevel,
-        ClassifierPolicy classifier) {
+        ClassifierPolicy classifier,
+        ZoneId timeZone) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -68,6 +71,7 @@ public record TriageConfig(
         Objects.requireNonNull(storePath, "storePath");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(timeZone, "timeZone");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
@@ -87,27 +91,30 @@ public record TriageConfig(
     public TriageConfig withRules(List<RuleDefinition> newRules) {
         return new TriageConfig(categories, newRules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                timeZone);
     }
 
     /** Returns a copy with {@code mode} as the match mode. */
     public TriageConfig withMatchMode(MatchMode mode) {
         return new TriageConfig(categories, rules, mode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                timeZone);
     }
 
     /** Returns a copy with {@code policy} as the classifier policy ({@code null}: none). */
     public TriageConfig withClassifier(ClassifierPolicy policy) {
         return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy,
+                timeZone);
     }
 
     /** Returns what normalising and validating input records needs of this configuration. */
     public IngestSettings ingestSettings() {
         return new IngestSettings(categories, categorySynonyms, prioritySynonyms, defaultPriority,
-                maxTitleLength, maxDescriptionLength);
+                maxTitleLength, maxDescriptionLength, timeZone);
     }
 
     /** Returns the classifier policy, or empty when routing uses rules only. */

@@ -1,5 +1,7 @@
 package org.helpdesktriage.core.ingest;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.model.Categories;
@@ -7,7 +9,8 @@ import org.helpdesktriage.core.model.Priority;
 
 /**
  * What normalisation and validation of input records need to know: the categories and their
- * synonyms, the priority synonyms, the default priority and the length limits. A configuration
+ * synonyms, the priority synonyms, the default priority, the length limits and the zone of timestamps written
+ * without one. A configuration
  * gives its own with {@code TriageConfig.ingestSettings()}.
  *
  * @param categories the categories; an unknown one is read as the fallback category
@@ -16,10 +19,11 @@ import org.helpdesktriage.core.model.Priority;
  * @param defaultPriority the priority of a ticket that names none
  * @param maxTitleLength the longest title accepted
  * @param maxDescriptionLength the longest description accepted
+ * @param timeZone the zone of timestamps written without one ({@code 2023-08-26 06:33:37})
  */
 public record IngestSettings(Categories categories, Map<String, String> categorySynonyms,
         Map<String, Priority> prioritySynonyms, Priority defaultPriority, int maxTitleLength,
-        int maxDescriptionLength) {
+        int maxDescriptionLength, ZoneId timeZone) {
 
     /** Checks the values and copies the maps. */
     public IngestSettings {
@@ -27,9 +31,29 @@ public record IngestSettings(Categories categories, Map<String, String> category
         categorySynonyms = Map.copyOf(categorySynonyms);
         prioritySynonyms = Map.copyOf(prioritySynonyms);
         Objects.requireNonNull(defaultPriority, "defaultPriority");
+        Objects.requireNonNull(timeZone, "timeZone");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
+    }
+
+    /** Creates settings that read timestamps without a zone as UTC. */
+    public IngestSettings(Categories categories, Map<String, String> categorySynonyms,
+            Map<String, Priority> prioritySynonyms, Priority defaultPriority, int maxTitleLength,
+            int maxDescriptionLength) {
+        this(categories, categorySynonyms, prioritySynonyms, defaultPriority, maxTitleLength,
+                maxDescriptionLength, ZoneOffset.UTC);
+    }
+
+    /**
+     * Returns these settings without the limits meant for live tickets (title and description
+     * length), for labelled history read to train or evaluate a model: a history is not shrunk
+     * by them, and long texts are truncated for features instead (see
+     * {@code org.helpdesktriage.core.evaluate.LabelledData}).
+     */
+    public IngestSettings withoutLengthLimits() {
+        return new IngestSettings(categories, categorySynonyms, prioritySynonyms,
+                defaultPriority, Integer.MAX_VALUE, Integer.MAX_VALUE, timeZone);
     }
 }
