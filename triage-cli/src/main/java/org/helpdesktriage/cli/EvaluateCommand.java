@@ -43,6 +43,9 @@ final class EvaluateCommand extends AbstractCommand {
     @Mixin
     LabelledOptions labelled = new LabelledOptions();
 
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
+
     @Option(names = "--predict", paramLabel = "FIELD", defaultValue = "category",
             description = "The routing field compared with the label: ${COMPLETION-CANDIDATES}.")
     Predict predict;
@@ -101,6 +104,7 @@ final class EvaluateCommand extends AbstractCommand {
                 config.ingestSettings(), clock()).requireLabels(folds == null ? 1 : 2);
         RoutingEvaluation.Builder evaluation = RoutingEvaluation.builder().config(config)
                 .folds(folds == null ? 0 : folds).seed(seed).clock(clock())
+                .trainer(training.trainer(seed))
                 .field(RoutedField.valueOf(predict.name().toUpperCase(Locale.ROOT)))
                 .byGroup(groupField != null);
         if (minConfidence != null) {

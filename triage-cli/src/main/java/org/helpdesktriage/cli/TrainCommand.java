@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.helpdesktriage.core.classify.ClassifierModel;
-import org.helpdesktriage.core.classify.ClassifierTrainer;
 import org.helpdesktriage.core.classify.TextClassifier;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.evaluate.LabelledData;
@@ -36,9 +35,8 @@ final class TrainCommand extends AbstractCommand {
             description = "The model file to write (atomically).")
     Path out;
 
-    @Option(names = "--c", paramLabel = "C", defaultValue = "12",
-            description = "The inverse regularisation strength: higher fits the data closer.")
-    double c;
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "The seed of the calibration folds; the same data and seed give the "
@@ -52,8 +50,7 @@ final class TrainCommand extends AbstractCommand {
                 clock()).requireLabels(2);
         err().println("helpdesk-triage: " + data.summary());
         long start = System.nanoTime();
-        TextClassifier model = ClassifierTrainer.builder().c(c).seed(seed).build()
-                .train(data.texts());
+        TextClassifier model = training.trainer(seed).train(data.texts());
         double seconds = (System.nanoTime() - start) / 1e9;
         ClassifierModel.save(model, out);
         Map<String, Integer> counts = new TreeMap<>();

@@ -20,6 +20,8 @@ final class TrainingFeatures {
 
     private static final long LEAD_HASH =
             TermIndex.append(TermIndex.OFFSET, FeatureSettings.LEAD_PREFIX);
+    private static final long TITLE_HASH =
+            TermIndex.append(TermIndex.OFFSET, FeatureSettings.TITLE_PREFIX);
 
     final List<String> terms;
     final float[] idf;
@@ -38,7 +40,7 @@ final class TrainingFeatures {
         int[][] counts = new int[n][];
         LongIntMap df = new LongIntMap(1 << 16);
         for (int d = 0; d < n; d++) {
-            long[] h = hashes(words(data.get(d)), s);
+            long[] h = hashes(data.get(d).title(), data.get(d).description(), s);
             Arrays.sort(h);
             int distinct = 0;
             for (int i = 0; i < h.length; i++) {
@@ -63,7 +65,7 @@ final class TrainingFeatures {
         LongIntMap named = new LongIntMap(1 << 16);
         List<String> names = new ArrayList<>();
         for (LabelledText t : data) {
-            name(words(t), s, df, named, names);
+            name(t, s, df, named, names);
         }
         String[] sorted = names.toArray(new String[0]);
         Arrays.sort(sorted);
@@ -83,59 +85,71 @@ final class TrainingFeatures {
         return new TrainingFeatures(terms, idf, vectors);
     }
 
-    private static List<String> words(LabelledText t) {
-        List<String> words = TicketText.tokenize(t.title());
-        words.addAll(TicketText.tokenize(t.description()));
-        return words;
+    /** Receives one feature occurrence: its hash, and how to spell it if needed. */
+    @FunctionalInterface
+    interface Sink {
+        /** Takes the feature {@code prefix} + the words {@code from..to} joined by spaces. */
+        void accept(long hash, String prefix, List<String> words, int from, int to);
     }
 
-    /** Returns the hash of every n-gram and lead word of {@code words}, with repeats. */
-    static long[] hashes(List<String> words, FeatureSettings s) {
-        int lead = Math.min(s.leadWords(), words.size());
-        long[] out = new long[words.size() * (s.maxN() - s.minN() + 1) + lead];
-        int m = 0;
-        for (int i = 0; i < words.size(); i++) {
-            long h = TermIndex.OFFSET;
-            int maxN = Math.min(s.maxN(), words.size() - i);
+    /**
+     * Gives every feature occurrence of a text whose first {@code titleWords} words are its
+     * title: the n-grams of all its words, the title's n-grams again with
+     * {@link FeatureSettings#TITLE_PREFIX} when the settings have a title zone, and the lead
+     * words. Training and prediction both walk a text here, so they see the same features.
+     */
+    static void walk(List<String> words, int titleWords, FeatureSettings s, Sink sink) {
+        ngrams(TermIndex.OFFSET, "", words, words.size(), s, sink);
+        if (s.titleZone()) {
+            ngrams(TITLE_HASH, FeatureSettings.TITLE_PREFIX, words, titleWords, s, sink);
+        }
+        for (int i = 0; i < Math.min(s.leadWords(), words.size()); i++) {
+            sink.accept(TermIndex.append(LEAD_HASH, words.get(i)), FeatureSettings.LEAD_PREFIX,
+                    words, i, i + 1);
+        }
+    }
+
+    private static void ngrams(long start, String prefix, List<String> words, int end,
+            FeatureSettings s, Sink sink) {
+        for (int i = 0; i < end; i++) {
+            long h = start;
+            int maxN = Math.min(s.maxN(), end - i);
             for (int k = 1; k <= maxN; k++) {
                 if (k > 1) {
                     h = TermIndex.space(h);
                 }
                 h = TermIndex.append(h, words.get(i + k - 1));
                 if (k >= s.minN()) {
-                    out[m++] = h;
+                    sink.accept(h, prefix, words, i, i + k);
                 }
             }
         }
-        for (int i = 0; i < lead; i++) {
-            out[m++] = TermIndex.append(LEAD_HASH, words.get(i));
-        }
-        return m == out.length ? out : Arrays.copyOf(out, m);
     }
 
-    private static void name(List<String> words, FeatureSettings s, LongIntMap df,
-            LongIntMap named, List<String> names) {
-        for (int i = 0; i < words.size(); i++) {
-            long h = TermIndex.OFFSET;
-            int maxN = Math.min(s.maxN(), words.size() - i);
-            for (int k = 1; k <= maxN; k++) {
-                if (k > 1) {
-                    h = TermIndex.space(h);
-                }
-                h = TermIndex.append(h, words.get(i + k - 1));
-                if (k >= s.minN() && df.get(h) >= s.minDf() && named.get(h) == 0) {
-                    named.add(h, 1);
-                    names.add(String.join(" ", words.subList(i, i + k)));
-                }
-            }
-        }
-        for (int i = 0; i < Math.min(s.leadWords(), words.size()); i++) {
-            long h = TermIndex.append(LEAD_HASH, words.get(i));
+    /** Returns the hash of every feature occurrence of a title and description. */
+    static long[] hashes(String title, String description, FeatureSettings s) {
+        List<String> words = TicketText.tokenize(title);
+        int titleWords = words.size();
+        words.addAll(TicketText.tokenize(description));
+        int spans = s.maxN() - s.minN() + 1;
+        long[] out = new long[(words.size() + (s.titleZone() ? titleWords : 0)) * spans
+                + Math.min(s.leadWords(), words.size())];
+        int[] m = {0};
+        walk(words, titleWords, s, (h, prefix, w, from, to) -> out[m[0]++] = h);
+        return m[0] == out.length ? out : Arrays.copyOf(out, m[0]);
+    }
+
+    private static void name(LabelledText t, FeatureSettings s, LongIntMap df, LongIntMap named,
+            List<String> names) {
+        List<String> words = TicketText.tokenize(t.title());
+        int titleWords = words.size();
+        words.addAll(TicketText.tokenize(t.description()));
+        walk(words, titleWords, s, (h, prefix, w, from, to) -> {
             if (df.get(h) >= s.minDf() && named.get(h) == 0) {
                 named.add(h, 1);
-                names.add(FeatureSettings.LEAD_PREFIX + words.get(i));
+                names.add(prefix + String.join(" ", w.subList(from, to)));
             }
-        }
+        });
     }
 
     private static Feature[] vector(long[] keys, int[] counts, TermIndex index, float[] idf) {
