@@ -156,6 +156,8 @@ final class EvaluateCommand extends AbstractCommand {
         });
         if (!report.groups().isEmpty()) {
             out().println();
+            out().println(report.model().isEmpty() ? "per group:"
+                    : "model alone, per group (one model each):");
             out().printf("%-28s %9s %9s %9s%n", "group", "accuracy", "macro-F1", "n");
             for (Map.Entry<String, ClassificationMetrics> g : report.groups().entrySet()) {
                 out().printf(Locale.ROOT, "%-28s %9.4f %9.4f %9d%n", g.getKey(),

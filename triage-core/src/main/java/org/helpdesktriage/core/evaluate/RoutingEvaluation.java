@@ -94,8 +94,11 @@ public final class RoutingEvaluation {
                 String label = examples.get(i).label();
                 actual.add(label);
                 groupActual.add(label);
-                groupPredicted.add(field.of(routed.get(decisions.get(0))[i].routing()));
                 Routing first = routed.get(decisions.get(0))[i].routing();
+                // a group's figure is the model's own where a model took part (the score of
+                // one model per group), else the rules'
+                groupPredicted.add(first.modelPrediction().map(p -> p.label())
+                        .orElse(field.of(first)));
                 first.modelPrediction().ifPresent(p -> model.add(
                         new ScoredPrediction(label, p.label(), p.confidence())));
             }

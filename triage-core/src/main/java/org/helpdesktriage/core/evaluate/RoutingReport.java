@@ -7,11 +7,13 @@ import java.util.Objects;
 /**
  * The figures of a {@link RoutingEvaluation}: one result per decision policy (the configured
  * one first; a single rules-only result when no model took part), the model's own held-out
- * predictions, and per-group metrics of the first policy when groups were evaluated apart.
+ * predictions, and per-group metrics when groups were evaluated apart: the model's own where a
+ * model took part (one model per group), else the rules'.
  *
  * @param policies each policy's result, the configured policy first
  * @param model the model's prediction for every ticket (empty without a model), in input order
- * @param groups per group, the first policy's metrics (empty unless evaluated by group)
+ * @param groups per group, the model's metrics, or the rules' without a model (empty unless
+ *     evaluated by group)
  * @param folds the number of cross-validation folds, 0 without
  * @param trainingSeconds the time spent training fold models
  */
