@@ -138,7 +138,7 @@ public final class RoutingEvaluation {
             Map<Decision, TriageResult[]> routed) {
         TextClassifier model = null;
         for (Map.Entry<Decision, TriageResult[]> e : routed.entrySet()) {
-            TriageEngine.Builder b = TriageEngine.builder().config(policy(e.getKey(), null))
+            TriageEngine.Builder b = TriageEngine.builder().config(policy(e.getKey()))
                     .clock(clock);
             if (model != null) {
                 b.classifier(model);
@@ -175,7 +175,7 @@ public final class RoutingEvaluation {
             TextClassifier model = trainer.train(train);
             seconds += (System.nanoTime() - start) / 1e9;
             for (Map.Entry<Decision, TriageResult[]> e : routed.entrySet()) {
-                TriageEngine engine = TriageEngine.builder().config(policy(e.getKey(), model))
+                TriageEngine engine = TriageEngine.builder().config(policy(e.getKey()))
                         .clock(clock).classifier(model).build();
                 for (int i = 0; i < examples.size(); i++) {
                     if (fold[i] == f) {
@@ -187,7 +187,7 @@ public final class RoutingEvaluation {
         return seconds;
     }
 
-    private TriageConfig policy(Decision decision, TextClassifier trained) {
+    private TriageConfig policy(Decision decision) {
         if (decision == null) {
             return config;
         }
