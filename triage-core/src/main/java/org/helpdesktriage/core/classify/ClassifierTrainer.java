@@ -68,7 +68,7 @@ public final class ClassifierTrainer {
     }
 
     /**
-     * Returns a builder with the defaults: C 12, uni+bigrams seen twice, seed 42, 3 calibration
+     * Returns a builder with the defaults: C 12, uni+bigrams seen twice, seed 42, 2 calibration
      * folds, one thread per processor.
      */
     public static Builder builder() {
@@ -333,7 +333,10 @@ public final class ClassifierTrainer {
         private double c = 12.0;
         private FeatureSettings features = FeatureSettings.DEFAULT;
         private long seed = 42;
-        private int calibrationFolds = 3;
+        // measured on the IT tickets (5-fold CV): 2 folds score as 3 did (accuracy 0.8697
+        // against 0.8694, precision at 80% coverage 0.9416 against 0.9418) with a third less
+        // liblinear work
+        private int calibrationFolds = 2;
         private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {}
