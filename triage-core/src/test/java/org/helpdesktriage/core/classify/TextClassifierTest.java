@@ -235,6 +235,24 @@ class TextClassifierTest {
     }
 
     @Test
+    void train_default_crossFitsOnThreeFoldsBelowTenThousandExamples_twoFrom() {
+        List<LabelledText> small = tickets();
+        assertThat(ClassifierTrainer.builder().seed(3).build().train(small).combiner())
+                .isEqualTo(ClassifierTrainer.builder().seed(3).calibrationFolds(3).build()
+                        .train(small).combiner())
+                .isNotEqualTo(ClassifierTrainer.builder().seed(3).calibrationFolds(2).build()
+                        .train(small).combiner());
+        List<LabelledText> large = new ArrayList<>();
+        for (int i = 0; i < ClassifierTrainer.LARGE; i++) {
+            LabelledText t = small.get(i % small.size());
+            large.add(new LabelledText(t.title(), t.description() + " n" + (i % 97), t.label()));
+        }
+        assertThat(ClassifierTrainer.builder().seed(3).build().train(large).combiner())
+                .isEqualTo(ClassifierTrainer.builder().seed(3).calibrationFolds(2).build()
+                        .train(large).combiner());
+    }
+
+    @Test
     void load_newerFormatVersion_isRefusedWithUpgradeAdvice() throws IOException {
         Path file = dir.resolve("future.json");
         ClassifierModel.save(train(), file);
