@@ -202,7 +202,11 @@ public final class ClassifierTrainer {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IllegalStateException("training failed", e.getCause());
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw new IllegalStateException("training ran out of memory (" + oom.getMessage()
+                        + "); give the JVM more heap, e.g. JAVA_OPTS=-Xmx2g", oom);
+            }
+            throw new IllegalStateException("training failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
