@@ -3,30 +3,22 @@ package org.helpdesktriage.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import org.helpdesktriage.core.TriageEngine;
-import org.helpdesktriage.core.TriageResult;
-import org.helpdesktriage.core.classify.ClassifierTrainer;
-import org.helpdesktriage.core.classify.LabelledText;
-import org.helpdesktriage.core.classify.TextClassifier;
-import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.evaluate.ClassificationMetrics;
 import org.helpdesktriage.core.evaluate.ConfidenceAnalysis;
 import org.helpdesktriage.core.evaluate.CoveragePoint;
-import org.helpdesktriage.core.evaluate.CrossValidation;
-import org.helpdesktriage.core.evaluate.ScoredPrediction;
-import org.helpdesktriage.core.ingest.Ingested;
-import org.helpdesktriage.core.ingest.TicketNormalizer;
-import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.evaluate.LabelledData;
+import org.helpdesktriage.core.evaluate.PolicyResult;
+import org.helpdesktriage.core.evaluate.RoutedField;
+import org.helpdesktriage.core.evaluate.RoutingEvaluation;
+import org.helpdesktriage.core.evaluate.RoutingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Measures how well the configuration (and a trained model) route labelled tickets. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -34,8 +26,10 @@ import picocli.CommandLine.Option;
                 + "routing field with each ticket's label: accuracy, macro-F1, weighted F1, "
                 + "per-class precision/recall/F1/support and the confusion matrix.",
             "With --folds K, K-fold cross-validation: a model is trained on K-1 folds and "
-                + "routes the held-out fold together with the configuration's rules (rules "
-                + "first, then the model). See docs/quality.md."},
+                + "routes the held-out fold together with the configuration's rules. Whenever "
+                + "a model takes part, each decision policy (rules_first, model_first, "
+                + "rules_override) is reported on the same predictions, with its coverage and "
+                + "precision. See docs/quality.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "1:an unexpected error", "2:the command line is wrong",
             "3:the input or configuration cannot be used"})
@@ -44,8 +38,13 @@ final class EvaluateCommand extends AbstractCommand {
     /** The routing fields that can be compared with labels. */
     enum Predict { category, assigned_to, priority }
 
+    private static final List<Double> CURVE = List.of(0.0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95);
+
     @Mixin
     LabelledOptions labelled = new LabelledOptions();
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
 
     @Option(names = "--predict", paramLabel = "FIELD", defaultValue = "category",
             description = "The routing field compared with the label: ${COMPLETION-CANDIDATES}.")
@@ -55,13 +54,19 @@ final class EvaluateCommand extends AbstractCommand {
             description = "Cross-validates a trained model with K folds (rules + model).")
     Integer folds;
 
+    @Option(names = "--group-field", paramLabel = "FIELD",
+            description = "With --folds: cross-validates each group of records (e.g. a "
+                    + "repository) on its own, one model per group, and reports each group.")
+    String groupField;
+
     @Option(names = "--no-rules",
             description = "Leaves the configuration's rules out (to measure the model alone).")
     boolean noRules;
 
     @Option(names = "--min-confidence", paramLabel = "P",
-            description = "With --folds: the model's prediction is taken at this confidence or "
-                    + "above. Default: classifier.min_confidence, else 0 (always).")
+            description = "The model's prediction is taken at this confidence or above. "
+                    + "Default: classifier.min_confidence, else 0 (always). Needs a model: "
+                    + "--folds, or classifier.model in the configuration.")
     Double minConfidence;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -71,133 +76,141 @@ final class EvaluateCommand extends AbstractCommand {
     @Option(names = "--json", description = "Prints the figures as JSON.")
     boolean json;
 
-    private final List<String> actual = new ArrayList<>();
-    private final List<String> predicted = new ArrayList<>();
-    private final List<ScoredPrediction> modelPredictions = new ArrayList<>();
-    private final Map<String, Integer> decidedBy = new TreeMap<>();
-    private double trainingSeconds;
-
     @Override
     ExitCode execute() {
-        // every ticket is different; a cache would only cost
         configOptions.overrides.putIfAbsent("cache_enabled", "false");
         TriageConfig config = config();
         if (noRules) {
             config = config.withRules(List.of());
         }
-        TicketNormalizer normalizer = new TicketNormalizer(config.ingestSettings(), clock());
-        List<Ticket> tickets = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        int rejected = 0;
-        for (LabelledOptions.Labelled l : labelled.read()) {
-            if (normalizer.normalize(l.record()) instanceof Ingested.Accepted a) {
-                tickets.add(a.ticket());
-                labels.add(l.label());
-            } else {
-                rejected++;
-            }
+        if (folds != null && folds < 2) {
+            throw new ParameterException(spec.commandLine(),
+                    "--folds must be at least 2, got " + folds);
+        }
+        if (minConfidence != null && folds == null && config.classifierPolicy().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--min-confidence applies to a "
+                    + "model, and none takes part: give --folds K, or name a model in the "
+                    + "configuration's classifier.model");
+        }
+        if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--min-confidence must be in [0, 1], got " + minConfidence);
+        }
+        if (groupField != null && folds == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--group-field trains one model per group: give --folds K too");
+        }
+        LabelledData data = LabelledData.read(labelled.input(groupField),
+                config.ingestSettings(), clock()).requireLabels(folds == null ? 1 : 2);
+        RoutingEvaluation.Builder evaluation = RoutingEvaluation.builder().config(config)
+                .folds(folds == null ? 0 : folds).seed(seed).clock(clock())
+                .trainer(training.trainer(seed))
+                .field(RoutedField.valueOf(predict.name().toUpperCase(Locale.ROOT)))
+                .byGroup(groupField != null);
+        if (minConfidence != null) {
+            evaluation.minConfidence(minConfidence);
         }
         long start = System.nanoTime();
-        if (folds == null) {
-            TriageEngine engine = TriageEngine.builder().config(config).clock(clock()).build();
-            for (int i = 0; i < tickets.size(); i++) {
-                record(engine.triage(tickets.get(i)), labels.get(i));
-            }
-        } else {
-            crossValidate(config, tickets, labels);
-        }
+        RoutingReport report = evaluation.build().run(data);
         double seconds = (System.nanoTime() - start) / 1e9;
-        ClassificationMetrics metrics = ClassificationMetrics.of(actual, predicted);
-        print(metrics, rejected, seconds);
+        if (json) {
+            printJson(report, data, seconds);
+        } else {
+            printTables(report);
+        }
+        err().printf(Locale.ROOT, "helpdesk-triage: %s%s; evaluated in %.1f s%n",
+                data.summary(), folds == null ? "" : String.format(Locale.ROOT,
+                        "; %d folds, training %.1f s", folds, report.trainingSeconds()), seconds);
         return ExitCode.OK;
     }
 
-    private void crossValidate(TriageConfig config, List<Ticket> tickets, List<String> labels) {
-        List<LabelledText> texts = new ArrayList<>(tickets.size());
-        for (int i = 0; i < tickets.size(); i++) {
-            texts.add(new LabelledText(tickets.get(i).title(), tickets.get(i).description(),
-                    labels.get(i)));
-        }
-        int[] fold = new CrossValidation(folds, seed).assignFolds(texts);
-        double threshold = minConfidence != null ? minConfidence
-                : config.classifierPolicy().map(ClassifierPolicy::minConfidence).orElse(0.0);
-        String review = config.classifierPolicy().map(ClassifierPolicy::reviewTeam).orElse(null);
-        TriageConfig withPolicy = config.withClassifier(
-                new ClassifierPolicy(Path.of("(cross-validation)"), threshold, review));
-        ClassifierTrainer trainer = ClassifierTrainer.builder().seed(seed).build();
-        // results are collected per fold, then put back in input order
-        TriageResult[] results = new TriageResult[tickets.size()];
-        for (int f = 0; f < folds; f++) {
-            List<LabelledText> train = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                if (fold[i] != f) {
-                    train.add(texts.get(i));
-                }
-            }
-            long t0 = System.nanoTime();
-            TextClassifier model = trainer.train(train);
-            trainingSeconds += (System.nanoTime() - t0) / 1e9;
-            TriageEngine engine = TriageEngine.builder().config(withPolicy).clock(clock())
-                    .classifier(model).build();
-            for (int i = 0; i < tickets.size(); i++) {
-                if (fold[i] == f) {
-                    results[i] = engine.triage(tickets.get(i));
-                }
-            }
-        }
-        for (int i = 0; i < results.length; i++) {
-            record(results[i], labels.get(i));
-        }
-    }
-
-    private void record(TriageResult r, String label) {
-        actual.add(label);
-        predicted.add(switch (predict) {
-            case category -> r.routing().category();
-            case assigned_to -> r.routing().assignedTo();
-            case priority -> r.routing().priority().id();
-        });
-        decidedBy.merge(r.routing().decidedBy().id(), 1, Integer::sum);
-        r.routing().modelPrediction().ifPresent(p ->
-                modelPredictions.add(new ScoredPrediction(label, p.label(), p.confidence())));
-    }
-
-    private void print(ClassificationMetrics metrics, int rejected, double seconds) {
-        List<CoveragePoint> curve = modelPredictions.isEmpty() ? List.of()
-                : ConfidenceAnalysis.curve(modelPredictions,
-                        List.of(0.0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95));
-        if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode root = metrics.toJson(mapper);
-            root.put("rejected", rejected);
-            root.put("folds", folds == null ? 0 : folds);
-            root.put("seconds", seconds);
-            root.put("training_seconds", trainingSeconds);
-            ObjectNode by = root.putObject("decided_by");
-            decidedBy.forEach(by::put);
-            ArrayNode c = root.putArray("model_coverage");
-            for (CoveragePoint p : curve) {
-                c.addObject().put("threshold", p.threshold()).put("coverage", p.coverage())
-                        .put("precision", p.precision());
-            }
-            out().println(root.toPrettyString());
-            return;
-        }
-        out().print(metrics.toTable());
+    private void printTables(RoutingReport report) {
+        PolicyResult primary = report.primary();
+        out().print(primary.metrics().toTable());
         out().println();
-        out().println("decided by: " + decidedBy);
-        if (!curve.isEmpty()) {
+        out().println("decided by: " + primary.decidedBy());
+        if (report.policies().size() > 1) {
             out().println();
-            out().println("model alone, as its confidence threshold rises:");
+            out().println("decision policies, on the same predictions:");
+            out().printf("%-15s %9s %9s %9s  %s%n", "policy", "accuracy", "coverage",
+                    "precision", "decided by");
+            for (PolicyResult p : report.policies()) {
+                out().printf(Locale.ROOT, "%-15s %9.4f %9.4f %9.4f  %s%n", p.name(),
+                        p.metrics().accuracy(), p.coverage(), p.precision(), p.decidedBy());
+            }
+        }
+        report.modelAlone().ifPresent(m -> {
+            out().println();
+            out().printf(Locale.ROOT, "model alone: accuracy %.4f  macro-F1 %.4f%n",
+                    m.accuracy(), m.macroF1());
+            out().println("as its confidence threshold rises:");
             out().printf("%9s %9s %9s%n", "threshold", "coverage", "precision");
-            for (CoveragePoint p : curve) {
+            for (CoveragePoint p : ConfidenceAnalysis.curve(report.model(), CURVE)) {
                 out().printf(Locale.ROOT, "%9.2f %9.4f %9.4f%n", p.threshold(), p.coverage(),
                         p.precision());
             }
+            ConfidenceAnalysis.thresholdForCoverage(report.model(), 0.8).ifPresent(p ->
+                    out().printf(Locale.ROOT, "at 80%% coverage: threshold %.4f, coverage "
+                            + "%.4f, precision %.4f%n", p.threshold(), p.coverage(),
+                            p.precision()));
+        });
+        if (!report.groups().isEmpty()) {
+            out().println();
+            out().println(report.model().isEmpty() ? "per group:"
+                    : "model alone, per group (one model each):");
+            out().printf("%-28s %9s %9s %9s%n", "group", "accuracy", "macro-F1", "n");
+            for (Map.Entry<String, ClassificationMetrics> g : report.groups().entrySet()) {
+                out().printf(Locale.ROOT, "%-28s %9.4f %9.4f %9d%n", g.getKey(),
+                        g.getValue().accuracy(), g.getValue().macroF1(), g.getValue().total());
+            }
         }
-        err().printf(Locale.ROOT, "helpdesk-triage: evaluated %d tickets (%d left out: they do "
-                + "not validate)%s in %.1f s%n", actual.size(), rejected,
-                folds == null ? "" : String.format(Locale.ROOT, ", %d folds, training %.1f s",
-                        folds, trainingSeconds), seconds);
+    }
+
+    private void printJson(RoutingReport report, LabelledData data, double seconds) {
+        ObjectMapper mapper = new ObjectMapper();
+        PolicyResult primary = report.primary();
+        ObjectNode root = primary.metrics().toJson(mapper);
+        root.put("read", data.read());
+        root.put("left_out", data.leftOutCount());
+        ObjectNode reasons = root.putObject("left_out_by_reason");
+        data.leftOut().forEach(l -> reasons.put(l.reason(), l.count()));
+        root.put("truncated", data.truncated());
+        root.put("filled", data.filled());
+        root.put("folds", report.folds());
+        root.put("seconds", seconds);
+        root.put("training_seconds", report.trainingSeconds());
+        root.put("policy", primary.name());
+        ObjectNode by = root.putObject("decided_by");
+        primary.decidedBy().forEach(by::put);
+        ArrayNode policies = root.putArray("policies");
+        for (PolicyResult p : report.policies()) {
+            ObjectNode n = policies.addObject();
+            n.put("policy", p.name());
+            n.put("accuracy", p.metrics().accuracy());
+            n.put("macro_f1", p.metrics().macroF1());
+            n.put("coverage", p.coverage());
+            n.put("precision", p.precision());
+            ObjectNode d = n.putObject("decided_by");
+            p.decidedBy().forEach(d::put);
+        }
+        report.modelAlone().ifPresent(m -> {
+            ObjectNode model = root.putObject("model_alone");
+            model.put("accuracy", m.accuracy());
+            model.put("macro_f1", m.macroF1());
+            ConfidenceAnalysis.thresholdForCoverage(report.model(), 0.8).ifPresent(p -> model
+                    .put("precision_at_80_coverage", p.precision())
+                    .put("threshold_at_80_coverage", p.threshold()));
+        });
+        ArrayNode c = root.putArray("model_coverage");
+        for (CoveragePoint p : report.model().isEmpty() ? List.<CoveragePoint>of()
+                : ConfidenceAnalysis.curve(report.model(), CURVE)) {
+            c.addObject().put("threshold", p.threshold()).put("coverage", p.coverage())
+                    .put("precision", p.precision());
+        }
+        if (!report.groups().isEmpty()) {
+            ObjectNode groups = root.putObject("groups");
+            report.groups().forEach((g, m) -> groups.set(g, m.toJson(mapper)));
+        }
+        out().println(root.toPrettyString());
     }
 }

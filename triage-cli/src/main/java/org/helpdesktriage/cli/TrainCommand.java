@@ -1,17 +1,12 @@
 package org.helpdesktriage.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.helpdesktriage.core.classify.ClassifierModel;
-import org.helpdesktriage.core.classify.ClassifierTrainer;
-import org.helpdesktriage.core.classify.LabelledText;
 import org.helpdesktriage.core.classify.TextClassifier;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.ingest.Ingested;
-import org.helpdesktriage.core.ingest.TicketNormalizer;
+import org.helpdesktriage.core.evaluate.LabelledData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +18,11 @@ import picocli.CommandLine.Option;
                 + "regressions (liblinear; one on naive-Bayes-scaled features) combined and "
                 + "calibrated by a third fitted on held-out scores.",
             "The model file is versioned and the same for the same data and seed. Name it in "
-                + "the configuration's classifier.model to route with it; see docs/quality.md."},
+                + "the configuration's classifier.model to route with it; see docs/quality.md.",
+            "History is read leniently: no live length limits (longer texts are truncated to "
+                + "them for features), an empty description takes the title, export timestamp "
+                + "forms; records left out are counted by reason on stderr, and a file with "
+                + "nothing usable exits 3 naming the reasons."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the model was written", "1:an unexpected error",
             "2:the command line is wrong", "3:the input or configuration cannot be used"})
@@ -36,9 +35,8 @@ final class TrainCommand extends AbstractCommand {
             description = "The model file to write (atomically).")
     Path out;
 
-    @Option(names = "--c", paramLabel = "C", defaultValue = "12",
-            description = "The inverse regularisation strength: higher fits the data closer.")
-    double c;
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "The seed of the calibration folds; the same data and seed give the "
@@ -48,47 +46,20 @@ final class TrainCommand extends AbstractCommand {
     @Override
     ExitCode execute() {
         TriageConfig config = config();
-        List<LabelledText> data = texts(labelled, config, this);
+        LabelledData data = LabelledData.read(labelled.input(null), config.ingestSettings(),
+                clock()).requireLabels(2);
+        err().println("helpdesk-triage: " + data.summary());
         long start = System.nanoTime();
-        TextClassifier model = ClassifierTrainer.builder().c(c).seed(seed).build().train(data);
+        TextClassifier model = training.trainer(seed).train(data.texts());
         double seconds = (System.nanoTime() - start) / 1e9;
         ClassifierModel.save(model, out);
         Map<String, Integer> counts = new TreeMap<>();
-        data.forEach(d -> counts.merge(d.label(), 1, Integer::sum));
+        data.examples().forEach(e -> counts.merge(e.label(), 1, Integer::sum));
         out().printf("%-28s %s%n", "LABEL", "EXAMPLES");
         counts.forEach((label, n) -> out().printf("%-28s %d%n", label, n));
         err().printf(java.util.Locale.ROOT, "helpdesk-triage: trained on %d tickets, %d labels,"
-                + " %d features in %.1f s; model written to %s%n", data.size(),
+                + " %d features in %.1f s; model written to %s%n", data.examples().size(),
                 model.labels().size(), model.featureCount(), seconds, out);
         return ExitCode.OK;
-    }
-
-    /**
-     * Reads labelled tickets as the engine would see them (aliases, whitespace); records that do
-     * not validate are left out and counted on stderr.
-     */
-    static List<LabelledText> texts(LabelledOptions labelled, TriageConfig config,
-            AbstractCommand command) {
-        TicketNormalizer normalizer = new TicketNormalizer(config.ingestSettings(), command.clock());
-        List<LabelledText> data = new ArrayList<>();
-        int rejected = 0;
-        for (LabelledOptions.Labelled l : labelled.read()) {
-            Ingested in = normalizer.normalize(l.record());
-            if (in instanceof Ingested.Accepted a) {
-                data.add(new LabelledText(a.ticket().title(), a.ticket().description(),
-                        l.label()));
-            } else {
-                rejected++;
-                if (rejected <= 5) {
-                    command.err().println("helpdesk-triage: left out "
-                            + ((Ingested.Rejected) in).rejection().message());
-                }
-            }
-        }
-        if (rejected > 0) {
-            command.err().println("helpdesk-triage: left out " + rejected
-                    + " records that do not validate");
-        }
-        return data;
     }
 }

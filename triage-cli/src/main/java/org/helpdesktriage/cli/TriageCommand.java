@@ -16,6 +16,7 @@ import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.ingest.HistoryLayout;
 import org.helpdesktriage.core.ingest.InputFormat;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.RecordReader;
@@ -76,6 +77,18 @@ final class TriageCommand extends RecordedCommand {
     @Option(names = "--no-fail-on-reject",
             description = "Exits 0 instead of 4 when some records were rejected.")
     boolean noFailOnReject;
+
+    @Option(names = "--text-field", paramLabel = "FIELD",
+            description = "A field holding the whole text of a record without title and "
+                    + "description (a history file): its first words become the title, the "
+                    + "rest the description; a record without an id or a requester gets "
+                    + "placeholders.")
+    String textField;
+
+    @Option(names = "--label-field", paramLabel = "FIELD",
+            description = "A field holding a label (a history file): left out of the "
+                    + "tickets, so the same file and options serve train, evaluate and triage.")
+    String labelField;
 
     // the default depends on the machine, so it is said, not shown (the man pages stay the same)
     @Option(names = "--parallelism", paramLabel = "N", showDefaultValue = Visibility.NEVER,
@@ -269,14 +282,21 @@ final class TriageCommand extends RecordedCommand {
         }
     }
 
-    // without --format, the format is told by the extension, else by the first bytes
+    // without --format, the format is told by the extension, else by the first bytes; a history
+    // file's text and label columns are laid out as tickets
     private RecordReader openInput(Progress.ByteCounter counter, TriageConfig config) {
+        RecordReader reader;
         if (input.equals("-")) {
-            return RecordReaders.open(counter, format, "<stdin>", config.limits());
+            reader = RecordReaders.open(counter, format, "<stdin>", config.limits());
+        } else {
+            Path file = Path.of(input);
+            reader = RecordReaders.open(counter, format,
+                    file.getFileName() == null ? null : file.getFileName().toString(), input,
+                    config.limits());
         }
-        Path file = Path.of(input);
-        return RecordReaders.open(counter, format,
-                file.getFileName() == null ? null : file.getFileName().toString(), input,
-                config.limits());
+        if (textField == null && labelField == null) {
+            return reader;
+        }
+        return new HistoryLayout(textField, labelField).apply(reader);
     }
 }

@@ -80,4 +80,15 @@ class ExamplesTest {
         assertThat(run.err()).contains("read " + inputRecords + ", triaged " + good.size()
                 + ", rejected 6");
     }
+
+    @Test
+    void githubIssuesConfig_loadsWithItsOverrideRuleAndPolicy() {
+        org.helpdesktriage.core.config.TriageConfig c = org.helpdesktriage.core.config
+                .ConfigLoader.load(EXAMPLES.resolve("github-issues/config.json"));
+        assertThat(c.classifierPolicy().orElseThrow().decision())
+                .isEqualTo(org.helpdesktriage.core.route.ClassifierPolicy.Decision.RULES_OVERRIDE);
+        assertThat(c.rules()).filteredOn(r -> r.override()).extracting(r -> r.id())
+                .containsExactly("crash_in_title");
+        assertThat(c.categories().names()).containsExactly("bug", "feature", "question");
+    }
 }

@@ -83,7 +83,7 @@ class TrainEvaluateTest {
                 "--text-field", "text", "--config", rulesOnly.toString(), "--folds", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("accuracy").contains("model alone");
-        assertThat(run.err()).contains("evaluated 60 tickets").contains("3 folds");
+        assertThat(run.err()).contains("read 60, used 60, left out 0").contains("3 folds");
     }
 
     @Test
@@ -120,5 +120,121 @@ class TrainEvaluateTest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("[billing, bug, feature]")
                 .contains("not configured categories");
+    }
+
+    /** A pandas-style export: space-separated timestamps, empty bodies, over-long texts. */
+    private Path export() throws IOException {
+        StringBuilder csv = new StringBuilder("repo,created_at,label,title,body\n");
+        for (int i = 0; i < 60; i++) {
+            String[] row = WORDS[i % 3];
+            String[] w = row[1].split(" ");
+            String title = w[i % w.length] + " " + w[(i + 2) % w.length] + " number " + i;
+            String body = i % 10 == 0 ? "" : w[(i + 1) % w.length] + " " + w[(i + 3) % w.length];
+            if (i == 7) {
+                title = title + " " + "long ".repeat(60);
+                body = body + " " + "text ".repeat(2_500);
+            }
+            csv.append(i % 2 == 0 ? "acme/app" : "acme/lib").append(",2023-08-")
+                    .append(10 + i % 20).append(" 06:33:37,").append(row[0]).append(',')
+                    .append(title).append(',').append(body).append('\n');
+        }
+        Path file = dir.resolve("export.csv");
+        Files.writeString(file, csv);
+        Files.writeString(dir.resolve("categories.json"), "{\"categories\": {\"billing\": "
+                + "\"money\", \"bug\": \"dev\", \"feature\": \"product\"},"
+                + " \"default_category\": \"bug\", \"rules\": []}");
+        return file;
+    }
+
+    @Test
+    void export_withSpaceTimestampsAndEmptyBodies_trainsAndEvaluatesWithEveryRowUsed()
+            throws IOException {
+        Path file = export();
+        String config = dir.resolve("categories.json").toString();
+        CliRun trained = CliRun.run("train", file.toString(), "--out",
+                dir.resolve("m.json").toString(), "--config", config);
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.err()).contains("read 60, used 60 (1 with texts truncated for "
+                + "features to the live limits (200 / 10000 characters); 6 with an empty title "
+                + "or description taken from the other), left out 0");
+        CliRun run = CliRun.run("evaluate", file.toString(), "--config", config, "--folds", "3",
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode n = MAPPER.readTree(run.out());
+        assertThat(n.get("total").asInt()).isEqualTo(60);
+        assertThat(n.get("read").asInt()).isEqualTo(60);
+        assertThat(n.get("left_out").asInt()).isZero();
+        assertThat(n.get("truncated").asInt()).isEqualTo(1);
+        assertThat(n.get("filled").asInt()).isEqualTo(6);
+        assertThat(n.get("accuracy").asDouble()).isGreaterThan(0.9);
+        assertThat(n.get("policies")).extracting(p -> p.get("policy").asText())
+                .containsExactly("rules_first", "model_first", "rules_override");
+    }
+
+    @Test
+    void evaluate_byGroup_reportsEachGroupsModel() throws IOException {
+        Path file = export();
+        CliRun run = CliRun.run("evaluate", file.toString(), "--config",
+                dir.resolve("categories.json").toString(), "--folds", "3", "--no-rules",
+                "--group-field", "repo");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("acme/app").contains("acme/lib")
+                .contains("model alone: accuracy");
+    }
+
+    @Test
+    void nothingUsable_failsWithExit3_namingTheReasonsAndCounts() throws IOException {
+        StringBuilder csv = new StringBuilder("created_at,label,title,body\n");
+        for (int i = 0; i < 5; i++) {
+            csv.append("yesterday,bug,crash ").append(i).append(",it broke\n");
+        }
+        csv.append("2023-01-02,,no label here,none\n");
+        Path file = dir.resolve("bad.csv");
+        Files.writeString(file, csv);
+        CliRun run = CliRun.run("train", file.toString(), "--out",
+                dir.resolve("m.json").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("bad.csv: no record is usable (read 6, used 0); left out:"
+                + " created_at invalid (5 records, first ").contains("line 2")
+                .contains("'yesterday' is not a timestamp").contains("no label (1 records");
+        assertThat(Files.exists(dir.resolve("m.json"))).isFalse();
+        CliRun evaluate = CliRun.run("evaluate", file.toString());
+        assertThat(evaluate.exitCode()).isEqualTo(3);
+        assertThat(evaluate.err()).contains("created_at invalid (5 records");
+    }
+
+    @Test
+    void evaluate_minConfidenceWithoutAModel_isRefused() {
+        CliRun run = CliRun.run("evaluate", labelled.toString(), "--label-field", "kind",
+                "--text-field", "text", "--min-confidence", "0.8");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--min-confidence applies to a model");
+    }
+
+    @Test
+    void evaluate_minConfidenceWithAConfiguredModel_isHonoured() throws IOException {
+        Files.writeString(dir.resolve("config-none.json"), "{}");
+        assertThat(train("model.json").exitCode()).isZero();
+        CliRun run = CliRun.run("evaluate", labelled.toString(), "--label-field", "kind",
+                "--text-field", "text", "--config", config.toString(), "--min-confidence", "1",
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode n = MAPPER.readTree(run.out());
+        // at 1.0 the model never decides: what no rule matched takes the default route
+        assertThat(n.get("decided_by").has("model")).isFalse();
+        assertThat(n.get("decided_by").get("default").asInt()).isPositive();
+    }
+
+    @Test
+    void triage_textField_readsAHistoryFileWithOnlyATextColumn() throws IOException {
+        Path out = dir.resolve("out.json");
+        CliRun run = CliRun.run("triage", labelled.toString(), out.toString(), "--text-field",
+                "text", "--label-field", "kind");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode results = MAPPER.readTree(out.toFile());
+        assertThat(results).hasSize(60);
+        assertThat(results.get(0).get("ticket").get("title").asText())
+                .isEqualTo("invoice payment ticket number 0");
+        assertThat(results.get(0).get("ticket").get("metadata").has("kind")).isFalse();
     }
 }

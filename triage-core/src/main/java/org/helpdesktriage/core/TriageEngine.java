@@ -3,10 +3,12 @@ package org.helpdesktriage.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.helpdesktriage.core.classify.ClassifierModel;
 import org.helpdesktriage.core.classify.Prediction;
 import org.helpdesktriage.core.classify.TextClassifier;
@@ -24,9 +26,13 @@ import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.route.Router;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.rules.Facts;
+import org.helpdesktriage.core.rules.MatchMode;
+import org.helpdesktriage.core.rules.RuleDefinition;
+import org.helpdesktriage.core.rules.RuleMatch;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.rules.RuleOutcome;
 import org.helpdesktriage.core.rules.RuleSet;
@@ -81,6 +87,7 @@ public final class TriageEngine {
     private final RuleSet rules;
     private final TextClassifier classifier;
     private final Router router;
+    private final RuleSet overrideRules;
     private final Scorer scorer;
     private final TicketNormalizer normalizer;
     private final ResultCache cache;
@@ -99,7 +106,17 @@ public final class TriageEngine {
         this.classifier = b.classifier != null ? b.classifier
                 : config.classifierPolicy().map(p -> ClassifierModel.load(p.model())).orElse(null);
         checkLabels(classifier, config);
-        this.router = new Router(config.categories(), config.classifierPolicy().orElse(null));
+        Set<String> overrides = overrideIds(config);
+        this.router = new Router(config.categories(), config.classifierPolicy().orElse(null),
+                overrides);
+        // under rules_override an override rule must decide even where an ordinary rule
+        // matched first (match mode first) or stopped the rules (match mode all)
+        this.overrideRules = overrides.isEmpty() || config.classifierPolicy()
+                .filter(p -> p.decision() == ClassifierPolicy.Decision.RULES_OVERRIDE)
+                .isEmpty() ? null
+                : RuleSet.compile(config.rules().stream()
+                        .filter(r -> Boolean.TRUE.equals(r.override())).toList(),
+                        config.categories(), MatchMode.FIRST);
         this.scorer = b.scorer == null ? Scorer.weighted(config.scoring()) : b.scorer;
         this.normalizer = new TicketNormalizer(config.ingestSettings(), clock);
         this.fingerprint = ConfigLoader.fingerprint(config);
@@ -294,6 +311,9 @@ public final class TriageEngine {
             facts = facts.withPrediction(prediction.label(), prediction.confidence());
         }
         RuleOutcome outcome = rules.evaluate(facts, explain);
+        if (overrideRules != null) {
+            outcome = withOverride(outcome, facts);
+        }
         List<String> notes = inputNotes;
         if (!outcome.errors().isEmpty()) {
             notes = new ArrayList<>(inputNotes);
@@ -305,6 +325,12 @@ public final class TriageEngine {
         }
         Router.Decision decision = router.route(ticket, outcome, prediction);
         Routing routing = decision.routing();
+        if (!decision.notes().isEmpty()) {
+            if (notes == inputNotes) {
+                notes = new ArrayList<>(inputNotes);
+            }
+            notes.addAll(decision.notes());
+        }
         Score score = scorer.score(routing.priority(), facts.text());
         Status status = ticket.status() == Status.NEW ? Status.TRIAGED : ticket.status();
         if (status != Status.TRIAGED) {
@@ -316,6 +342,31 @@ public final class TriageEngine {
         Ticket triaged = ticket.withTriage(routing.category(), routing.priority(),
                 routing.assignedTo(), decision.tags(), score.total(), status, now);
         return new TriageResult(triaged, routing, score, notes, outcome.evaluations(), position);
+    }
+
+    private RuleOutcome withOverride(RuleOutcome outcome, Facts facts) {
+        for (RuleMatch m : outcome.matches()) {
+            if (overrideRules.rule(m.ruleId()).isPresent()) {
+                return outcome;
+            }
+        }
+        RuleOutcome override = overrideRules.evaluate(facts, false);
+        if (override.matches().isEmpty()) {
+            return outcome;
+        }
+        List<RuleMatch> matches = new ArrayList<>(override.matches());
+        matches.addAll(outcome.matches());
+        return new RuleOutcome(matches, outcome.evaluations(), outcome.errors());
+    }
+
+    private static Set<String> overrideIds(TriageConfig config) {
+        Set<String> ids = new HashSet<>();
+        for (RuleDefinition r : config.rules()) {
+            if (r != null && Boolean.TRUE.equals(r.override()) && r.id() != null) {
+                ids.add(r.id().trim());
+            }
+        }
+        return ids;
     }
 
     // a model that predicts categories the configuration does not have could not be routed

@@ -22,7 +22,8 @@ import org.helpdesktriage.core.io.AtomicOutput;
  * {@code scorers}, the {@code combiner} (per label, one weight per score and a bias), the
  * scorers' {@code bias} (one per scorer and label), the kept n-grams ({@code terms}, sorted)
  * with their {@code idf}, and the {@code weights} (per term, one row holding each scorer's
- * per-label weights). Format 3 added {@code lead_words} to the feature settings; format 2 files
+ * per-label weights). Format 3 added {@code lead_words} to the feature settings, format 4
+ * {@code title_zone} (written only for a model that has one); format 2 files
  * (no lead words) and format 1 files (one scorer and a softmax {@code temperature}) are still
  * read. Numbers are
  * written as 32-bit floats in Java's shortest round-trip form, and nothing depends on hash
@@ -36,8 +37,11 @@ import org.helpdesktriage.core.io.AtomicOutput;
  */
 public final class ClassifierModel {
 
-    /** The format version this library writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 3;
+    /**
+     * The newest format version this library writes and reads: 4 for a model with a title
+     * zone; a model without one is written as format 3, which earlier builds read too.
+     */
+    public static final int FORMAT_VERSION = 4;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -65,7 +69,8 @@ public final class ClassifierModel {
     private static void write(TextClassifier m, JsonGenerator g) throws IOException {
         int width = m.scorers().size() * m.labels().size();
         g.writeStartObject();
-        g.writeNumberField("format_version", FORMAT_VERSION);
+        boolean zone = m.featureSettings().titleZone();
+        g.writeNumberField("format_version", zone ? FORMAT_VERSION : 3);
         g.writeArrayFieldStart("labels");
         for (String l : m.labels()) {
             g.writeString(l);
@@ -78,6 +83,9 @@ public final class ClassifierModel {
         g.writeNumberField("max_n", s.maxN());
         g.writeNumberField("min_df", s.minDf());
         g.writeNumberField("lead_words", s.leadWords());
+        if (zone) {
+            g.writeBooleanField("title_zone", true);
+        }
         g.writeStringField("weighting", "log_tf_idf_l2");
         g.writeEndObject();
         g.writeArrayFieldStart("scorers");
@@ -167,7 +175,8 @@ public final class ClassifierModel {
             // formats 1 and 2 have no lead words
             FeatureSettings s = new FeatureSettings(require(file, f, "min_n").intValue(),
                     require(file, f, "max_n").intValue(), require(file, f, "min_df").intValue(),
-                    version.intValue() < 3 ? 0 : require(file, f, "lead_words").intValue());
+                    version.intValue() < 3 ? 0 : require(file, f, "lead_words").intValue(),
+                    version.intValue() >= 4 && require(file, f, "title_zone").asBoolean());
             int k = labels.size();
             List<String> scorers;
             float[] combiner;

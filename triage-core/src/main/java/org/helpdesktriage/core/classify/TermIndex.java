@@ -49,6 +49,11 @@ final class TermIndex {
         return h;
     }
 
+    /** Returns the hash of a whole term. */
+    static long hash(String term) {
+        return append(OFFSET, term);
+    }
+
     /** Returns the hash {@code h} extended by one space. */
     static long space(long h) {
         return (h ^ ' ') * PRIME;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.helpdesktriage.core.text.TicketText;
 
 /**
  * A trained linear text classifier: turns a title and a description into a label with a
@@ -23,9 +22,6 @@ import org.helpdesktriage.core.text.TicketText;
  * so that a confidence of 0.9 is right about 90% of the time.
  */
 public final class TextClassifier {
-
-    private static final long LEAD_HASH =
-            TermIndex.append(TermIndex.OFFSET, FeatureSettings.LEAD_PREFIX);
 
     private final List<String> labels;
     private final FeatureSettings settings;
@@ -119,30 +115,11 @@ public final class TextClassifier {
      * ({@code scores[s * labels + c]}).
      */
     double[] scores(String title, String description) {
-        List<String> words = TicketText.tokenize(title);
-        words.addAll(TicketText.tokenize(description));
-        int lead = Math.min(settings.leadWords(), words.size());
-        int[] found = new int[Math.max(1,
-                words.size() * (settings.maxN() - settings.minN() + 1) + lead)];
+        long[] hashes = TrainingFeatures.hashes(title, description, settings);
+        int[] found = new int[Math.max(1, hashes.length)];
         int m = 0;
-        for (int i = 0; i < words.size(); i++) {
-            long h = TermIndex.OFFSET;
-            int maxN = Math.min(settings.maxN(), words.size() - i);
-            for (int n = 1; n <= maxN; n++) {
-                if (n > 1) {
-                    h = TermIndex.space(h);
-                }
-                h = TermIndex.append(h, words.get(i + n - 1));
-                if (n >= settings.minN()) {
-                    int f = index.get(h);
-                    if (f >= 0) {
-                        found[m++] = f;
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < lead; i++) {
-            int f = index.get(TermIndex.append(LEAD_HASH, words.get(i)));
+        for (long h : hashes) {
+            int f = index.get(h);
             if (f >= 0) {
                 found[m++] = f;
             }

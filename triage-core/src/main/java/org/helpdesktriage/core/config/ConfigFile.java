@@ -35,13 +35,15 @@ record ConfigFile(
         @JsonProperty("min_timestamp") String minTimestamp,
         @JsonProperty("max_timestamp") String maxTimestamp,
         @JsonProperty("store_url") String storeUrl,
-        @JsonProperty("db_password_file") String dbPasswordFile) {
+        @JsonProperty("db_password_file") String dbPasswordFile,
+        @JsonProperty("input_time_zone") String inputTimeZone) {
 
     /** The trained model's part in routing. */
     record Classifier(
             @JsonProperty("model") String model,
             @JsonProperty("min_confidence") Double minConfidence,
-            @JsonProperty("review_team") String reviewTeam) {
+            @JsonProperty("review_team") String reviewTeam,
+            @JsonProperty("policy") String policy) {
     }
 
     /** Extra spellings of category and priority values. */

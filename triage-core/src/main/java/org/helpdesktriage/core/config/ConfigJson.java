@@ -48,7 +48,9 @@ final class ConfigJson {
             if (p.reviewTeam() != null) {
                 cl.put("review_team", p.reviewTeam());
             }
+            cl.put("policy", p.decision().id());
         });
+        n.put("input_time_zone", c.timeZone().getId());
         return n;
     }
 

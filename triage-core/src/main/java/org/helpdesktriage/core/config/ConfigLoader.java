@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -346,7 +347,8 @@ public final class ConfigLoader {
                     c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
                     classifier(c.classifier(), origins), ConfigLimits.of(c, origins),
                     c.storeUrl(), c.dbPasswordFile() == null || c.dbPasswordFile().isBlank()
-                            ? null : Path.of(c.dbPasswordFile()));
+                            ? null : Path.of(c.dbPasswordFile()),
+                    timeZone(c.inputTimeZone(), origins));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
                     + ConfigProblems.describe(e), e);
@@ -366,8 +368,23 @@ public final class ConfigLoader {
             Path dir = Path.of(origin).toAbsolutePath().getParent();
             model = dir.resolve(model).normalize();
         }
+        ClassifierPolicy.Decision decision = ClassifierPolicy.Decision.RULES_FIRST;
+        if (c.policy() != null) {
+            decision = ClassifierPolicy.Decision.parse(c.policy()).orElseThrow(() -> invalid(
+                    origin(origins, "classifier") + ": classifier.policy '" + c.policy()
+                            + "' is not one of rules_first, model_first, rules_override"));
+        }
         return new ClassifierPolicy(model, c.minConfidence() == null ? 0.8 : c.minConfidence(),
-                c.reviewTeam());
+                c.reviewTeam(), decision);
+    }
+
+    private static ZoneId timeZone(String value, Map<String, String> origins) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (java.time.DateTimeException e) {
+            throw invalid(origin(origins, "input_time_zone") + ": input_time_zone '" + value
+                    + "' is not a time zone (UTC, +02:00, Europe/Paris)");
+        }
     }
 
     private static List<String> distinct(Map<String, String> origins) {
@@ -425,6 +442,7 @@ public final class ConfigLoader {
         keys.put("max_timestamp", String.class);
         keys.put("store_url", String.class);
         keys.put("db_password_file", String.class);
+        keys.put("input_time_zone", String.class);
         return java.util.Collections.unmodifiableMap(keys);
     }
 }

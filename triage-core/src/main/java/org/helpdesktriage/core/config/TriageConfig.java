@@ -2,6 +2,8 @@ package org.helpdesktriage.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +19,13 @@ import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
 
 /**
- * The whole, typed configuration of a triage engine. Load one with {@link ConfigLoader}, or
- * start from {@link #defaults()}.
+ * The whole, typed configuration of a triage engine. Load one with {@link ConfigLoader}, start
+ * from {@link #defaults()}, or change one with {@link #toBuilder()}:
+ *
+ * <pre>{@code
+ * TriageConfig strict = TriageConfig.defaults().toBuilder()
+ *         .matchMode(MatchMode.ALL).maxTitleLength(120).build();
+ * }</pre>
  *
  * @param categories the categories and their default teams
  * @param rules the routing rules, in definition order
@@ -30,7 +37,7 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param defaultPriority the priority of a ticket that names none
  * @param categorySynonyms extra spellings of categories (lower-case), e.g. tech to technical
  * @param prioritySynonyms extra spellings of priorities (lower-case), e.g. urgent to high
- * @param storeType {@code memory} or {@code file}
+ * @param storeType {@code memory}, {@code file} or {@code postgres}
  * @param storePath the data directory of the file store
  * @param cacheEnabled whether triage results are cached
  * @param cacheTtl how long a cached result lives
@@ -39,6 +46,7 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param limits the limits on input records, which every reader and the normaliser apply
  * @param storeUrl the JDBC URL of the {@code postgres} store, or {@code null}
  * @param dbPasswordFile a file holding the {@code postgres} store's password, or {@code null}
+ * @param timeZone the zone of input timestamps written without one
  */
 public record TriageConfig(
         Categories categories,
@@ -59,7 +67,8 @@ public record TriageConfig(
         ClassifierPolicy classifier,
         InputLimits limits,
         String storeUrl,
-        Path dbPasswordFile) {
+        Path dbPasswordFile,
+        ZoneId timeZone) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -76,36 +85,11 @@ public record TriageConfig(
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(timeZone, "timeZone");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
-    }
-
-    /** Creates a configuration with the default {@link InputLimits}. */
-    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
-            ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
-            int maxDescriptionLength, Priority defaultPriority,
-            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
-            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
-            String logLevel, ClassifierPolicy classifier) {
-        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
-                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
-                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                InputLimits.defaults(), null, null);
-    }
-
-    /** Creates a configuration with no PostgreSQL settings (store URL and password file). */
-    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
-            ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
-            int maxDescriptionLength, Priority defaultPriority,
-            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
-            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
-            String logLevel, ClassifierPolicy classifier, InputLimits limits) {
-        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
-                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
-                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier, limits, null,
-                null);
     }
 
     /**
@@ -117,42 +101,35 @@ public record TriageConfig(
         return ConfigLoader.builtInDefaults();
     }
 
+    /** Returns a builder holding this configuration's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** Returns a copy with {@code newRules} in place of the rules. */
     public TriageConfig withRules(List<RuleDefinition> newRules) {
-        return new TriageConfig(categories, newRules, matchMode, scoring, escalation,
-                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                limits, storeUrl, dbPasswordFile);
+        return toBuilder().rules(newRules).build();
     }
 
     /** Returns a copy with {@code mode} as the match mode. */
     public TriageConfig withMatchMode(MatchMode mode) {
-        return new TriageConfig(categories, rules, mode, scoring, escalation,
-                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
-                limits, storeUrl, dbPasswordFile);
+        return toBuilder().matchMode(mode).build();
     }
 
     /** Returns a copy with {@code policy} as the classifier policy ({@code null}: none). */
     public TriageConfig withClassifier(ClassifierPolicy policy) {
-        return new TriageConfig(categories, rules, matchMode, scoring, escalation,
-                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy,
-                limits, storeUrl, dbPasswordFile);
+        return toBuilder().classifier(policy).build();
     }
 
     /** Returns a copy with {@code value} as the input limits. */
     public TriageConfig withLimits(InputLimits value) {
-        return new TriageConfig(categories, rules, matchMode, scoring, escalation,
-                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
-                classifier, value, storeUrl, dbPasswordFile);
+        return toBuilder().limits(value).build();
     }
 
     /** Returns what normalising and validating input records needs of this configuration. */
     public IngestSettings ingestSettings() {
         return new IngestSettings(categories, categorySynonyms, prioritySynonyms, defaultPriority,
-                maxTitleLength, maxDescriptionLength, limits);
+                maxTitleLength, maxDescriptionLength, limits, timeZone);
     }
 
     /** Returns the JDBC URL of the {@code postgres} store, or empty when none is set. */
@@ -168,5 +145,187 @@ public record TriageConfig(
     /** Returns the classifier policy, or empty when routing uses rules only. */
     public Optional<ClassifierPolicy> classifierPolicy() {
         return Optional.ofNullable(classifier);
+    }
+
+    /**
+     * Builds a {@link TriageConfig}; {@link TriageConfig#toBuilder()} starts one from an existing
+     * configuration. {@link #build()} checks the values as the record's constructor does.
+     */
+    public static final class Builder {
+        private Categories categories;
+        private List<RuleDefinition> rules;
+        private MatchMode matchMode;
+        private ScoringConfig scoring;
+        private EscalationPolicy escalation;
+        private int maxTitleLength;
+        private int maxDescriptionLength;
+        private Priority defaultPriority;
+        private Map<String, String> categorySynonyms;
+        private Map<String, Priority> prioritySynonyms;
+        private String storeType;
+        private Path storePath;
+        private boolean cacheEnabled;
+        private Duration cacheTtl;
+        private String logLevel;
+        private ClassifierPolicy classifier;
+        private InputLimits limits = InputLimits.defaults();
+        private String storeUrl;
+        private Path dbPasswordFile;
+        private ZoneId timeZone = ZoneOffset.UTC;
+
+        private Builder(TriageConfig c) {
+            categories = c.categories;
+            rules = c.rules;
+            matchMode = c.matchMode;
+            scoring = c.scoring;
+            escalation = c.escalation;
+            maxTitleLength = c.maxTitleLength;
+            maxDescriptionLength = c.maxDescriptionLength;
+            defaultPriority = c.defaultPriority;
+            categorySynonyms = c.categorySynonyms;
+            prioritySynonyms = c.prioritySynonyms;
+            storeType = c.storeType;
+            storePath = c.storePath;
+            cacheEnabled = c.cacheEnabled;
+            cacheTtl = c.cacheTtl;
+            logLevel = c.logLevel;
+            classifier = c.classifier;
+            limits = c.limits;
+            storeUrl = c.storeUrl;
+            dbPasswordFile = c.dbPasswordFile;
+            timeZone = c.timeZone;
+        }
+
+        /** Sets the categories and their default teams. */
+        public Builder categories(Categories value) {
+            categories = value;
+            return this;
+        }
+
+        /** Sets the routing rules, in definition order. */
+        public Builder rules(List<RuleDefinition> value) {
+            rules = value;
+            return this;
+        }
+
+        /** Sets the match mode. */
+        public Builder matchMode(MatchMode value) {
+            matchMode = value;
+            return this;
+        }
+
+        /** Sets the scoring settings. */
+        public Builder scoring(ScoringConfig value) {
+            scoring = value;
+            return this;
+        }
+
+        /** Sets the escalation policy. */
+        public Builder escalation(EscalationPolicy value) {
+            escalation = value;
+            return this;
+        }
+
+        /** Sets the longest title accepted. */
+        public Builder maxTitleLength(int value) {
+            maxTitleLength = value;
+            return this;
+        }
+
+        /** Sets the longest description accepted. */
+        public Builder maxDescriptionLength(int value) {
+            maxDescriptionLength = value;
+            return this;
+        }
+
+        /** Sets the priority of a ticket that names none. */
+        public Builder defaultPriority(Priority value) {
+            defaultPriority = value;
+            return this;
+        }
+
+        /** Sets the extra spellings of categories. */
+        public Builder categorySynonyms(Map<String, String> value) {
+            categorySynonyms = value;
+            return this;
+        }
+
+        /** Sets the extra spellings of priorities. */
+        public Builder prioritySynonyms(Map<String, Priority> value) {
+            prioritySynonyms = value;
+            return this;
+        }
+
+        /** Sets the store type: memory, file or postgres. */
+        public Builder storeType(String value) {
+            storeType = value;
+            return this;
+        }
+
+        /** Sets the data directory of the file store. */
+        public Builder storePath(Path value) {
+            storePath = value;
+            return this;
+        }
+
+        /** Sets whether triage results are cached. */
+        public Builder cacheEnabled(boolean value) {
+            cacheEnabled = value;
+            return this;
+        }
+
+        /** Sets how long a cached result lives. */
+        public Builder cacheTtl(Duration value) {
+            cacheTtl = value;
+            return this;
+        }
+
+        /** Sets the log level of the command line. */
+        public Builder logLevel(String value) {
+            logLevel = value;
+            return this;
+        }
+
+        /** Sets the classifier policy ({@code null}: rules only). */
+        public Builder classifier(ClassifierPolicy value) {
+            classifier = value;
+            return this;
+        }
+
+        /** Sets the limits on input records. */
+        public Builder limits(InputLimits value) {
+            limits = value;
+            return this;
+        }
+
+        /** Sets the JDBC URL of the postgres store ({@code null}: none). */
+        public Builder storeUrl(String value) {
+            storeUrl = value;
+            return this;
+        }
+
+        /** Sets the file holding the postgres store's password ({@code null}: none). */
+        public Builder dbPasswordFile(Path value) {
+            dbPasswordFile = value;
+            return this;
+        }
+
+        /** Sets the zone of input timestamps written without one. */
+        public Builder timeZone(ZoneId value) {
+            timeZone = value;
+            return this;
+        }
+
+        /**
+         * Returns the configuration.
+         *
+         * @throws IllegalArgumentException or NullPointerException naming a value that is wrong
+         */
+        public TriageConfig build() {
+            return new TriageConfig(categories, rules, matchMode, scoring, escalation,
+                    maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
+                    prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
+                    classifier, limits, storeUrl, dbPasswordFile, timeZone);
+        }
     }
 }

@@ -4,10 +4,18 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -154,26 +162,53 @@ final class FieldChecks {
         return null;
     }
 
-    /** Returns an ISO-8601 timestamp, local date-time (as UTC) or date (start of day, UTC). */
-    static Instant parseInstant(String text) {
+    /**
+     * The forms {@link #parseInstant(String, ZoneId)} reads beyond its fast path: a date, then
+     * optionally {@code T} or a space and a time with or without seconds and fraction, then
+     * optionally a zone: {@code Z}, an offset ({@code +02:00}, {@code +0200}, {@code +02}),
+     * {@code UTC} or {@code GMT}, or a region ({@code Europe/Paris}), with or without a space
+     * before it. The forms that pandas, SQL and spreadsheet exports write.
+     */
+    private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart().appendZoneRegionId().optionalEnd()
+            .optionalEnd()
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * Returns a timestamp read in one of the common forms: ISO-8601 with {@code T} or a space
+     * ({@code 2026-11-20T10:00:00Z}, {@code 2026-11-20 10:00:00}, {@code 2026-11-20 10:00},
+     * with a fraction, an offset, {@code UTC} or a region), or a date alone (the start of its
+     * day). A timestamp without a zone is read in {@code zone}. Returns null for anything else.
+     */
+    static Instant parseInstant(String text, ZoneId zone) {
         String s = text.strip();
-        Instant fast = parseCommonForm(s);
-        if (fast != null) {
-            return fast;
+        if (zone.equals(ZoneOffset.UTC)) {
+            Instant fast = parseCommonForm(s);
+            if (fast != null) {
+                return fast;
+            }
         }
         try {
-            if (s.length() == 10) {
-                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            char last = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
-            if (last == 'Z' || last == 'z') {
-                return Instant.parse(s.substring(0, s.length() - 1) + 'Z');
-            }
-            int t = s.indexOf('T');
-            if (t > 0 && (s.indexOf('+', t) > 0 || s.indexOf('-', t) > 0)) {
-                return OffsetDateTime.parse(s).toInstant();
-            }
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+            TemporalAccessor t = LENIENT.parse(s);
+            LocalDate date = LocalDate.from(t);
+            LocalTime time = t.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(t)
+                    : LocalTime.MIDNIGHT;
+            ZoneId z = t.query(TemporalQueries.zone());
+            return ZonedDateTime.of(date, time, z == null ? zone : z).toInstant();
         } catch (DateTimeException e) {
             return null;
         }

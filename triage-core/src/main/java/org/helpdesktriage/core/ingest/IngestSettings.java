@@ -1,5 +1,7 @@
 package org.helpdesktriage.core.ingest;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.io.InputLimits;
@@ -8,7 +10,8 @@ import org.helpdesktriage.core.model.Priority;
 
 /**
  * What normalisation and validation of input records need to know: the categories and their
- * synonyms, the priority synonyms, the default priority and the length limits. A configuration
+ * synonyms, the priority synonyms, the default priority, the length limits and the zone of timestamps written
+ * without one. A configuration
  * gives its own with {@code TriageConfig.ingestSettings()}.
  *
  * @param categories the categories; an unknown one is read as the fallback category
@@ -18,10 +21,11 @@ import org.helpdesktriage.core.model.Priority;
  * @param maxTitleLength the longest title accepted
  * @param maxDescriptionLength the longest description accepted
  * @param limits the limits on records: size, field and key lengths, nesting, keys, tags, dates
+ * @param timeZone the zone of timestamps written without one ({@code 2023-08-26 06:33:37})
  */
 public record IngestSettings(Categories categories, Map<String, String> categorySynonyms,
         Map<String, Priority> prioritySynonyms, Priority defaultPriority, int maxTitleLength,
-        int maxDescriptionLength, InputLimits limits) {
+        int maxDescriptionLength, InputLimits limits, ZoneId timeZone) {
 
     /** Checks the values and copies the maps. */
     public IngestSettings {
@@ -30,17 +34,30 @@ public record IngestSettings(Categories categories, Map<String, String> category
         prioritySynonyms = Map.copyOf(prioritySynonyms);
         Objects.requireNonNull(defaultPriority, "defaultPriority");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(timeZone, "timeZone");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
     }
 
-    /** Creates settings with the default {@link InputLimits}. */
+    /** Creates settings with the default {@link InputLimits} that read zoneless times as UTC. */
     public IngestSettings(Categories categories, Map<String, String> categorySynonyms,
             Map<String, Priority> prioritySynonyms, Priority defaultPriority, int maxTitleLength,
             int maxDescriptionLength) {
         this(categories, categorySynonyms, prioritySynonyms, defaultPriority, maxTitleLength,
-                maxDescriptionLength, InputLimits.defaults());
+                maxDescriptionLength, InputLimits.defaults(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Returns these settings without the limits meant for live tickets (title and description
+     * length), for labelled history read to train or evaluate a model: a history is not shrunk
+     * by them, and long texts are truncated for features instead (see
+     * {@code org.helpdesktriage.core.evaluate.LabelledData}). The input limits, which bound the
+     * memory a record takes, stay.
+     */
+    public IngestSettings withoutLengthLimits() {
+        return new IngestSettings(categories, categorySynonyms, prioritySynonyms,
+                defaultPriority, Integer.MAX_VALUE, Integer.MAX_VALUE, limits, timeZone);
     }
 }

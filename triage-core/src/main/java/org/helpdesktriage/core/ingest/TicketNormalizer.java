@@ -50,8 +50,8 @@ public final class TicketNormalizer {
     private static final List<String> FIELDS = RecordWork.FIELDS;
     private static final String STATUSES = Arrays.stream(Status.values()).map(Status::id)
             .collect(Collectors.joining(", "));
-    private static final String TIMESTAMP_FORMS =
-            "an ISO-8601 timestamp such as 2026-11-20T10:00:00Z, 2026-11-20T10:00:00 or 2026-11-20";
+    private static final String TIMESTAMP_FORMS = "a timestamp such as 2026-11-20T10:00:00Z, "
+            + "2026-11-20 10:00:00, 2026-11-20 10:00:00+02:00 or 2026-11-20";
 
     private final IngestSettings config;
     private final Clock clock;
@@ -70,7 +70,7 @@ public final class TicketNormalizer {
         this.config = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fallback = config.categories().fallback();
-        this.missingCategoryNote = "category missing; routed as '" + fallback + "'";
+        this.missingCategoryNote = "category missing; set to the default '" + fallback + "'";
         this.missingPriorityNote = "priority missing; set to '" + config.defaultPriority().id()
                 + "'";
         List<Priority> order = new ArrayList<>(List.of(Priority.values()));
@@ -242,7 +242,7 @@ public final class TicketNormalizer {
         if (config.categories().contains(c)) {
             return c;
         }
-        w.note("category " + FieldChecks.quote(c) + " is not a known category; routed as '"
+        w.note("category " + FieldChecks.quote(c) + " is not a known category; set to the default '"
                 + fallback + "'");
         return fallback;
     }
@@ -290,7 +290,8 @@ public final class TicketNormalizer {
             w.values[i] = null;
             return null;
         }
-        Instant parsed = v instanceof String s ? FieldChecks.parseInstant(s) : null;
+        Instant parsed = v instanceof String s ? FieldChecks.parseInstant(s, config.timeZone())
+                : null;
         if (parsed == null) {
             w.error(i, FIELDS.get(i) + " " + FieldChecks.quote(v) + " is not "
                     + TIMESTAMP_FORMS);

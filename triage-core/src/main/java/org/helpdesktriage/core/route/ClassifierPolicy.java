@@ -1,20 +1,51 @@
 package org.helpdesktriage.core.route;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a trained classifier takes part in routing: rules first; when no rule matched, the
- * model's predicted category if its confidence reaches {@code minConfidence}; otherwise the
- * default route, or the review team when one is named.
+ * How a trained classifier takes part in routing: which of rules and model decides first
+ * ({@link Decision}), the confidence at which the model's predicted category is taken, and
+ * where tickets go that neither routes (the review team, or the category's default team).
  *
  * @param model the model file made by {@code helpdesk-triage train}
  * @param minConfidence the confidence in [0, 1] at which the model's prediction is taken
  * @param reviewTeam the team for tickets neither a rule nor a confident model routes, or
  *     {@code null} for the category's default team
+ * @param decision which decides first: rules, the model, or rules marked {@code override}
  */
-public record ClassifierPolicy(Path model, double minConfidence, String reviewTeam) {
+public record ClassifierPolicy(Path model, double minConfidence, String reviewTeam,
+        Decision decision) {
+
+    /** Which of rules and model decides a ticket's route, in the configuration's words. */
+    public enum Decision {
+        /** A matching rule decides; the model routes what no rule matched. */
+        RULES_FIRST,
+        /** The model decides at or above {@code min_confidence}; rules route the rest. */
+        MODEL_FIRST,
+        /**
+         * A matching rule marked {@code override: true} decides; the model routes the rest at
+         * or above {@code min_confidence}; other rules do not route.
+         */
+        RULES_OVERRIDE;
+
+        /** Returns the name used in the configuration ({@code rules_first}). */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Returns the decision a configuration value names (any case), or empty. */
+        public static Optional<Decision> parse(String value) {
+            for (Decision d : values()) {
+                if (d.id().equalsIgnoreCase(value.trim())) {
+                    return Optional.of(d);
+                }
+            }
+            return Optional.empty();
+        }
+    }
 
     /** Checks the values. */
     public ClassifierPolicy {
@@ -26,10 +57,26 @@ public record ClassifierPolicy(Path model, double minConfidence, String reviewTe
         if (reviewTeam != null && reviewTeam.isBlank()) {
             throw new IllegalArgumentException("classifier.review_team must not be blank");
         }
+        Objects.requireNonNull(decision, "decision");
+    }
+
+    /** Creates a policy that lets rules decide first, as before decisions could be chosen. */
+    public ClassifierPolicy(Path model, double minConfidence, String reviewTeam) {
+        this(model, minConfidence, reviewTeam, Decision.RULES_FIRST);
     }
 
     /** Returns the review team, or empty for the category's default team. */
     public Optional<String> review() {
         return Optional.ofNullable(reviewTeam);
+    }
+
+    /** Returns a copy deciding with {@code value}. */
+    public ClassifierPolicy withDecision(Decision value) {
+        return new ClassifierPolicy(model, minConfidence, reviewTeam, value);
+    }
+
+    /** Returns a copy taking the model's prediction at {@code value} or above. */
+    public ClassifierPolicy withMinConfidence(double value) {
+        return new ClassifierPolicy(model, value, reviewTeam, decision);
     }
 }

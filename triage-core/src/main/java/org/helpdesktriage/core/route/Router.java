@@ -3,6 +3,7 @@ package org.helpdesktriage.core.route;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.helpdesktriage.core.classify.Prediction;
@@ -28,9 +29,19 @@ import org.helpdesktriage.core.rules.RuleOutcome;
  *   <li>rule_matched: the first match's id; confidence 1.0.</li>
  * </ul>
  *
- * <p>With a classifier and no match: the predicted category and its team when the confidence
- * reaches the policy's minimum (confidence = the model's); otherwise the review team when the
- * policy names one, else the default route.
+ * <p>With a classifier policy, its {@link ClassifierPolicy.Decision} says who decides:
+ * <ul>
+ *   <li>{@code rules_first}: the rules' matches as above; with none, the model's predicted
+ *       category and its team when the confidence reaches the policy's minimum;</li>
+ *   <li>{@code model_first}: the model when its confidence reaches the minimum; otherwise the
+ *       rules' matches;</li>
+ *   <li>{@code rules_override}: the matches of rules marked {@code override}; otherwise the
+ *       model when its confidence reaches the minimum; other rules do not route.</li>
+ * </ul>
+ * When the model decides, the confidence is the model's and the ticket keeps its priority and
+ * tags. When neither decides: the review team when the policy names one, else the default
+ * route; both keep the ticket's own category. With a policy every decision adds a note that
+ * says what decided and why ("routed by the model, confidence 0.93").
  */
 public final class Router {
 
@@ -39,6 +50,7 @@ public final class Router {
 
     private final Categories categories;
     private final ClassifierPolicy policy;
+    private final Set<String> overrides;
 
     /** Creates a router over the configured categories, for rules only. */
     public Router(Categories categories) {
@@ -47,17 +59,40 @@ public final class Router {
 
     /** Creates a router that also follows a classifier policy ({@code null}: rules only). */
     public Router(Categories categories, ClassifierPolicy policy) {
-        this.categories = Objects.requireNonNull(categories, "categories");
-        this.policy = policy;
+        this(categories, policy, Set.of());
     }
 
     /**
-     * The routing of a ticket and the tags it ends up with.
+     * Creates a router that follows a classifier policy ({@code null}: rules only).
+     *
+     * @param overrides the ids of the rules marked {@code override}
+     */
+    public Router(Categories categories, ClassifierPolicy policy, Set<String> overrides) {
+        this.categories = Objects.requireNonNull(categories, "categories");
+        this.policy = policy;
+        this.overrides = Set.copyOf(overrides);
+    }
+
+    /**
+     * The routing of a ticket, the tags it ends up with, and what the routing adds to the
+     * result's notes.
      *
      * @param routing the routing
      * @param tags the ticket's tags after the rules' tags are added
+     * @param notes what decided and why; empty without a classifier policy
      */
-    public record Decision(Routing routing, List<String> tags) {
+    public record Decision(Routing routing, List<String> tags, List<String> notes) {
+
+        /** Copies the lists. */
+        public Decision {
+            tags = List.copyOf(tags);
+            notes = List.copyOf(notes);
+        }
+
+        /** Creates a decision without notes. */
+        public Decision(Routing routing, List<String> tags) {
+            this(routing, tags, List.of());
+        }
     }
 
     /** Returns the routing of {@code ticket} given what the rules made of it. */
@@ -72,18 +107,45 @@ public final class Router {
      */
     public Decision route(Ticket ticket, RuleOutcome outcome, Prediction prediction) {
         List<RuleMatch> matches = outcome.matches();
-        if (matches.isEmpty()) {
-            return new Decision(withoutRule(ticket, prediction), ticket.tags());
+        if (policy == null) {
+            return matches.isEmpty() ? fallback(ticket, prediction, matches)
+                    : byRules(ticket, matches, matches, prediction);
         }
+        boolean confident = prediction != null
+                && prediction.confidence() >= policy.minConfidence();
+        switch (policy.decision()) {
+            case MODEL_FIRST:
+                if (confident) {
+                    return byModel(ticket, prediction, matches);
+                }
+                return matches.isEmpty() ? fallback(ticket, prediction, matches)
+                        : byRules(ticket, matches, matches, prediction);
+            case RULES_OVERRIDE:
+                List<RuleMatch> overriding = matches.stream()
+                        .filter(m -> overrides.contains(m.ruleId())).toList();
+                if (!overriding.isEmpty()) {
+                    return byRules(ticket, overriding, matches, prediction);
+                }
+                return confident ? byModel(ticket, prediction, matches)
+                        : fallback(ticket, prediction, matches);
+            default:
+                if (!matches.isEmpty()) {
+                    return byRules(ticket, matches, matches, prediction);
+                }
+                return confident ? byModel(ticket, prediction, matches)
+                        : fallback(ticket, prediction, matches);
+        }
+    }
+
+    private Decision byRules(Ticket ticket, List<RuleMatch> deciding, List<RuleMatch> all,
+            Prediction prediction) {
         String category = null;
         String team = null;
         Priority base = ticket.priority();
         boolean baseReplaced = false;
         Priority raised = Priority.LOW;
-        List<String> ids = new ArrayList<>(matches.size());
         Set<String> tags = new LinkedHashSet<>(ticket.tags());
-        for (RuleMatch m : matches) {
-            ids.add(m.ruleId());
+        for (RuleMatch m : deciding) {
             if (category == null) {
                 category = m.targetCategory();
             }
@@ -100,26 +162,70 @@ public final class Router {
         }
         String finalCategory = category == null ? ticket.category() : category;
         String finalTeam = team == null ? teamOf(finalCategory) : team;
+        String rule = deciding.get(0).ruleId();
         Routing routing = new Routing(finalTeam, Priority.max(base, raised), finalCategory,
-                matches.get(0).ruleId(), RULE_CONFIDENCE, ids, Routing.Decider.RULE,
-                prediction);
-        return new Decision(routing, List.copyOf(tags));
+                rule, RULE_CONFIDENCE, ids(all), Routing.Decider.RULE, prediction);
+        List<String> notes = List.of();
+        if (policy != null) {
+            String why = switch (policy.decision()) {
+                case MODEL_FIRST -> prediction == null ? "" : ": " + belowMinimum(prediction);
+                case RULES_OVERRIDE -> ", which overrides the model";
+                default -> "";
+            };
+            notes = List.of("routed by rule '" + rule + "'" + why);
+        }
+        return new Decision(routing, List.copyOf(tags), notes);
     }
 
-    private Routing withoutRule(Ticket ticket, Prediction prediction) {
-        if (prediction != null && policy != null) {
-            if (prediction.confidence() >= policy.minConfidence()) {
-                return new Routing(teamOf(prediction.label()), ticket.priority(),
-                        prediction.label(), null, prediction.confidence(), List.of(),
-                        Routing.Decider.MODEL, prediction);
-            }
-            if (policy.reviewTeam() != null) {
-                return new Routing(policy.reviewTeam(), ticket.priority(), ticket.category(),
-                        null, DEFAULT_CONFIDENCE, List.of(), Routing.Decider.REVIEW, prediction);
-            }
+    private Decision byModel(Ticket ticket, Prediction prediction, List<RuleMatch> matches) {
+        Routing routing = new Routing(teamOf(prediction.label()), ticket.priority(),
+                prediction.label(), null, prediction.confidence(), ids(matches),
+                Routing.Decider.MODEL, prediction);
+        String note = String.format(Locale.ROOT, "routed by the model, confidence %.2f",
+                prediction.confidence());
+        if (!matches.isEmpty()) {
+            note += "; rules " + ids(matches) + " matched but do not decide under "
+                    + policy.decision().id();
         }
-        return new Routing(teamOf(ticket.category()), ticket.priority(), ticket.category(), null,
-                DEFAULT_CONFIDENCE, List.of(), Routing.Decider.DEFAULT, prediction);
+        return new Decision(routing, ticket.tags(), List.of(note));
+    }
+
+    private Decision fallback(Ticket ticket, Prediction prediction, List<RuleMatch> matches) {
+        List<String> ids = ids(matches);
+        if (policy == null) {
+            return new Decision(new Routing(teamOf(ticket.category()), ticket.priority(),
+                    ticket.category(), null, DEFAULT_CONFIDENCE, ids, Routing.Decider.DEFAULT,
+                    prediction), ticket.tags());
+        }
+        String why = (matches.isEmpty() ? "no rule matched"
+                : "rules " + ids + " do not decide under " + policy.decision().id())
+                + (prediction == null ? "" : " and " + belowMinimum(prediction));
+        if (policy.reviewTeam() != null) {
+            Routing routing = new Routing(policy.reviewTeam(), ticket.priority(),
+                    ticket.category(), null, DEFAULT_CONFIDENCE, ids, Routing.Decider.REVIEW,
+                    prediction);
+            return new Decision(routing, ticket.tags(), List.of("sent to review team '"
+                    + policy.reviewTeam() + "' with its own category '" + ticket.category()
+                    + "': " + why));
+        }
+        Routing routing = new Routing(teamOf(ticket.category()), ticket.priority(),
+                ticket.category(), null, DEFAULT_CONFIDENCE, ids, Routing.Decider.DEFAULT,
+                prediction);
+        return new Decision(routing, ticket.tags(), List.of("default route of its own "
+                + "category '" + ticket.category() + "': " + why));
+    }
+
+    private String belowMinimum(Prediction p) {
+        return String.format(Locale.ROOT, "the model's '%s' has confidence %.2f, below "
+                + "min_confidence %.2f", p.label(), p.confidence(), policy.minConfidence());
+    }
+
+    private static List<String> ids(List<RuleMatch> matches) {
+        List<String> ids = new ArrayList<>(matches.size());
+        for (RuleMatch m : matches) {
+            ids.add(m.ruleId());
+        }
+        return ids;
     }
 
     private String teamOf(String category) {

@@ -25,8 +25,10 @@ import java.util.Objects;
  * @param condition the condition tree, as JSON
  * @param actions what the rule does when it matches
  * @param stop in match mode {@code all}, whether a match stops further rules
+ * @param override whether a match decides the route over a trained model under the
+ *     classifier policy {@code rules_override} (without it the model decides there)
  */
-@JsonPropertyOrder({"id", "name", "priority", "condition", "actions", "stop"})
+@JsonPropertyOrder({"id", "name", "priority", "condition", "actions", "stop", "override"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleDefinition(
         @JsonProperty("id") String id,
@@ -34,12 +36,20 @@ public record RuleDefinition(
         @JsonProperty("priority") String priority,
         @JsonProperty("condition") JsonNode condition,
         @JsonProperty("actions") Actions actions,
-        @JsonProperty("stop") Boolean stop) {
+        @JsonProperty("stop") Boolean stop,
+        @JsonProperty("override") Boolean override) {
 
     /** Defaults the optional parts. */
     public RuleDefinition {
         actions = actions == null ? Actions.NONE : actions;
         stop = stop != null && stop;
+        override = override != null && override;
+    }
+
+    /** Creates a rule that does not override a trained model. */
+    public RuleDefinition(String id, String name, String priority, JsonNode condition,
+            Actions actions, Boolean stop) {
+        this(id, name, priority, condition, actions, stop, false);
     }
 
     /**

@@ -34,7 +34,7 @@ public final class QualityReport {
         }
         Path csv = Path.of(args[0]);
         double c = args.length > 1 ? Double.parseDouble(args[1]) : 12.0;
-        int calibrationFolds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int calibrationFolds = args.length > 2 ? Integer.parseInt(args[2]) : 2; // as the default
         FeatureSettings fs = args.length > 6 ? new FeatureSettings(Integer.parseInt(args[3]),
                 Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]))
                 : FeatureSettings.DEFAULT;

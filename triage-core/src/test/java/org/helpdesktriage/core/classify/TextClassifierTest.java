@@ -214,14 +214,53 @@ class TextClassifierTest {
     }
 
     @Test
+    void train_titleZone_titleWordsAreFeaturesOfTheirOwn_andTheModelFileKeepsIt()
+            throws IOException {
+        FeatureSettings zone = FeatureSettings.DEFAULT.withTitleZone(true);
+        TextClassifier model = ClassifierTrainer.builder().seed(3).features(zone).build()
+                .train(tickets());
+        assertThat(model.terms()).contains("~printer");
+        // the same words, "printer" in the title or in the body: only "~printer" differs
+        assertThat(model.scores("q1 printer", "q2"))
+                .isNotEqualTo(model.scores("q1", "printer q2"));
+        Path file = dir.resolve("zone.json");
+        ClassifierModel.save(model, file);
+        assertThat(Files.readString(file)).contains("\"format_version\":4")
+                .contains("\"title_zone\":true");
+        TextClassifier loaded = ClassifierModel.load(file);
+        assertThat(loaded.featureSettings().titleZone()).isTrue();
+        assertThat(loaded.scores("q1 printer", "q2")).isEqualTo(model.scores("q1 printer", "q2"));
+        TextClassifier plain = train();
+        assertThat(plain.terms()).noneMatch(t -> t.startsWith(FeatureSettings.TITLE_PREFIX));
+    }
+
+    @Test
+    void train_default_crossFitsOnThreeFoldsBelowTenThousandExamples_twoFrom() {
+        List<LabelledText> small = tickets();
+        assertThat(ClassifierTrainer.builder().seed(3).build().train(small).combiner())
+                .isEqualTo(ClassifierTrainer.builder().seed(3).calibrationFolds(3).build()
+                        .train(small).combiner())
+                .isNotEqualTo(ClassifierTrainer.builder().seed(3).calibrationFolds(2).build()
+                        .train(small).combiner());
+        List<LabelledText> large = new ArrayList<>();
+        for (int i = 0; i < ClassifierTrainer.LARGE; i++) {
+            LabelledText t = small.get(i % small.size());
+            large.add(new LabelledText(t.title(), t.description() + " n" + (i % 97), t.label()));
+        }
+        assertThat(ClassifierTrainer.builder().seed(3).build().train(large).combiner())
+                .isEqualTo(ClassifierTrainer.builder().seed(3).calibrationFolds(2).build()
+                        .train(large).combiner());
+    }
+
+    @Test
     void load_newerFormatVersion_isRefusedWithUpgradeAdvice() throws IOException {
         Path file = dir.resolve("future.json");
         ClassifierModel.save(train(), file);
         Files.writeString(file, Files.readString(file)
-                .replace("\"format_version\":3", "\"format_version\":4"));
+                .replace("\"format_version\":3", "\"format_version\":5"));
         assertThatThrownBy(() -> ClassifierModel.load(file))
                 .isInstanceOf(TriageException.class)
-                .hasMessageContaining("future.json: format_version 4 is newer than 3")
+                .hasMessageContaining("future.json: format_version 5 is newer than 4")
                 .extracting(e -> ((TriageException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
     }
 

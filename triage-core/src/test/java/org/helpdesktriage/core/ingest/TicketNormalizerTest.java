@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
@@ -80,7 +82,7 @@ class TicketNormalizerTest {
         assertThat(t.metadata()).isEmpty();
         assertThat(t.score()).isNull();
         assertThat(a.position()).isEqualTo(POS);
-        assertThat(a.notes()).containsExactly("category missing; routed as 'general'",
+        assertThat(a.notes()).containsExactly("category missing; set to the default 'general'",
                 "priority missing; set to 'medium'",
                 "created_at missing; set to the time of ingest");
     }
@@ -203,7 +205,7 @@ class TicketNormalizerTest {
         Ingested.Accepted a = accept(fields("category", "xyz"));
         assertThat(a.ticket().category()).isEqualTo("general");
         assertThat(a.notes())
-                .contains("category 'xyz' is not a known category; routed as 'general'");
+                .contains("category 'xyz' is not a known category; set to the default 'general'");
     }
 
     @ParameterizedTest
@@ -272,19 +274,51 @@ class TicketNormalizerTest {
                 .extracting(FieldError::field, FieldError::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("created_at", "created_at 'yesterday'"
-                                + " is not an ISO-8601 timestamp such as 2026-11-20T10:00:00Z,"
-                                + " 2026-11-20T10:00:00 or 2026-11-20"),
+                                + " is not a timestamp such as 2026-11-20T10:00:00Z,"
+                                + " 2026-11-20 10:00:00, 2026-11-20 10:00:00+02:00 or 2026-11-20"),
                         org.assertj.core.groups.Tuple.tuple("updated_at", "updated_at '17'"
-                                + " is not an ISO-8601 timestamp such as 2026-11-20T10:00:00Z,"
-                                + " 2026-11-20T10:00:00 or 2026-11-20"));
+                                + " is not a timestamp such as 2026-11-20T10:00:00Z,"
+                                + " 2026-11-20 10:00:00, 2026-11-20 10:00:00+02:00 or 2026-11-20"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-02-29T10:00:00Z", "2026-11-20T25:00:00Z", "2026-13-01",
-        "2026-11-20 10:00:00", "20261120", "2026-11-20T10"})
+        "2026-02-29 10:00:00", "20261120", "2026-11-20T10", "2026-11-20 10:00:00 Mars/Olympus",
+        "2026-11-20 10:00:00+25:00"})
     void createdAt_impossibleOrOtherForms_areErrors(String input) {
         assertThat(reject(fields("created_at", input)).errors())
                 .extracting(FieldError::field).containsExactly("created_at");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2023-08-26 06:33:37|2023-08-26T06:33:37Z",
+        "2023-08-26 06:33|2023-08-26T06:33:00Z",
+        "2023-08-26 06:33:37.250|2023-08-26T06:33:37.250Z",
+        "2023-08-26 06:33:37+02:00|2023-08-26T04:33:37Z",
+        "2023-08-26 06:33:37 +0200|2023-08-26T04:33:37Z",
+        "2023-08-26 06:33:37 UTC|2023-08-26T06:33:37Z",
+        "2023-08-26T06:33:37 Europe/Paris|2023-08-26T04:33:37Z",
+        "2023-08-26T06:33:37.5-05|2023-08-26T11:33:37.500Z",
+        "2023-08-26|2023-08-26T00:00:00Z"})
+    void createdAt_exportForms_areRead(String input, String expected) {
+        assertThat(accept(fields("created_at", input)).ticket().createdAt())
+                .isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2023-08-26 06:33:37|2023-08-26T04:33:37Z",
+        "2023-08-26|2023-08-25T22:00:00Z",
+        "2023-08-26 06:33:37Z|2023-08-26T06:33:37Z",
+        "2023-08-26T06:33:37+01:00|2023-08-26T05:33:37Z"})
+    void createdAt_withoutZone_isReadInTheConfiguredZone(String input, String expected) {
+        IngestSettings paris = TriageConfig.defaults().toBuilder()
+                .timeZone(ZoneId.of("Europe/Paris")).build().ingestSettings();
+        Ingested in = new TicketNormalizer(paris, Clock.fixed(NOW, ZoneOffset.UTC)).normalize(
+                RawRecord.of(POS, fields("created_at", input), "{}"));
+        assertThat(((Ingested.Accepted) in).ticket().createdAt())
+                .isEqualTo(Instant.parse(expected));
     }
 
     @Test
