@@ -44,7 +44,8 @@ final class ResultFields {
             new CsvColumn("routing_priority", r -> r.routing().priority().id()),
             new CsvColumn("routing_category", r -> r.routing().category()),
             new CsvColumn("routing_rule_matched", r -> orEmpty(r.routing().ruleMatched())),
-            new CsvColumn("routing_confidence", r -> String.valueOf(r.routing().confidence())));
+            new CsvColumn("routing_confidence", r -> String.valueOf(r.routing().confidence())),
+            new CsvColumn("routing_decided_by", r -> r.routing().decidedBy().id()));
 
     /** Every member of a result, in the order JSON objects and CSV columns show them. */
     static final List<ResultField> ALL = List.of(
