@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,21 +45,38 @@ class LiveCopyTest {
         Random random = new Random(seed);
         int[] moments = random.ints(COPIES, 1, TICKETS * 3 / 4).sorted().toArray();
 
-        Process run = ChildCli.start(dir.resolve("run.err"), "triage", in.toString(),
-                dir.resolve("out.jsonl").toString(), "--store", "file", "--data-dir",
-                data.toString(), "--parallelism", "1");
+        // the run reads its tickets from a pipe the test feeds, a few past each copy's moment,
+        // so every copy is taken while the run holds the lock and writes, however slow the
+        // machine (a run over a file could end before a slow copy starts)
+        Process run = new ProcessBuilder(ChildCli.java(Main.class, "triage", "-",
+                dir.resolve("out.jsonl").toString(), "--format", "jsonl", "--store", "file",
+                "--data-dir", data.toString(), "--parallelism", "1"))
+                .redirectError(dir.resolve("run.err").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
         List<Path> copies = new ArrayList<>();
         int duringTheRun = 0;
-        for (int i = 0; i < COPIES; i++) {
-            int moment = moments[i];
-            ChildCli.await("ticket " + moment, 120,
-                    () -> ChildCli.ticketFiles(data) >= moment || !run.isAlive());
-            Path copy = dir.resolve("copy-" + i);
-            copyLive(data, copy, i % 2 == 0);
-            if (run.isAlive()) {
-                duringTheRun++;
+        try (Writer feed = new OutputStreamWriter(run.getOutputStream(), StandardCharsets.UTF_8)) {
+            int fed = 0;
+            for (int i = 0; i < COPIES; i++) {
+                int moment = moments[i];
+                int upTo = Math.min(TICKETS, moment + 1 + random.nextInt(8));
+                while (fed < upTo) {
+                    feed.write(lines.get(fed++) + "\n");
+                }
+                feed.flush();
+                ChildCli.await("ticket " + moment, 120,
+                        () -> ChildCli.ticketFiles(data) >= moment || !run.isAlive());
+                Path copy = dir.resolve("copy-" + i);
+                copyLive(data, copy, i % 2 == 0);
+                if (run.isAlive()) {
+                    duringTheRun++;
+                }
+                copies.add(copy);
             }
-            copies.add(copy);
+            while (fed < TICKETS) {
+                feed.write(lines.get(fed++) + "\n");
+            }
         }
         assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(run.exitValue()).as(Files.readString(dir.resolve("run.err"))).isZero();
