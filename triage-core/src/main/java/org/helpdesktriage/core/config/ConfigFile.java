@@ -25,7 +25,8 @@ record ConfigFile(
         @JsonProperty("synonyms") Synonyms synonyms,
         @JsonProperty("scoring") Scoring scoring,
         @JsonProperty("rules") List<RuleDefinition> rules,
-        @JsonProperty("classifier") Classifier classifier) {
+        @JsonProperty("classifier") Classifier classifier,
+        @JsonProperty("sla") SlaSection sla) {
 
     /** The trained model's part in routing. */
     record Classifier(

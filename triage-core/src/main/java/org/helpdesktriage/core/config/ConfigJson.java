@@ -47,6 +47,7 @@ final class ConfigJson {
                 cl.put("review_team", p.reviewTeam());
             }
         });
+        n.set("sla", SlaJson.toTree(c.sla()));
         return n;
     }
 }

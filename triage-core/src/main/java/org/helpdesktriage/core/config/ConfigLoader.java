@@ -2,6 +2,8 @@ package org.helpdesktriage.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
@@ -34,6 +37,7 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.scoring.ScoringConfig;
+import org.helpdesktriage.core.sla.SlaSettings;
 
 /**
  * Loads a {@link TriageConfig} from layers, each overriding the one before: built-in defaults,
@@ -61,9 +65,10 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> MERGED_SECTIONS = Set.of("scoring", "synonyms");
+    private static final Set<String> MERGED_SECTIONS = Set.of("scoring", "synonyms", "sla");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DEFAULTS_RESOURCE = "default-config.json";
+    private static final String BUILT_IN = "the built-in defaults";
     private static final TriageConfig DEFAULTS = build(defaultsTree(), Map.of());
 
     private ConfigLoader() {
@@ -95,7 +100,7 @@ public final class ConfigLoader {
         Objects.requireNonNull(overrides, "overrides");
         ObjectNode tree = defaultsTree();
         Map<String, String> origins = new LinkedHashMap<>();
-        tree.fieldNames().forEachRemaining(k -> origins.put(k, "the built-in defaults"));
+        tree.fieldNames().forEachRemaining(k -> origins.put(k, BUILT_IN));
         if (file.isPresent()) {
             Path path = file.get();
             ObjectNode fileTree = readFile(path);
@@ -228,6 +233,35 @@ public final class ConfigLoader {
         return line(e.getLocation());
     }
 
+    // the line of a key path in the file that gave a section; null for the built-in defaults
+    private static Function<JsonPointer, String> lineFinder(Map<String, String> origins,
+            String key) {
+        String origin = origins.get(key);
+        if (origin == null || origin.equals(BUILT_IN)) {
+            return null;
+        }
+        Path file = Path.of(origin);
+        return pointer -> lineOf(file, pointer);
+    }
+
+    private static String lineOf(Path file, JsonPointer target) {
+        try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                JsonStreamContext ctx = p.getParsingContext();
+                if (t.isStructStart() && ctx.getParent() != null) {
+                    ctx = ctx.getParent();
+                }
+                if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY
+                        && ctx.pathAsPointer().equals(target)) {
+                    return String.valueOf(p.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the message goes out without a line
+        }
+        return null;
+    }
+
     private static String line(JsonLocation location) {
         return location == null ? "?" : String.valueOf(location.getLineNr());
     }
@@ -322,6 +356,10 @@ public final class ConfigLoader {
             MatchMode mode = MatchMode.parse(c.matchMode()).orElseThrow(() -> invalid(
                     origin(origins, "match_mode") + ": match_mode '" + c.matchMode()
                             + "' is not one of first, all"));
+            SlaSettings sla = SlaConfigReader.read(c.sla(), origin(origins, "sla"),
+                    lineFinder(origins, "sla"), categories);
+            SlaConfigReader.checkRuleActions(c.rules() == null ? List.of() : c.rules(), sla,
+                    origin(origins, "rules"), lineFinder(origins, "rules"));
             return new TriageConfig(categories, c.rules() == null ? List.of() : c.rules(), mode,
                     scoring,
                     new EscalationPolicy(c.escalationThresholdHours(), c.autoEscalateCritical()),
@@ -329,7 +367,7 @@ public final class ConfigLoader {
                     priority(c.defaultPriority(), origins, "default_priority"),
                     categorySynonyms, prioritySynonyms, storeType, Path.of(c.storePath()),
                     c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()), logLevel,
-                    classifier(c.classifier(), origins));
+                    classifier(c.classifier(), origins), sla);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
                     + e.getMessage(), e);

@@ -14,6 +14,7 @@ import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
+import org.helpdesktriage.core.sla.SlaSettings;
 
 /**
  * The whole, typed configuration of a triage engine. Load one with {@link ConfigLoader}, or
@@ -35,6 +36,7 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param cacheTtl how long a cached result lives
  * @param logLevel the log level of the command line
  * @param classifier how a trained model takes part in routing, or {@code null} for rules only
+ * @param sla the SLA calendars, policies and escalation stages ({@link SlaSettings#none()}: off)
  */
 public record TriageConfig(
         Categories categories,
@@ -52,7 +54,8 @@ public record TriageConfig(
         boolean cacheEnabled,
         Duration cacheTtl,
         String logLevel,
-        ClassifierPolicy classifier) {
+        ClassifierPolicy classifier,
+        SlaSettings sla) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -68,10 +71,24 @@ public record TriageConfig(
         Objects.requireNonNull(storePath, "storePath");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(sla, "sla");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
+    }
+
+    /** Creates a configuration without SLAs ({@link SlaSettings#none()}). */
+    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
+            ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
+            int maxDescriptionLength, Priority defaultPriority,
+            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
+            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
+            String logLevel, ClassifierPolicy classifier) {
+        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
+                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
+                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                SlaSettings.none());
     }
 
     /**
@@ -87,21 +104,32 @@ public record TriageConfig(
     public TriageConfig withRules(List<RuleDefinition> newRules) {
         return new TriageConfig(categories, newRules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                sla);
     }
 
     /** Returns a copy with {@code mode} as the match mode. */
     public TriageConfig withMatchMode(MatchMode mode) {
         return new TriageConfig(categories, rules, mode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                sla);
     }
 
     /** Returns a copy with {@code policy} as the classifier policy ({@code null}: none). */
     public TriageConfig withClassifier(ClassifierPolicy policy) {
         return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                 maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy);
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, policy,
+                sla);
+    }
+
+    /** Returns a copy with {@code settings} as the SLA settings. */
+    public TriageConfig withSla(SlaSettings settings) {
+        return new TriageConfig(categories, rules, matchMode, scoring, escalation,
+                maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
+                prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier,
+                settings);
     }
 
     /** Returns what normalising and validating input records needs of this configuration. */

@@ -2,6 +2,7 @@ package org.helpdesktriage.core.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.route.Routing;
@@ -12,14 +13,15 @@ import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.scoring.Score;
+import org.helpdesktriage.core.sla.Sla;
 
 /**
  * Writes tickets, results and rejections as JSON through a streaming {@link JsonGenerator}: the
  * one place that defines their JSON shape.
  *
  * <p>A result is {@code {"ticket": {...}, "routing": {...}, "score": {"total", "components"}}},
- * with {@code "notes"} when normalisation changed something and {@code "explanation"} when one
- * was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
+ * with {@code "sla"} when an SLA policy applies, {@code "notes"} when normalisation changed
+ * something and {@code "explanation"} when one was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
  */
 final class ResultJson {
 
@@ -35,6 +37,10 @@ final class ResultJson {
         writeRouting(g, r.routing());
         g.writeFieldName("score");
         writeScore(g, r.score());
+        if (r.sla() != null) {
+            g.writeFieldName("sla");
+            writeSla(g, r.sla());
+        }
         if (!r.notes().isEmpty()) {
             g.writeArrayFieldStart("notes");
             for (String n : r.notes()) {
@@ -92,6 +98,37 @@ final class ResultJson {
         }
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /**
+     * Writes an SLA object: policy, calendar, the due times in UTC (null outside the supported
+     * range), the met flags when the ticket says it was answered or resolved, and
+     * {@code paused_since} while the resolution clock stands still.
+     */
+    public static void writeSla(JsonGenerator g, Sla sla) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("policy", sla.policy());
+        g.writeStringField("calendar", sla.calendar());
+        writeInstant(g, "first_response_due", sla.firstResponseDue());
+        writeInstant(g, "resolution_due", sla.resolutionDue());
+        if (sla.firstResponseMet() != null) {
+            g.writeBooleanField("first_response_met", sla.firstResponseMet());
+        }
+        if (sla.resolutionMet() != null) {
+            g.writeBooleanField("resolution_met", sla.resolutionMet());
+        }
+        if (sla.pausedSince() != null) {
+            g.writeStringField("paused_since", sla.pausedSince().toString());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeInstant(JsonGenerator g, String name, Instant t) throws IOException {
+        if (t == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, t.toString());
+        }
     }
 
     /** Writes an explanation: one object per rule evaluated. */

@@ -23,6 +23,7 @@ import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.scoring.Score;
+import org.helpdesktriage.core.sla.Sla;
 
 /**
  * Streams triage results to an output in one of the {@link OutputFormat}s.
@@ -36,7 +37,8 @@ import org.helpdesktriage.core.scoring.Score;
  * <p>JSON output is an array, or a single object when {@code singleObject} is set (the input was
  * one JSON object). CSV output has a header row and flattens each result: the thirteen ticket
  * fields (tags joined with commas, metadata as JSON), then the routing, the score and its
- * components, the notes and, with an explanation, the explanation as JSON. Closing the writer
+ * components, the notes, the SLA (policy, calendar, due times, met flags; empty without one)
+ * and, with an explanation, the explanation as JSON. Closing the writer
  * finishes the document but does not close the stream.
  */
 public abstract class ResultWriter implements Closeable {
@@ -239,7 +241,9 @@ public abstract class ResultWriter implements Closeable {
     private static final class CsvWriter extends ResultWriter {
         private static final List<String> EXTRA = List.of("routing_assigned_to",
                 "routing_priority", "routing_category", "routing_rule_matched",
-                "routing_confidence", "score_total", "score_priority", "score_urgency", "notes");
+                "routing_confidence", "score_total", "score_priority", "score_urgency", "notes",
+                "sla_policy", "sla_calendar", "sla_first_response_due", "sla_resolution_due",
+                "sla_first_response_met", "sla_resolution_met");
         private final CsvGenerator g;
         private final boolean explain;
         private final int columns;
@@ -288,6 +292,17 @@ public abstract class ResultWriter implements Closeable {
                     row.add(String.valueOf(ResultJson.round(c.value())));
                 }
                 row.add(String.join("; ", r.notes()));
+                Sla sla = r.sla();
+                row.add(sla == null ? "" : sla.policy());
+                row.add(sla == null ? "" : sla.calendar());
+                row.add(sla == null || sla.firstResponseDue() == null ? ""
+                        : sla.firstResponseDue().toString());
+                row.add(sla == null || sla.resolutionDue() == null ? ""
+                        : sla.resolutionDue().toString());
+                row.add(sla == null || sla.firstResponseMet() == null ? ""
+                        : sla.firstResponseMet().toString());
+                row.add(sla == null || sla.resolutionMet() == null ? ""
+                        : sla.resolutionMet().toString());
                 if (explain) {
                     row.add(json(gen -> ResultJson.writeExplanation(gen, r.explanation())));
                 }

@@ -20,9 +20,11 @@ import org.helpdesktriage.core.model.Categories;
 public final class CompiledCondition {
 
     private final Node node;
+    private final JsonNode json;
 
-    private CompiledCondition(Node node) {
+    private CompiledCondition(Node node, JsonNode json) {
         this.node = node;
+        this.json = json;
     }
 
     /**
@@ -45,7 +47,8 @@ public final class CompiledCondition {
             throw new TriageException(ErrorCode.CONFIG_INVALID, subject + ": condition is"
                     + " missing; {\"all\": []} holds for every ticket (at " + path + ")");
         }
-        return new CompiledCondition(ConditionParser.parse(json, subject, path, categories));
+        return new CompiledCondition(ConditionParser.parse(json, subject, path, categories),
+                json.deepCopy());
     }
 
     /**
@@ -55,6 +58,11 @@ public final class CompiledCondition {
      */
     public boolean test(Facts facts) {
         return node.test(Objects.requireNonNull(facts, "facts"));
+    }
+
+    /** Returns a copy of the JSON the condition was compiled from. */
+    public JsonNode json() {
+        return json.deepCopy();
     }
 
     /** Returns the checked condition, whose {@code toString()} is its concise form. */
