@@ -15,12 +15,14 @@ import org.helpdesktriage.core.store.TicketStore;
 
 /**
  * The escalation job: checks every stored ticket, and escalates, saves and audits each one the
- * {@link EscalationService} says is due. A record the store cannot read is reported in the
- * result, and the other tickets are still checked.
+ * {@link EscalationService} says is due. A record the store cannot read, or a ticket whose SLA
+ * cannot be measured (a date in the future), is reported in the result, and the other tickets
+ * are still checked. With SLA escalation stages, each stage that applies is one escalation and
+ * one audit entry naming the stage ({@code sla_stage}); the ticket is saved once.
  *
  * <pre>{@code
  * EscalationSweep sweep = new EscalationSweep(store, auditLog,
- *         new EscalationService(config.escalation(), clock), "helpdesk-triage");
+ *         new EscalationService(config.escalation(), config.sla(), clock), "helpdesk-triage");
  * EscalationSweep.Result result = sweep.run(runId, false);
  * }</pre>
  */
@@ -54,14 +56,23 @@ public final class EscalationSweep {
      * @param checked how many tickets were checked
      * @param open how many of them were not finished
      * @param corrupt the records the store could not read
+     * @param unmeasured the tickets that were read but whose SLA could not be measured, with
+     *     why (the location is the ticket id); they were not escalated
      */
     public record Result(List<EscalationService.Escalation> escalations, int checked, int open,
-            List<CorruptRecord> corrupt) {
+            List<CorruptRecord> corrupt, List<CorruptRecord> unmeasured) {
 
         /** Copies the lists. */
         public Result {
             escalations = List.copyOf(escalations);
             corrupt = List.copyOf(corrupt);
+            unmeasured = List.copyOf(unmeasured);
+        }
+
+        /** Creates a result in which every ticket read could be measured. */
+        public Result(List<EscalationService.Escalation> escalations, int checked, int open,
+                List<CorruptRecord> corrupt) {
+            this(escalations, checked, open, corrupt, List.of());
         }
     }
 
@@ -75,23 +86,41 @@ public final class EscalationSweep {
     public Result run(String runId, boolean dryRun) {
         StoreScan scan = store.scan();
         List<EscalationService.Escalation> done = new ArrayList<>();
+        List<CorruptRecord> unmeasured = new ArrayList<>();
         int open = 0;
         for (Ticket ticket : scan.tickets()) {
             if (!ticket.status().isFinished()) {
                 open++;
             }
-            service.escalate(ticket).ifPresent(e -> {
-                done.add(e);
-                if (!dryRun) {
-                    store.save(e.ticket());
-                    Map<String, AuditEntry.Change> changes =
-                            new LinkedHashMap<>(TicketChanges.between(e.before(), e.ticket()));
-                    changes.put("escalation_reason", new AuditEntry.Change(null, e.reason()));
-                    audit.append(new AuditEntry(e.ticket().updatedAt(), actor, "escalate",
-                            e.ticket().ticketId(), changes, runId));
+            EscalationService.Check check;
+            try {
+                check = service.check(ticket);
+            } catch (RuntimeException e) {
+                // one ticket's odd data must not stop the sweep of the others
+                unmeasured.add(new CorruptRecord(ticket.ticketId(), "could not be checked: "
+                        + e.getMessage()));
+                continue;
+            }
+            if (check.problem() != null) {
+                unmeasured.add(new CorruptRecord(ticket.ticketId(), check.problem()));
+            }
+            List<EscalationService.Escalation> due = check.escalations();
+            done.addAll(due);
+            if (dryRun || due.isEmpty()) {
+                continue;
+            }
+            store.save(due.get(due.size() - 1).ticket());
+            for (EscalationService.Escalation e : due) {
+                Map<String, AuditEntry.Change> changes =
+                        new LinkedHashMap<>(TicketChanges.between(e.before(), e.ticket()));
+                changes.put("escalation_reason", new AuditEntry.Change(null, e.reason()));
+                if (e.stage() != null) {
+                    changes.put("sla_stage", new AuditEntry.Change(null, e.stage()));
                 }
-            });
+                audit.append(new AuditEntry(e.ticket().updatedAt(), actor, "escalate",
+                        e.ticket().ticketId(), changes, runId));
+            }
         }
-        return new Result(done, scan.tickets().size(), open, scan.corrupt());
+        return new Result(done, scan.tickets().size(), open, scan.corrupt(), unmeasured);
     }
 }
