@@ -72,9 +72,12 @@ final class EscalateCommand extends RecordedCommand {
         for (CorruptRecord u : result.unmeasured()) {
             err().println("warning: ticket " + u.location() + " not checked: " + u.problem());
         }
-        err().printf("helpdesk-triage: checked %d tickets (%d open), %s %d, corrupt %d, run %s%n",
-                result.checked(), result.open(), dryRun ? "would escalate" : "escalated",
-                done.size(), result.corrupt().size(), run.runId());
+        long tickets = done.stream().map(e -> e.ticket().ticketId()).distinct().count();
+        String stages = done.stream().anyMatch(e -> e.stage() != null)
+                ? " (SLA stages, on " + tickets + " ticket(s))" : "";
+        err().printf("helpdesk-triage: checked %d tickets (%d open), %s %d%s, corrupt %d, run "
+                + "%s%n", result.checked(), result.open(), dryRun ? "would escalate"
+                : "escalated", done.size(), stages, result.corrupt().size(), run.runId());
         return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }
 
