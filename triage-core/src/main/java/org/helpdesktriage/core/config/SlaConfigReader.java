@@ -114,6 +114,11 @@ final class SlaConfigReader {
         for (int i = 0; i < ss.size(); i++) {
             stages.add(stage(ss.get(i), stages, root.key("escalation").index(i)));
         }
+        if (!stages.isEmpty() && policies.isEmpty()) {
+            throw error(root.key("escalation"), "stages measure SLA targets, but sla.policies "
+                    + "is empty; add policies, or remove the stages to keep "
+                    + "escalation_threshold_hours");
+        }
         return new SlaSettings(calendars, policies, pause, atRisk, stages);
     }
 

@@ -39,6 +39,7 @@ public final class SlaCalculator {
     public static final String RESOLVED_AT = "resolved_at";
 
     private static final String FORMS = "an ISO-8601 timestamp such as 2026-11-20T10:00:00Z";
+    private static final List<String> ANSWERED = List.of(FIRST_RESPONSE_AT, RESOLVED_AT);
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
     private static final long MAX_SECONDS = Duration.between(BusinessCalendar.EARLIEST,
             BusinessCalendar.LATEST).getSeconds();
@@ -96,7 +97,7 @@ public final class SlaCalculator {
         if (meta.isEmpty()) {
             return errors;
         }
-        for (String key : List.of(FIRST_RESPONSE_AT, RESOLVED_AT)) {
+        for (String key : ANSWERED) {
             Object v = meta.get(key);
             if (v == null) {
                 continue;

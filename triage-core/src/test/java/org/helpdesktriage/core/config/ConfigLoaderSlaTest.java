@@ -162,6 +162,10 @@ class ConfigLoaderSlaTest {
                 + " \"at\": 1, \"actions\": {\"category\": \"hr\"}}]}}", " line 1: "
                 + "sla.escalation[0].actions.category: 'hr' is not a configured category "
                 + "(configured: technical, billing, account, feature, bug, general)");
+        assertError("{\"sla\": {\"policies\": [], \"escalation\": [{\"id\": \"s\", "
+                + "\"target\": \"resolution\", \"at\": 1}]}}", " line 1: sla.escalation: stages "
+                + "measure SLA targets, but sla.policies is empty; add policies, or remove the "
+                + "stages to keep escalation_threshold_hours");
         assertError("{\"sla\": {\"at_risk\": 1.5}}", " line 1: sla.at_risk: must be a fraction "
                 + "above 0 and at most 1 (0.75: at risk once three quarters of a target have "
                 + "elapsed), got 1.5");
