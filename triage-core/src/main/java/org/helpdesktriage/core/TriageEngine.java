@@ -3,7 +3,6 @@ package org.helpdesktriage.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +14,6 @@ import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
@@ -29,16 +27,11 @@ import org.helpdesktriage.core.route.Router;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.rules.Facts;
 import org.helpdesktriage.core.rules.RuleEvaluation;
-import org.helpdesktriage.core.rules.RuleMatch;
 import org.helpdesktriage.core.rules.RuleOutcome;
 import org.helpdesktriage.core.rules.RuleSet;
 import org.helpdesktriage.core.scoring.Score;
 import org.helpdesktriage.core.scoring.Scorer;
-import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.Sla;
-import org.helpdesktriage.core.sla.SlaCalculator;
-import org.helpdesktriage.core.sla.SlaPolicy;
-import org.helpdesktriage.core.sla.StoredSla;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.TicketChanges;
@@ -92,7 +85,7 @@ public final class TriageEngine {
     private final AuditLog audit;
     private final String actor;
     private final String runId;
-    private final SlaCalculator sla;
+    private final TriageSla sla;
 
     private TriageEngine(Builder b) {
         this.config = b.config;
@@ -114,8 +107,7 @@ public final class TriageEngine {
         this.cache = b.cache != null ? b.cache
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
                 : null;
-        checkSlaActions(rules, config);
-        this.sla = config.sla().enabled() ? new SlaCalculator(config.sla()) : null;
+        this.sla = TriageSla.of(config, rules);
     }
 
     /** Returns a builder; every setting has a default. */
@@ -180,15 +172,14 @@ public final class TriageEngine {
         Objects.requireNonNull(record, "record");
         Ingested ingested = normalizer.normalize(record);
         if (ingested instanceof Ingested.Accepted accepted) {
-            List<FieldError> slaErrors = sla == null ? List.of()
-                    : sla.check(accepted.ticket(), clock.instant());
-            if (slaErrors.isEmpty()) {
+            Rejection late = sla == null ? null
+                    : sla.reject(record, accepted.ticket(), clock.instant());
+            if (late == null) {
                 TriageResult result = triage(accepted.ticket(), accepted.notes(),
                         accepted.position());
                 return new TriageOutcome.Triaged(result);
             }
-            ingested = new Ingested.Rejected(new Rejection(record.position(), slaErrors,
-                    record.raw(), record.fields()));
+            ingested = new Ingested.Rejected(late);
         }
         Ingested.Rejected rejected = (Ingested.Rejected) ingested;
         listener.onRejected(rejected.rejection());
@@ -233,20 +224,9 @@ public final class TriageEngine {
         Ticket after = result.ticket();
         if (sla != null && result.sla() != null) {
             // the store keeps the SLA on the ticket, with the pauses seen across imports
-            Ticket previous = null;
-            List<String> notes = result.notes();
-            try {
-                previous = store.get(after.ticketId()).orElse(null);
-            } catch (TriageException e) {
-                notes = new ArrayList<>(notes);
-                notes.add("the stored ticket could not be read, so its SLA bookkeeping starts "
-                        + "again: " + e.getMessage());
-            }
-            SlaPolicy policy = config.sla().policy(result.sla().policy()).orElseThrow();
-            StoredSla stored = sla.track(previous, after, policy, clock.instant());
-            after = withMetadata(after, StoredSla.METADATA_KEY, stored.toMetadata());
-            result = new TriageResult(result.ticket(), result.routing(), result.score(), notes,
-                    result.explanation(), result.position(), stored.sla());
+            TriageSla.Saved saved = sla.track(store, result, clock.instant());
+            after = saved.ticket();
+            result = saved.result();
         }
         store.save(after);
         audit.append(new AuditEntry(after.updatedAt(), actor, "triage", after.ticketId(),
@@ -286,77 +266,13 @@ public final class TriageEngine {
                 routing.assignedTo(), decision.tags(), score.total(), status, now);
         Sla slaOf = null;
         if (sla != null) {
-            List<String> slaNotes = new ArrayList<>(1);
-            if (triaged.metadata().containsKey(StoredSla.METADATA_KEY)) {
-                // the SLA is computed, and a stored ticket's bookkeeping comes from the store
-                triaged = withMetadata(triaged, StoredSla.METADATA_KEY, null);
-                slaNotes.add("metadata 'sla' of the input dropped: the SLA is computed");
-            }
-            slaOf = assessSla(triaged, outcome, prediction, now, slaNotes);
-            if (!slaNotes.isEmpty()) {
-                notes = new ArrayList<>(notes);
-                notes.addAll(slaNotes);
-            }
+            TriageSla.Assessed assessed = sla.assess(triaged, outcome, prediction, now, notes);
+            triaged = assessed.ticket();
+            slaOf = assessed.sla();
+            notes = assessed.notes();
         }
         return new TriageResult(triaged, routing, score, notes, outcome.evaluations(), position,
                 slaOf);
-    }
-
-    // the first policy whose condition holds on the routed ticket, unless a rule names one
-    private Sla assessSla(Ticket routed, RuleOutcome outcome, Prediction prediction, Instant now,
-            List<String> notes) {
-        List<FieldError> problems = sla.check(routed, now);
-        if (!problems.isEmpty()) {
-            notes.add("no SLA: " + problems.get(0).message());
-            return null;
-        }
-        Optional<SlaPolicy> policy = Optional.empty();
-        for (RuleMatch m : outcome.matches()) {
-            if (m.slaPolicy() != null) {
-                policy = config.sla().policy(m.slaPolicy());
-                break;
-            }
-        }
-        if (policy.isEmpty()) {
-            Facts facts = Facts.of(routed, now);
-            if (prediction != null) {
-                facts = facts.withPrediction(prediction.label(), prediction.confidence());
-            }
-            policy = sla.choose(facts);
-        }
-        if (policy.isEmpty()) {
-            notes.add("no SLA policy applies");
-            return null;
-        }
-        Sla result = sla.assess(routed, policy.get(), now);
-        if (result.firstResponseDue() == null || result.resolutionDue() == null) {
-            notes.add("SLA policy '" + result.policy() + "': a due time falls after "
-                    + BusinessCalendar.LATEST + " and is left out");
-        }
-        return result;
-    }
-
-    private static Ticket withMetadata(Ticket t, String key, Object value) {
-        Map<String, Object> metadata = new LinkedHashMap<>(t.metadata());
-        if (value == null) {
-            metadata.remove(key);
-        } else {
-            metadata.put(key, value);
-        }
-        return new Ticket(t.ticketId(), t.title(), t.description(), t.requesterEmail(),
-                t.category(), t.priority(), t.status(), t.createdAt(), t.updatedAt(),
-                t.assignedTo(), t.tags(), metadata, t.score());
-    }
-
-    // a rule may name an SLA policy only of this configuration
-    private static void checkSlaActions(RuleSet rules, TriageConfig config) {
-        for (var rule : rules.rules()) {
-            String id = rule.match().slaPolicy();
-            if (id != null && config.sla().policy(id).isEmpty()) {
-                throw new TriageException(ErrorCode.CONFIG_INVALID, "rule '" + rule.id()
-                        + "' applies SLA policy '" + id + "', which is not configured");
-            }
-        }
     }
 
     // a model that predicts categories the configuration does not have could not be routed
