@@ -11,7 +11,6 @@ import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.rules.Facts;
 import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.DateRange;
 import org.helpdesktriage.core.sla.DueTime;
@@ -48,15 +47,15 @@ public final class SlaExample {
                     high.due(target, created).instant().orElseThrow());
         }
 
-        // the policy a ticket would get, chosen by the policies' conditions
-        SlaCalculator calculator = new SlaCalculator(sla);
+        // the SLA a ticket would get now, its policy chosen by the policies' conditions
+        SlaCalculator calculator = new SlaCalculator(sla, clock);
         Ticket enterprise = Ticket.builder().ticketId("TKT-1").title("Export fails")
                 .description("The nightly export stops halfway.").requesterEmail("it@acme.example")
                 .priority(Priority.MEDIUM).metadata(Map.of("customer_tier", "enterprise"))
                 .createdAt(created).build();
-        calculator.choose(Facts.of(enterprise, clock.instant())).ifPresent(p -> System.out
-                .printf("an enterprise ticket gets policy %s: resolution due %s%n", p.id(),
-                        calculator.assess(enterprise, p, clock.instant()).resolutionDue()));
+        calculator.slaOf(enterprise).ifPresent(s -> System.out.printf(
+                "an enterprise ticket gets policy %s: resolution due %s%n", s.policy(),
+                s.resolutionDue()));
 
         // a calendar built in code: immutable, so one instance serves every thread
         BusinessCalendar night = BusinessCalendar.builder("night", ZoneId.of("America/New_York"))

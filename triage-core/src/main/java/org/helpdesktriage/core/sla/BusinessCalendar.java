@@ -140,7 +140,9 @@ public final class BusinessCalendar {
         if (amount.isNegative()) {
             return new DueTime.Rejected("the working time " + amount + " is negative");
         }
-        if (amount.compareTo(Duration.between(start, LATEST)) > 0) {
+        // not Duration.between: its nanosecond path overflows past 292 years and recovers by
+        // throwing, which made every due time cost a stack trace
+        if (amount.compareTo(span(start, LATEST)) > 0) {
             return tooLate(start, amount);
         }
         if (always) {
@@ -181,7 +183,7 @@ public final class BusinessCalendar {
             return Duration.ZERO;
         }
         if (always) {
-            return Duration.between(a, b);
+            return span(a, b);
         }
         long as = a.getEpochSecond();
         long bs = b.getEpochSecond();
@@ -298,6 +300,11 @@ public final class BusinessCalendar {
     private static DueTime tooLate(Instant start, Duration amount) {
         return new DueTime.Rejected(amount + " of working time from " + start
                 + " ends after " + LATEST + ", the latest time supported");
+    }
+
+    private static Duration span(Instant from, Instant to) {
+        return Duration.ofSeconds(to.getEpochSecond() - from.getEpochSecond(),
+                (long) to.getNano() - from.getNano());
     }
 
     private static Instant clamp(Instant t) {

@@ -2,6 +2,7 @@ package org.helpdesktriage.core.sla;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,16 +20,15 @@ import org.helpdesktriage.core.rules.Facts;
  * stands at a moment.
  *
  * <pre>{@code
- * SlaCalculator sla = new SlaCalculator(config.sla());
- * Instant now = clock.instant();
- * sla.choose(Facts.of(routedTicket, now))
- *         .map(policy -> sla.assess(routedTicket, policy, now))
- *         .ifPresent(s -> System.out.println(s.resolutionDue()));
+ * SlaCalculator sla = new SlaCalculator(config.sla(), clock);
+ * sla.slaOf(routedTicket).ifPresent(s -> System.out.println(s.resolutionDue()));
+ * sla.status(storedTicket).ifPresent(s -> System.out.println(s.overall()));
  * }</pre>
  *
- * <p>Times come from the caller (read once from an injected {@code Clock}), so the calculator
- * holds no clock. It is immutable and safe to share between threads. A ticket reads as answered
- * or resolved from its metadata's {@value #FIRST_RESPONSE_AT} and {@value #RESOLVED_AT}.
+ * <p>{@link #slaOf} and {@link #status(Ticket)} read the injected clock; the other methods take
+ * the moment from the caller, so that one operation reads the clock once. A calculator is
+ * immutable and safe to share between threads. A ticket reads as answered or resolved from its
+ * metadata's {@value #FIRST_RESPONSE_AT} and {@value #RESOLVED_AT}.
  */
 public final class SlaCalculator {
 
@@ -41,14 +41,43 @@ public final class SlaCalculator {
     private static final String FORMS = "an ISO-8601 timestamp such as 2026-11-20T10:00:00Z";
     private static final List<String> ANSWERED = List.of(FIRST_RESPONSE_AT, RESOLVED_AT);
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
-    private static final long MAX_SECONDS = Duration.between(BusinessCalendar.EARLIEST,
-            BusinessCalendar.LATEST).getSeconds();
+    private static final long MAX_SECONDS = BusinessCalendar.LATEST.getEpochSecond()
+            - BusinessCalendar.EARLIEST.getEpochSecond();
 
     private final SlaSettings settings;
+    private final Clock clock;
 
-    /** Creates a calculator over {@code settings}. */
+    /** Creates a calculator over {@code settings} that reads the UTC system clock. */
     public SlaCalculator(SlaSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** Creates a calculator over {@code settings} that reads {@code clock}. */
+    public SlaCalculator(SlaSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Returns the SLA of a routed ticket now: the first policy whose condition holds, its due
+     * times and met flags; empty when no policy holds or the ticket's dates cannot be measured
+     * ({@link #check} says why).
+     */
+    public Optional<Sla> slaOf(Ticket ticket) {
+        Instant now = clock.instant();
+        if (!check(ticket, now).isEmpty()) {
+            return Optional.empty();
+        }
+        return choose(Facts.of(ticket, now)).map(p -> assess(ticket, p, now));
+    }
+
+    /**
+     * Returns where a stored ticket stands now; empty when no policy applies or its SLA cannot be
+     * measured ({@link #follow} says why).
+     */
+    public Optional<SlaStatus> status(Ticket ticket) {
+        Instant now = clock.instant();
+        return status(ticket, follow(ticket, now), now);
     }
 
     /** Returns the settings. */

@@ -23,6 +23,7 @@ public record WorkingInterval(Instant from, Instant to) {
 
     /** Returns the interval's length. */
     public Duration length() {
-        return Duration.between(from, to);
+        return Duration.ofSeconds(to.getEpochSecond() - from.getEpochSecond(),
+                (long) to.getNano() - from.getNano());
     }
 }

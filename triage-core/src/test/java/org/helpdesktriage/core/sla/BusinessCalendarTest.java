@@ -3,12 +3,16 @@ package org.helpdesktriage.core.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -201,6 +205,31 @@ class BusinessCalendarTest {
                 Duration.ofHours(2))).isInstanceOf(DueTime.Rejected.class);
         assertThat(((DueTime.Rejected) OFFICE.addWorkingTime(Instant.EPOCH,
                 Duration.ofHours(-1))).reason()).contains("negative");
+    }
+
+    @Test
+    void dueTimes_createNoThrowable_whateverTheirDistanceToTheEndOfTheRange() throws Exception {
+        // Duration.between(start, 9999-12-31) overflowed nanoseconds inside the JDK and recovered
+        // by throwing: every due time cost a stack trace, and triage ran three times slower
+        Path file = Files.createTempFile("sla-exceptions", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExceptionStatistics").with("period", "everyChunk");
+            recording.start();
+            for (int i = 0; i < 5_000; i++) {
+                Instant start = Instant.parse("2026-11-20T16:30:00Z").plusSeconds(i * 97L);
+                OFFICE.addWorkingTime(start, Duration.ofHours(8));
+                BusinessCalendar.always().addWorkingTime(start, Duration.ofHours(4));
+                BusinessCalendar.always().workingTimeBetween(Instant.MIN, start);
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        List<Long> counts = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals("jdk.ExceptionStatistics"))
+                .map(e -> e.getLong("throwables")).sorted().toList();
+        Files.deleteIfExists(file);
+        assertThat(counts).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(counts.get(counts.size() - 1) - counts.get(0)).isLessThan(100);
     }
 
     @Test

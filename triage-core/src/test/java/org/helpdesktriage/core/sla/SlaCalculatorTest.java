@@ -147,6 +147,19 @@ class SlaCalculatorTest {
     }
 
     @Test
+    void withAnInjectedClock_slaOfAndStatusReadIt() {
+        SlaCalculator at10 = new SlaCalculator(SLA.settings(),
+                java.time.Clock.fixed(MONDAY_9.plusSeconds(3600), ZoneOffset.UTC));
+        Ticket high = ticket(Priority.HIGH).build();
+        assertThat(at10.slaOf(high)).get().extracting(Sla::firstResponseDue)
+                .isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+        assertThat(at10.status(high)).get().extracting(SlaStatus::overall)
+                .isEqualTo(SlaState.BREACHED);
+        assertThat(at10.slaOf(ticket(Priority.HIGH).createdAt(MONDAY_9.plusSeconds(7200))
+                .build())).isEmpty();
+    }
+
+    @Test
     void storedSla_roundTripsThroughMetadata_andDamageIsNamed() {
         StoredSla s = new StoredSla(new Sla("urgent", "office", MONDAY_9, null, true, null,
                 MONDAY_9), Duration.ofMinutes(90), Map.of("at_risk", MONDAY_9));
