@@ -127,7 +127,7 @@ final class ResultJson {
         if (t == null) {
             g.writeNullField(name);
         } else {
-            g.writeStringField(name, t.toString());
+            g.writeStringField(name, IsoInstants.format(t));
         }
     }
 
