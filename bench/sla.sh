@@ -14,7 +14,8 @@
 #    a dry run, and the first sweep (every stage due so far applied and written).
 #
 # Environment: COUNT (default 1000000), STORED (default 20000), REPS (default 3),
-# JMH_FORKS (default 1), SKIP_BUILD=1, SKIP_JMH=1, SKIP_SWEEP=1, MVN (default ./mvnw -B).
+# JMH_FORKS (default 1), SKIP_BUILD=1, SKIP_JMH=1, SKIP_SWEEP=1, MVN (default ./mvnw -B),
+# OUT (the table's file under bench/results/, default sla.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-1000000}
@@ -167,5 +168,5 @@ fi
                                           if ($i ~ /^P/) tgt = $i }
              printf "| %s | %s | %s | %.0f ± %.0f |\n", b[n], cal, tgt, $5, $6 }' "$results/sla-jmh.csv"
   fi
-} | tee "$results/sla.md"
+} | tee "$results/${OUT:-sla.md}"
 rm -f "$results"/.sla_*

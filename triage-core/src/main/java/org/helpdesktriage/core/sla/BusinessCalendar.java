@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -58,11 +57,9 @@ public final class BusinessCalendar {
     private final ZoneId zone;
     private final ZoneRules rules;
     private final Map<DayOfWeek, List<TimeRange>> hours;
-    private final List<DateRange> holidays;
+    private final HolidayIndex holidays;
     private final int[][] starts = new int[7][];
     private final int[][] ends = new int[7][];
-    private final long[] holidayFirst;
-    private final long[] holidayLast;
     private final boolean always;
 
     private BusinessCalendar(Builder b) {
@@ -81,10 +78,8 @@ public final class BusinessCalendar {
             full &= covers(ranges);
         }
         this.hours = Collections.unmodifiableMap(h);
-        this.holidays = merged(b.holidays);
-        this.holidayFirst = holidays.stream().mapToLong(r -> r.first().toEpochDay()).toArray();
-        this.holidayLast = holidays.stream().mapToLong(r -> r.last().toEpochDay()).toArray();
-        this.always = full && holidays.isEmpty();
+        this.holidays = new HolidayIndex(b.holidays);
+        this.always = full && holidays.runs().isEmpty();
     }
 
     /** Returns the built-in calendar {@value #ALWAYS_ID}: every moment is working time. */
@@ -114,7 +109,7 @@ public final class BusinessCalendar {
 
     /** Returns the holidays, sorted, overlapping and adjacent runs merged. */
     public List<DateRange> holidays() {
-        return holidays;
+        return holidays.runs();
     }
 
     /** Returns whether every moment is working time (full days every day, no holidays). */
@@ -273,7 +268,7 @@ public final class BusinessCalendar {
             }
         }
         return id + " (" + zone + "; " + days + "; holidays: "
-                + (holidays.isEmpty() ? "none" : holidays.toString()) + ")";
+                + (holidays.runs().isEmpty() ? "none" : holidays.runs().toString()) + ")";
     }
 
     ZoneRules rules() {
@@ -290,11 +285,7 @@ public final class BusinessCalendar {
 
     /** Returns the last day of the holiday run holding {@code epochDay}, or Long.MIN_VALUE. */
     long holidayLastDay(long epochDay) {
-        int i = Arrays.binarySearch(holidayFirst, epochDay);
-        if (i < 0) {
-            i = -i - 2;
-        }
-        return i >= 0 && epochDay <= holidayLast[i] ? holidayLast[i] : Long.MIN_VALUE;
+        return holidays.lastDayOfRun(epochDay);
     }
 
     private static DueTime tooLate(Instant start, Duration amount) {
@@ -320,23 +311,6 @@ public final class BusinessCalendar {
             reached = Math.max(reached, r.endMinute());
         }
         return reached == TimeRange.DAY_MINUTES;
-    }
-
-    private static List<DateRange> merged(List<DateRange> ranges) {
-        List<DateRange> sorted = new ArrayList<>(ranges);
-        sorted.sort(Comparator.comparing(DateRange::first));
-        List<DateRange> out = new ArrayList<>();
-        for (DateRange r : sorted) {
-            DateRange last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && !r.first().isAfter(last.last().plusDays(1))) {
-                if (r.last().isAfter(last.last())) {
-                    out.set(out.size() - 1, new DateRange(last.first(), r.last()));
-                }
-            } else {
-                out.add(r);
-            }
-        }
-        return List.copyOf(out);
     }
 
     /** Builds a {@link BusinessCalendar}. */
