@@ -84,18 +84,20 @@ final class TriageSla {
      */
     Assessed assess(Ticket routed, RuleOutcome outcome, Prediction prediction, Instant now,
             List<String> notes) {
-        List<String> added = new ArrayList<>(1);
+        List<String> all = notes;
         Ticket ticket = routed;
         if (ticket.metadata().containsKey(StoredSla.METADATA_KEY)) {
             ticket = withMetadata(ticket, StoredSla.METADATA_KEY, null);
-            added.add("metadata 'sla' of the input dropped: the SLA is computed");
+            all = new ArrayList<>(notes);
+            all.add("metadata 'sla' of the input dropped: the SLA is computed");
         }
+        // the notes are copied only when there is one to add, the rare case
+        List<String> added = new ArrayList<>(0);
         Sla sla = policyAndDueTimes(ticket, outcome, prediction, now, added);
-        if (added.isEmpty()) {
-            return new Assessed(ticket, sla, notes);
+        if (!added.isEmpty()) {
+            all = new ArrayList<>(all);
+            all.addAll(added);
         }
-        List<String> all = new ArrayList<>(notes);
-        all.addAll(added);
         return new Assessed(ticket, sla, all);
     }
 

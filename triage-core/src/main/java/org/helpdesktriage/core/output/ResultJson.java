@@ -1,6 +1,7 @@
 package org.helpdesktriage.core.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,14 @@ import org.helpdesktriage.core.sla.Sla;
  * something and {@code "explanation"} when one was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
  */
 final class ResultJson {
+
+    // written on every result with an SLA: encoded once
+    private static final SerializedString SLA_POLICY = new SerializedString("policy");
+    private static final SerializedString SLA_CALENDAR = new SerializedString("calendar");
+    private static final SerializedString SLA_FIRST_RESPONSE_DUE =
+            new SerializedString("first_response_due");
+    private static final SerializedString SLA_RESOLUTION_DUE =
+            new SerializedString("resolution_due");
 
     private ResultJson() {
     }
@@ -107,10 +116,12 @@ final class ResultJson {
      */
     public static void writeSla(JsonGenerator g, Sla sla) throws IOException {
         g.writeStartObject();
-        g.writeStringField("policy", sla.policy());
-        g.writeStringField("calendar", sla.calendar());
-        writeInstant(g, "first_response_due", sla.firstResponseDue());
-        writeInstant(g, "resolution_due", sla.resolutionDue());
+        g.writeFieldName(SLA_POLICY);
+        g.writeString(sla.policy());
+        g.writeFieldName(SLA_CALENDAR);
+        g.writeString(sla.calendar());
+        writeInstant(g, SLA_FIRST_RESPONSE_DUE, sla.firstResponseDue());
+        writeInstant(g, SLA_RESOLUTION_DUE, sla.resolutionDue());
         if (sla.firstResponseMet() != null) {
             g.writeBooleanField("first_response_met", sla.firstResponseMet());
         }
@@ -123,11 +134,13 @@ final class ResultJson {
         g.writeEndObject();
     }
 
-    private static void writeInstant(JsonGenerator g, String name, Instant t) throws IOException {
+    private static void writeInstant(JsonGenerator g, SerializedString name, Instant t)
+            throws IOException {
+        g.writeFieldName(name);
         if (t == null) {
-            g.writeNullField(name);
+            g.writeNull();
         } else {
-            g.writeStringField(name, IsoInstants.format(t));
+            g.writeString(IsoInstants.format(t));
         }
     }
 

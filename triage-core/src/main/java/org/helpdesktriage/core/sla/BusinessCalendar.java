@@ -61,6 +61,7 @@ public final class BusinessCalendar {
     private final int[][] starts = new int[7][];
     private final int[][] ends = new int[7][];
     private final boolean always;
+    private final int fixedOffset;
 
     private BusinessCalendar(Builder b) {
         this.id = b.id;
@@ -80,6 +81,8 @@ public final class BusinessCalendar {
         this.hours = Collections.unmodifiableMap(h);
         this.holidays = new HolidayIndex(b.holidays);
         this.always = full && holidays.runs().isEmpty();
+        this.fixedOffset = rules.isFixedOffset()
+                ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
     }
 
     /** Returns the built-in calendar {@value #ALWAYS_ID}: every moment is working time. */
@@ -135,13 +138,14 @@ public final class BusinessCalendar {
         if (amount.isNegative()) {
             return new DueTime.Rejected("the working time " + amount + " is negative");
         }
-        // not Duration.between: its nanosecond path overflows past 292 years and recovers by
-        // throwing, which made every due time cost a stack trace
-        if (amount.compareTo(span(start, LATEST)) > 0) {
+        // whole seconds first, then the due time itself: no Duration.between, whose nanosecond
+        // path overflows past 292 years and recovers by throwing (a stack trace per due time)
+        if (amount.getSeconds() > LATEST.getEpochSecond() - start.getEpochSecond()) {
             return tooLate(start, amount);
         }
         if (always) {
-            return new DueTime.At(start.plus(amount));
+            Instant due = start.plus(amount);
+            return due.isAfter(LATEST) ? tooLate(start, amount) : new DueTime.At(due);
         }
         long s = start.getEpochSecond();
         long remaining = amount.getSeconds();
@@ -273,6 +277,16 @@ public final class BusinessCalendar {
 
     ZoneRules rules() {
         return rules;
+    }
+
+    /** Returns the zone's offset in seconds when it never changes, else Integer.MIN_VALUE. */
+    int fixedOffset() {
+        return fixedOffset;
+    }
+
+    /** Returns whether the calendar has holidays at all. */
+    boolean hasHolidays() {
+        return !holidays.runs().isEmpty();
     }
 
     int[] starts(int weekday) {

@@ -22,6 +22,7 @@ final class WorkingTimeWalk {
     static final long DAY = 86_400;
 
     private final BusinessCalendar calendar;
+    private final boolean holidays;
     private long cursor;
     private int offset;
     private long periodEnd = Long.MIN_VALUE;
@@ -32,6 +33,7 @@ final class WorkingTimeWalk {
 
     WorkingTimeWalk(BusinessCalendar calendar, long start) {
         this.calendar = calendar;
+        this.holidays = calendar.hasHolidays();
         this.cursor = start;
     }
 
@@ -47,7 +49,7 @@ final class WorkingTimeWalk {
             long local = cursor + offset;
             long day = Math.floorDiv(local, DAY);
             long dayStart = day * DAY;
-            long holidayLast = calendar.holidayLastDay(day);
+            long holidayLast = holidays ? calendar.holidayLastDay(day) : Long.MIN_VALUE;
             if (holidayLast != Long.MIN_VALUE) {
                 advanceToLocal((holidayLast + 1) * DAY);
                 continue;
@@ -80,6 +82,11 @@ final class WorkingTimeWalk {
     }
 
     private void enterPeriod() {
+        if (calendar.fixedOffset() != Integer.MIN_VALUE) {
+            offset = calendar.fixedOffset();
+            periodEnd = Long.MAX_VALUE;
+            return;
+        }
         ZoneRules rules = calendar.rules();
         Instant at = Instant.ofEpochSecond(cursor);
         offset = rules.getOffset(at).getTotalSeconds();
