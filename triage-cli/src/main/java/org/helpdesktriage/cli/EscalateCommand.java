@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
         description = {"Checks every open ticket in the data directory against the escalation "
                 + "policy (escalation_threshold_hours, auto_escalate_critical), escalates those "
                 + "due, audits each change and reports what changed. Meant for an hourly cron "
-                + "line."},
+                + "line.",
+            "With SLA escalation stages (sla.escalation in the configuration) the stages "
+                + "replace the threshold: each applies once per ticket, in order, when its "
+                + "fraction of the ticket's SLA target has elapsed; a ticket whose SLA cannot be "
+                + "measured (a date in the future) is named on stderr and left alone."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:checked every ticket (escalated or not)", "1:an unexpected error",
             "2:the command line is wrong", "3:the configuration is invalid",
@@ -47,24 +51,35 @@ final class EscalateCommand extends RecordedCommand {
     private ExitCode escalate(TriageConfig config, RecordedRun run, Metrics metrics,
             Map<String, Long> counts) {
         EscalationSweep sweep = new EscalationSweep(run.data().tickets(), run.data().audit(),
-                new EscalationService(config.escalation(), clock()), "helpdesk-triage");
+                new EscalationService(config.escalation(), config.sla(), clock()),
+                "helpdesk-triage");
         EscalationSweep.Result result = sweep.run(run.runId(), dryRun);
         List<EscalationService.Escalation> done = result.escalations();
         done.forEach(e -> metrics.increment("helpdesk_triage_escalations_total",
                 Map.of("priority", e.ticket().priority().id())));
+        done.stream().filter(e -> e.stage() != null).forEach(e -> metrics.increment(
+                "helpdesk_triage_sla_stages_total", Map.of("stage", e.stage())));
         counts.put("checked", (long) result.checked());
         counts.put("open", (long) result.open());
         counts.put("escalated", (long) done.size());
         counts.put("corrupt", (long) result.corrupt().size());
+        counts.put("unmeasured", (long) result.unmeasured().size());
         metrics.add("helpdesk_triage_tickets_checked_total", Map.of(), result.checked());
+        metrics.add("helpdesk_triage_sla_unmeasured_total", Map.of(), result.unmeasured().size());
         print(done);
         for (CorruptRecord c : result.corrupt()) {
             err().println("error: " + c.location() + ": " + c.problem());
         }
-        tell(String.format("helpdesk-triage: checked %d tickets (%d open), %s %d, corrupt %d, "
+        for (CorruptRecord u : result.unmeasured()) {
+            err().println("warning: ticket " + u.location() + " not checked: " + u.problem());
+        }
+        long tickets = done.stream().map(e -> e.ticket().ticketId()).distinct().count();
+        String stages = done.stream().anyMatch(e -> e.stage() != null)
+                ? " (SLA stages, on " + tickets + " ticket(s))" : "";
+        tell(String.format("helpdesk-triage: checked %d tickets (%d open), %s %d%s, corrupt %d, "
                 + "run %s", result.checked(), result.open(),
-                dryRun ? "would escalate" : "escalated", done.size(), result.corrupt().size(),
-                run.runId()));
+                dryRun ? "would escalate" : "escalated", done.size(), stages,
+                result.corrupt().size(), run.runId()));
         return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }
 
@@ -78,6 +93,10 @@ final class EscalateCommand extends RecordedCommand {
                 n.put("priority_before", e.before().priority().id());
                 n.put("priority", e.ticket().priority().id());
                 n.put("status_before", e.before().status().id());
+                n.put("status", e.ticket().status().id());
+                if (e.stage() != null) {
+                    n.put("stage", e.stage());
+                }
                 n.put("reason", e.reason());
             }
             out().println(array.toPrettyString());

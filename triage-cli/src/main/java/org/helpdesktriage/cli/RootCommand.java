@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             "",
             "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
                 + "[OUTPUT]"},
-        subcommands = {TriageCommand.class, EscalateCommand.class, CleanupCommand.class,
+        subcommands = {TriageCommand.class, EscalateCommand.class, SlaCommand.class,
+            CleanupCommand.class,
             EvaluateCommand.class, TrainCommand.class,
             TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
             HealthCommand.class, RunsCommand.class, DeadLettersCommand.class,

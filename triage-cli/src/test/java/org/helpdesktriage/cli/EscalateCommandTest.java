@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EscalateCommandTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
-    private static final Clock AT_TRIAGE = Clock.fixed(T0.plusSeconds(600), ZoneOffset.UTC);
+    // after TKT-NEW's creation: a ticket created later than the run is rejected (SLA clocks)
+    private static final Clock AT_TRIAGE = Clock.fixed(T0.plusSeconds(21 * 3600),
+            ZoneOffset.UTC);
     private static final Clock A_DAY_LATER = Clock.fixed(T0.plusSeconds(25 * 3600),
             ZoneOffset.UTC);
 

@@ -51,6 +51,32 @@ class ExamplesTest {
     }
 
     @Test
+    void configSla_givesEveryExampleTicketAPolicy_andTheSecurityRuleItsOwn() throws IOException {
+        Path out = dir.resolve("out.json");
+        String config = EXAMPLES.resolve("config-sla.json").toString();
+        CliRun run = CliRun.run(EXAMPLES.resolve("tickets.json").toString(), out.toString(),
+                "--config", config, "--now", "2026-11-23T08:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> policies = new ArrayList<>();
+        for (JsonNode r : MAPPER.readTree(out.toFile())) {
+            policies.add(r.get("sla").get("policy").asText());
+            assertThat(r.get("sla").get("resolution_due").asText())
+                    .isGreaterThan(r.get("sla").get("first_response_due").asText());
+        }
+        assertThat(policies).hasSize(26).contains("critical", "enterprise", "overnight", "high",
+                "standard");
+        CliRun security = CliRun.runWith(java.util.Map.of(), "{\"ticket_id\": \"TKT-S\","
+                + " \"title\": \"Phishing mail\", \"description\": \"A phishing mail asks"
+                + " for passwords.\", \"requester_email\": \"a@example.com\", \"created_at\":"
+                + " \"2026-11-23T07:00:00Z\"}", "-", "--config", config, "--now",
+                "2026-11-23T08:00:00Z", "--format", "json");
+        assertThat(security.exitCode()).as(security.err()).isZero();
+        JsonNode sla = MAPPER.readTree(security.out()).get("sla");
+        assertThat(sla.get("policy").asText()).isEqualTo("security");
+        assertThat(sla.get("resolution_due").asText()).isEqualTo("2026-11-23T09:00:00Z");
+    }
+
+    @Test
     void singleTicket_givesSingleObject() throws IOException {
         Path out = dir.resolve("out.json");
         assertThat(CliRun.run(EXAMPLES.resolve("ticket.json").toString(), out.toString())

@@ -38,6 +38,7 @@ import org.helpdesktriage.core.rules.RuleOutcome;
 import org.helpdesktriage.core.rules.RuleSet;
 import org.helpdesktriage.core.scoring.Score;
 import org.helpdesktriage.core.scoring.Scorer;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.TicketChanges;
@@ -96,6 +97,7 @@ public final class TriageEngine {
     private final AuditLog audit;
     private final String actor;
     private final String runId;
+    private final TriageSla sla;
 
     private TriageEngine(Builder b) {
         this.config = b.config;
@@ -127,6 +129,7 @@ public final class TriageEngine {
         this.cache = b.cache != null ? b.cache
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
                 : null;
+        this.sla = TriageSla.of(config, rules);
         LOG.info("engine built: {} rule(s) compiled ({} match), classifier {}, cache {}, "
                 + "store {}", rules.rules().size(), config.matchMode(),
                 classifier == null ? "none" : "with " + classifier.labels().size() + " labels",
@@ -204,9 +207,14 @@ public final class TriageEngine {
         Objects.requireNonNull(record, "record");
         Ingested ingested = normalize(record);
         if (ingested instanceof Ingested.Accepted accepted) {
-            TriageResult result = triage(accepted.ticket(), accepted.notes(),
-                    accepted.position(), pending);
-            return new TriageOutcome.Triaged(result);
+            Rejection late = sla == null ? null
+                    : sla.reject(record, accepted.ticket(), clock.instant());
+            if (late == null) {
+                TriageResult result = triage(accepted.ticket(), accepted.notes(),
+                        accepted.position(), pending);
+                return new TriageOutcome.Triaged(result);
+            }
+            ingested = new Ingested.Rejected(late);
         }
         Ingested.Rejected rejected = (Ingested.Rejected) ingested;
         listener.onRejected(rejected.rejection());
@@ -250,13 +258,20 @@ public final class TriageEngine {
                 notes.addAll(cached.notes());
             }
             result = new TriageResult(cached.ticket(), cached.routing(), cached.score(), notes,
-                    cached.explanation(), position);
+                    cached.explanation(), position, cached.sla());
         }
         if (store != null) {
+            Ticket after = result.ticket();
+            if (sla != null && result.sla() != null) {
+                // the store keeps the SLA on the ticket, with the pauses seen across imports
+                TriageSla.Saved saved = sla.track(store, result, clock.instant());
+                after = saved.ticket();
+                result = saved.result();
+            }
             if (pending == null || !store.savesInChunks()) {
-                persist(ticket, result.ticket());
+                persist(ticket, after);
             } else {
-                pending.add(result.ticket(), auditEntry(ticket, result.ticket()));
+                pending.add(after, auditEntry(ticket, after));
             }
         }
         listener.onTriaged(result);
@@ -341,7 +356,15 @@ public final class TriageEngine {
         }
         Ticket triaged = ticket.withTriage(routing.category(), routing.priority(),
                 routing.assignedTo(), decision.tags(), score.total(), status, now);
-        return new TriageResult(triaged, routing, score, notes, outcome.evaluations(), position);
+        Sla slaOf = null;
+        if (sla != null) {
+            TriageSla.Assessed assessed = sla.assess(triaged, outcome, prediction, now, notes);
+            triaged = assessed.ticket();
+            slaOf = assessed.sla();
+            notes = assessed.notes();
+        }
+        return new TriageResult(triaged, routing, score, notes, outcome.evaluations(), position,
+                slaOf);
     }
 
     private RuleOutcome withOverride(RuleOutcome outcome, Facts facts) {

@@ -2,11 +2,13 @@ package org.helpdesktriage.core;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.scoring.Score;
+import org.helpdesktriage.core.sla.Sla;
 
 /**
  * The outcome of triaging one ticket.
@@ -18,9 +20,11 @@ import org.helpdesktriage.core.scoring.Score;
  *     rule that failed), in order
  * @param explanation every rule's evaluation when an explanation was asked for, else empty
  * @param position where the ticket came from, or {@code null} for a ticket built in code
+ * @param sla the ticket's SLA, or {@code null} when SLAs are off or no policy applies (the notes
+ *     say why)
  */
 public record TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
-        List<RuleEvaluation> explanation, SourcePosition position) {
+        List<RuleEvaluation> explanation, SourcePosition position, Sla sla) {
 
     /** Checks the values and copies the lists. */
     public TriageResult {
@@ -29,5 +33,16 @@ public record TriageResult(Ticket ticket, Routing routing, Score score, List<Str
         Objects.requireNonNull(score, "score");
         notes = List.copyOf(notes);
         explanation = List.copyOf(explanation);
+    }
+
+    /** Creates a result without an SLA. */
+    public TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
+            List<RuleEvaluation> explanation, SourcePosition position) {
+        this(ticket, routing, score, notes, explanation, position, null);
+    }
+
+    /** Returns the ticket's SLA, or empty when SLAs are off or no policy applies. */
+    public Optional<Sla> serviceLevel() {
+        return Optional.ofNullable(sla);
     }
 }

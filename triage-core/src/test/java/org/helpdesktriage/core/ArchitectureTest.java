@@ -29,7 +29,7 @@ class ArchitectureTest {
      * be placed here, which is the moment to decide what it may depend on.
      */
     static final List<String> ORDER = List.of("error", "model", "text", "io", "ingest", "store",
-            "rules", "classify", "scoring", "escalation", "route", "config", "", "output",
+            "rules", "classify", "scoring", "sla", "escalation", "route", "config", "", "output",
             "evaluate");
 
     private static final JavaClasses MAIN = new ClassFileImporter()

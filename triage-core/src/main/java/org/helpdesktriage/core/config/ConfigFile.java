@@ -36,7 +36,8 @@ record ConfigFile(
         @JsonProperty("max_timestamp") String maxTimestamp,
         @JsonProperty("store_url") String storeUrl,
         @JsonProperty("db_password_file") String dbPasswordFile,
-        @JsonProperty("input_time_zone") String inputTimeZone) {
+        @JsonProperty("input_time_zone") String inputTimeZone,
+        @JsonProperty("sla") SlaSection sla) {
 
     /** The trained model's part in routing. */
     record Classifier(

@@ -51,6 +51,7 @@ final class ConfigJson {
             cl.put("policy", p.decision().id());
         });
         n.put("input_time_zone", c.timeZone().getId());
+        n.set("sla", SlaJson.toTree(c.sla()));
         return n;
     }
 

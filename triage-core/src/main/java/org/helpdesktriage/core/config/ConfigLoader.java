@@ -2,7 +2,9 @@ package org.helpdesktriage.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -20,12 +22,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
@@ -35,7 +39,7 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.scoring.ScoringConfig;
-import java.util.LinkedHashSet;
+import org.helpdesktriage.core.sla.SlaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +71,10 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> MERGED_SECTIONS = Set.of("scoring", "synonyms");
+    private static final Set<String> MERGED_SECTIONS = Set.of("scoring", "synonyms", "sla");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final String DEFAULTS_RESOURCE = "default-config.json";
+    private static final String BUILT_IN = "the built-in defaults";
     private static final TriageConfig DEFAULTS = build(defaultsTree(), Map.of());
 
     private ConfigLoader() {
@@ -101,7 +106,7 @@ public final class ConfigLoader {
         Objects.requireNonNull(overrides, "overrides");
         ObjectNode tree = defaultsTree();
         Map<String, String> origins = new LinkedHashMap<>();
-        tree.fieldNames().forEachRemaining(k -> origins.put(k, "the built-in defaults"));
+        tree.fieldNames().forEachRemaining(k -> origins.put(k, BUILT_IN));
         if (file.isPresent()) {
             Path path = file.get();
             ObjectNode fileTree = readFile(path);
@@ -237,6 +242,35 @@ public final class ConfigLoader {
         return line(e.getLocation());
     }
 
+    // the line of a key path in the file that gave a section; null for the built-in defaults
+    private static Function<JsonPointer, String> lineFinder(Map<String, String> origins,
+            String key) {
+        String origin = origins.get(key);
+        if (origin == null || origin.equals(BUILT_IN)) {
+            return null;
+        }
+        Path file = Path.of(origin);
+        return pointer -> lineOf(file, pointer);
+    }
+
+    private static String lineOf(Path file, JsonPointer target) {
+        try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                JsonStreamContext ctx = p.getParsingContext();
+                if (t.isStructStart() && ctx.getParent() != null) {
+                    ctx = ctx.getParent();
+                }
+                if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY
+                        && ctx.pathAsPointer().equals(target)) {
+                    return String.valueOf(p.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the message goes out without a line
+        }
+        return null;
+    }
+
     private static String line(JsonLocation location) {
         return location == null ? "?" : String.valueOf(location.getLineNr());
     }
@@ -338,6 +372,10 @@ public final class ConfigLoader {
             MatchMode mode = MatchMode.parse(c.matchMode()).orElseThrow(() -> invalid(
                     origin(origins, "match_mode") + ": match_mode '" + c.matchMode()
                             + "' is not one of first, all"));
+            SlaSettings sla = SlaConfigReader.read(c.sla(), origin(origins, "sla"),
+                    lineFinder(origins, "sla"), categories);
+            SlaConfigReader.checkRuleActions(c.rules() == null ? List.of() : c.rules(), sla,
+                    origin(origins, "rules"), lineFinder(origins, "rules"));
             return new TriageConfig(categories, c.rules() == null ? List.of() : c.rules(), mode,
                     scoring,
                     new EscalationPolicy(c.escalationThresholdHours(), c.autoEscalateCritical()),
@@ -348,7 +386,7 @@ public final class ConfigLoader {
                     classifier(c.classifier(), origins), ConfigLimits.of(c, origins),
                     c.storeUrl(), c.dbPasswordFile() == null || c.dbPasswordFile().isBlank()
                             ? null : Path.of(c.dbPasswordFile()),
-                    timeZone(c.inputTimeZone(), origins));
+                    timeZone(c.inputTimeZone(), origins), sla);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("configuration (" + String.join(", ", distinct(origins)) + "): "
                     + ConfigProblems.describe(e), e);

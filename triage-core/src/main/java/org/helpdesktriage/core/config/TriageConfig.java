@@ -17,6 +17,7 @@ import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
+import org.helpdesktriage.core.sla.SlaSettings;
 
 /**
  * The whole, typed configuration of a triage engine. Load one with {@link ConfigLoader}, start
@@ -47,6 +48,7 @@ import org.helpdesktriage.core.scoring.ScoringConfig;
  * @param storeUrl the JDBC URL of the {@code postgres} store, or {@code null}
  * @param dbPasswordFile a file holding the {@code postgres} store's password, or {@code null}
  * @param timeZone the zone of input timestamps written without one
+ * @param sla the SLA calendars, policies and escalation stages ({@link SlaSettings#none()}: off)
  */
 public record TriageConfig(
         Categories categories,
@@ -68,7 +70,8 @@ public record TriageConfig(
         InputLimits limits,
         String storeUrl,
         Path dbPasswordFile,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        SlaSettings sla) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -86,6 +89,7 @@ public record TriageConfig(
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(sla, "sla");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
@@ -124,6 +128,11 @@ public record TriageConfig(
     /** Returns a copy with {@code value} as the input limits. */
     public TriageConfig withLimits(InputLimits value) {
         return toBuilder().limits(value).build();
+    }
+
+    /** Returns a copy with {@code settings} as the SLA settings. */
+    public TriageConfig withSla(SlaSettings settings) {
+        return toBuilder().sla(settings).build();
     }
 
     /** Returns what normalising and validating input records needs of this configuration. */
@@ -172,6 +181,7 @@ public record TriageConfig(
         private String storeUrl;
         private Path dbPasswordFile;
         private ZoneId timeZone = ZoneOffset.UTC;
+        private SlaSettings sla = SlaSettings.none();
 
         private Builder(TriageConfig c) {
             categories = c.categories;
@@ -194,6 +204,7 @@ public record TriageConfig(
             storeUrl = c.storeUrl;
             dbPasswordFile = c.dbPasswordFile;
             timeZone = c.timeZone;
+            sla = c.sla;
         }
 
         /** Sets the categories and their default teams. */
@@ -316,6 +327,12 @@ public record TriageConfig(
             return this;
         }
 
+        /** Sets the SLA calendars, policies and escalation stages. */
+        public Builder sla(SlaSettings value) {
+            sla = value;
+            return this;
+        }
+
         /**
          * Returns the configuration.
          *
@@ -325,7 +342,7 @@ public record TriageConfig(
             return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                     maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                     prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
-                    classifier, limits, storeUrl, dbPasswordFile, timeZone);
+                    classifier, limits, storeUrl, dbPasswordFile, timeZone, sla);
         }
     }
 }

@@ -16,13 +16,16 @@ import org.helpdesktriage.core.store.TicketStore;
 
 /**
  * The escalation job: checks every stored ticket, and escalates, saves and audits each one the
- * {@link EscalationService} says is due. A record the store cannot read is reported in the
- * result, and the other tickets are still checked. Over a {@link ClaimingStore} the sweep works
- * through claimed batches, so several sweeps may run at once.
+ * {@link EscalationService} says is due. A record the store cannot read, or a ticket whose SLA
+ * cannot be measured (a date in the future), is reported in the result, and the other tickets
+ * are still checked. With SLA escalation stages, each stage that applies is one escalation and
+ * one audit entry naming the stage ({@code sla_stage}); the ticket is saved once. Over a
+ * {@link ClaimingStore} the sweep works through claimed batches, so several sweeps may run at
+ * once.
  *
  * <pre>{@code
  * EscalationSweep sweep = new EscalationSweep(store, auditLog,
- *         new EscalationService(config.escalation(), clock), "helpdesk-triage");
+ *         new EscalationService(config.escalation(), config.sla(), clock), "helpdesk-triage");
  * EscalationSweep.Result result = sweep.run(runId, false);
  * }</pre>
  */
@@ -59,14 +62,17 @@ public final class EscalationSweep {
      * @param checked how many tickets were checked
      * @param open how many of them were not finished
      * @param corrupt the records the store could not read
+     * @param unmeasured the tickets that were read but whose SLA could not be measured, with
+     *     why (the location is the ticket id); they were not escalated
      */
     public record Result(List<EscalationService.Escalation> escalations, int checked, int open,
-            List<CorruptRecord> corrupt) {
+            List<CorruptRecord> corrupt, List<CorruptRecord> unmeasured) {
 
         /** Copies the lists. */
         public Result {
             escalations = List.copyOf(escalations);
             corrupt = List.copyOf(corrupt);
+            unmeasured = List.copyOf(unmeasured);
         }
     }
 
@@ -83,20 +89,21 @@ public final class EscalationSweep {
         }
         StoreScan scan = store.scan();
         List<EscalationService.Escalation> done = new ArrayList<>();
+        List<CorruptRecord> unmeasured = new ArrayList<>();
         int open = 0;
         for (Ticket ticket : scan.tickets()) {
             if (!ticket.status().isFinished()) {
                 open++;
             }
-            service.escalate(ticket).ifPresent(e -> {
-                done.add(e);
-                if (!dryRun) {
-                    store.save(e.ticket());
-                    audit.append(entryOf(e, runId));
-                }
-            });
+            List<EscalationService.Escalation> due = check(ticket, unmeasured);
+            done.addAll(due);
+            if (dryRun || due.isEmpty()) {
+                continue;
+            }
+            store.save(due.get(due.size() - 1).ticket());
+            due.forEach(e -> audit.append(entryOf(e, runId)));
         }
-        return new Result(done, scan.tickets().size(), open, scan.corrupt());
+        return new Result(done, scan.tickets().size(), open, scan.corrupt(), unmeasured);
     }
 
     /**
@@ -107,27 +114,49 @@ public final class EscalationSweep {
      */
     private Result runClaiming(ClaimingStore claims, String runId) {
         List<EscalationService.Escalation> done = new ArrayList<>();
+        List<CorruptRecord> unmeasured = new ArrayList<>();
         int[] checked = new int[1];
         List<CorruptRecord> corrupt = claims.claimUnfinished(CLAIM_BATCH, audit, batch -> {
             checked[0] += batch.size();
             List<Ticket> changed = new ArrayList<>();
             List<AuditEntry> entries = new ArrayList<>();
             for (Ticket ticket : batch) {
-                service.escalate(ticket).ifPresent(e -> {
-                    done.add(e);
-                    changed.add(e.ticket());
-                    entries.add(entryOf(e, runId));
-                });
+                List<EscalationService.Escalation> due = check(ticket, unmeasured);
+                if (!due.isEmpty()) {
+                    done.addAll(due);
+                    changed.add(due.get(due.size() - 1).ticket());
+                    due.forEach(e -> entries.add(entryOf(e, runId)));
+                }
             }
             return new ClaimingStore.Changes(changed, entries);
         });
-        return new Result(done, checked[0], checked[0], corrupt);
+        return new Result(done, checked[0], checked[0], corrupt, unmeasured);
+    }
+
+    // one ticket's odd data must not stop the sweep of the others
+    private List<EscalationService.Escalation> check(Ticket ticket,
+            List<CorruptRecord> unmeasured) {
+        EscalationService.Check check;
+        try {
+            check = service.check(ticket);
+        } catch (RuntimeException e) {
+            unmeasured.add(new CorruptRecord(ticket.ticketId(), "could not be checked: "
+                    + e.getMessage()));
+            return List.of();
+        }
+        if (check.problem() != null) {
+            unmeasured.add(new CorruptRecord(ticket.ticketId(), check.problem()));
+        }
+        return check.escalations();
     }
 
     private AuditEntry entryOf(EscalationService.Escalation e, String runId) {
         Map<String, AuditEntry.Change> changes =
                 new LinkedHashMap<>(TicketChanges.between(e.before(), e.ticket()));
         changes.put("escalation_reason", new AuditEntry.Change(null, e.reason()));
+        if (e.stage() != null) {
+            changes.put("sla_stage", new AuditEntry.Change(null, e.stage()));
+        }
         return new AuditEntry(e.ticket().updatedAt(), actor, "escalate", e.ticket().ticketId(),
                 changes, runId);
     }

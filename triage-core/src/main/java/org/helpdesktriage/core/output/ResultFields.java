@@ -47,6 +47,19 @@ final class ResultFields {
             new CsvColumn("routing_confidence", r -> String.valueOf(r.routing().confidence())),
             new CsvColumn("routing_decided_by", r -> r.routing().decidedBy().id()));
 
+    // empty cells without an SLA, so the columns stay the same whatever the configuration
+    private static final List<CsvColumn> SLA_COLUMNS = List.of(
+            new CsvColumn("sla_policy", r -> r.sla() == null ? "" : r.sla().policy()),
+            new CsvColumn("sla_calendar", r -> r.sla() == null ? "" : r.sla().calendar()),
+            new CsvColumn("sla_first_response_due",
+                    r -> r.sla() == null ? "" : orEmpty(r.sla().firstResponseDue())),
+            new CsvColumn("sla_resolution_due",
+                    r -> r.sla() == null ? "" : orEmpty(r.sla().resolutionDue())),
+            new CsvColumn("sla_first_response_met",
+                    r -> r.sla() == null ? "" : orEmpty(r.sla().firstResponseMet())),
+            new CsvColumn("sla_resolution_met",
+                    r -> r.sla() == null ? "" : orEmpty(r.sla().resolutionMet())));
+
     /** Every member of a result, in the order JSON objects and CSV columns show them. */
     static final List<ResultField> ALL = List.of(
             new ResultField("ticket", r -> true,
@@ -55,6 +68,8 @@ final class ResultFields {
                     (g, r) -> ResultJson.writeRouting(g, r.routing()), layout -> ROUTING_COLUMNS),
             new ResultField("score", r -> true,
                     (g, r) -> ResultJson.writeScore(g, r.score()), ResultFields::scoreColumns),
+            new ResultField("sla", r -> r.sla() != null,
+                    (g, r) -> ResultJson.writeSla(g, r.sla()), layout -> SLA_COLUMNS),
             new ResultField("notes", r -> !r.notes().isEmpty(),
                     (g, r) -> ResultJson.writeNotes(g, r.notes()),
                     layout -> List.of(new CsvColumn("notes", r -> String.join("; ", r.notes())))),
@@ -100,8 +115,8 @@ final class ResultFields {
         return "";
     }
 
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+    private static String orEmpty(Object o) {
+        return o == null ? "" : o.toString();
     }
 
     /** Something that writes JSON to a generator. */

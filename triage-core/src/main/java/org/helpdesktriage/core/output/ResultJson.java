@@ -1,7 +1,9 @@
 package org.helpdesktriage.core.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageResult;
@@ -10,6 +12,7 @@ import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.scoring.Score;
+import org.helpdesktriage.core.sla.Sla;
 
 /**
  * Writes tickets, results and rejections as JSON through a streaming {@link JsonGenerator}: the
@@ -17,10 +20,18 @@ import org.helpdesktriage.core.scoring.Score;
  * {@link ResultFields#ALL}.
  *
  * <p>A result is {@code {"ticket": {...}, "routing": {...}, "score": {"total", "components"}}},
- * with {@code "notes"} when normalisation changed something and {@code "explanation"} when one
- * was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
+ * with {@code "sla"} when an SLA policy applies, {@code "notes"} when normalisation changed
+ * something and {@code "explanation"} when one was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
  */
 final class ResultJson {
+
+    // written on every result with an SLA: encoded once
+    private static final SerializedString SLA_POLICY = new SerializedString("policy");
+    private static final SerializedString SLA_CALENDAR = new SerializedString("calendar");
+    private static final SerializedString SLA_FIRST_RESPONSE_DUE =
+            new SerializedString("first_response_due");
+    private static final SerializedString SLA_RESOLUTION_DUE =
+            new SerializedString("resolution_due");
 
     private ResultJson() {
     }
@@ -89,6 +100,41 @@ final class ResultJson {
         }
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /**
+     * Writes an SLA object: policy, calendar, the due times in UTC (null outside the supported
+     * range), the met flags when the ticket says it was answered or resolved, and
+     * {@code paused_since} while the resolution clock stands still.
+     */
+    public static void writeSla(JsonGenerator g, Sla sla) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(SLA_POLICY);
+        g.writeString(sla.policy());
+        g.writeFieldName(SLA_CALENDAR);
+        g.writeString(sla.calendar());
+        writeInstant(g, SLA_FIRST_RESPONSE_DUE, sla.firstResponseDue());
+        writeInstant(g, SLA_RESOLUTION_DUE, sla.resolutionDue());
+        if (sla.firstResponseMet() != null) {
+            g.writeBooleanField("first_response_met", sla.firstResponseMet());
+        }
+        if (sla.resolutionMet() != null) {
+            g.writeBooleanField("resolution_met", sla.resolutionMet());
+        }
+        if (sla.pausedSince() != null) {
+            g.writeStringField("paused_since", sla.pausedSince().toString());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeInstant(JsonGenerator g, SerializedString name, Instant t)
+            throws IOException {
+        g.writeFieldName(name);
+        if (t == null) {
+            g.writeNull();
+        } else {
+            g.writeString(IsoInstants.format(t));
+        }
     }
 
     /** Writes an explanation: one object per rule evaluated. */

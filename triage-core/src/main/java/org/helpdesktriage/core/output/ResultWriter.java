@@ -20,10 +20,11 @@ import org.helpdesktriage.core.TriageResult;
  * <p>JSON output is an array, or a single object when {@code singleObject} is set (the input was
  * one JSON object). CSV output has a header row and flattens each result: the thirteen ticket
  * fields (tags joined with commas, metadata as JSON), the routing, the score's total and one
- * {@code score_<name>} column per component, the notes and, with an explanation, the explanation
- * as JSON. Header and cells come from one column list, so they never shift against each other;
- * a cell a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or
- * carriage return first) gets a leading {@code '}, as OWASP recommends.
+ * {@code score_<name>} column per component, the SLA (policy, calendar, due times, met flags;
+ * empty without one), the notes and, with an explanation, the explanation as JSON. Header and
+ * cells come from one column list, so they never shift against each other; a cell a spreadsheet
+ * would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return
+ * first) gets a leading {@code '}, as OWASP recommends.
  * Every format writes the members a result has in the order of one list; a new member of results
  * is added there, once, for every format. Closing the writer finishes the document but does not
  * close the stream.

@@ -22,17 +22,25 @@ final class ConditionParser {
     private static final Set<String> GROUPS = Set.of("all", "any", "none");
     private static final Set<String> TEST_KEYS = Set.of("field", "op", "value");
 
-    private final String ruleId;
+    private final String subject;
     private final Categories categories;
 
-    private ConditionParser(String ruleId, Categories categories) {
-        this.ruleId = ruleId;
+    private ConditionParser(String subject, Categories categories) {
+        this.subject = subject;
         this.categories = categories;
     }
 
     /** Parses and compiles the condition of rule {@code ruleId}. */
     static Node parse(JsonNode json, String ruleId, Categories categories) {
-        return new ConditionParser(ruleId, categories).node(json, "condition");
+        return new ConditionParser("rule '" + ruleId + "'", categories).node(json, "condition");
+    }
+
+    /**
+     * Parses and compiles a condition that belongs to something other than a rule; errors begin
+     * with {@code subject} and give paths from {@code path}.
+     */
+    static Node parse(JsonNode json, String subject, String path, Categories categories) {
+        return new ConditionParser(subject, categories).node(json, path);
     }
 
     private Node node(JsonNode json, String path) {
@@ -141,6 +149,6 @@ final class ConditionParser {
     /** Returns the load-time error for this rule at {@code path}. */
     TriageException error(String problem, String path) {
         return new TriageException(ErrorCode.CONFIG_INVALID,
-                "rule '" + ruleId + "': " + problem + " (at " + path + ")");
+                subject + ": " + problem + " (at " + path + ")");
     }
 }

@@ -60,15 +60,19 @@ public record RuleDefinition(
      * @param priority the priority to apply, or {@code null} for the rule's own priority
      * @param allowLowerPriority whether the rule may lower a ticket's priority (never by default)
      * @param tags tags to add
+     * @param sla the id of the SLA policy to apply instead of the first whose condition holds,
+     *     or {@code null}
      */
-    @JsonPropertyOrder({"category", "assign_to", "priority", "allow_lower_priority", "tags"})
+    @JsonPropertyOrder({"category", "assign_to", "priority", "allow_lower_priority", "tags",
+        "sla"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Actions(
             @JsonProperty("category") String category,
             @JsonProperty("assign_to") String assignTo,
             @JsonProperty("priority") String priority,
             @JsonProperty("allow_lower_priority") Boolean allowLowerPriority,
-            @JsonProperty("tags") List<String> tags) {
+            @JsonProperty("tags") List<String> tags,
+            @JsonProperty("sla") String sla) {
 
         /** No actions at all. */
         public static final Actions NONE = new Actions(null, null, null, false, List.of());
@@ -78,6 +82,12 @@ public record RuleDefinition(
             allowLowerPriority = allowLowerPriority != null && allowLowerPriority;
             tags = tags == null ? List.of() : List.copyOf(tags);
             tags.forEach(t -> Objects.requireNonNull(t, "tag"));
+        }
+
+        /** Creates actions that leave the SLA policy to the policies' conditions. */
+        public Actions(String category, String assignTo, String priority,
+                Boolean allowLowerPriority, List<String> tags) {
+            this(category, assignTo, priority, allowLowerPriority, tags, null);
         }
     }
 }

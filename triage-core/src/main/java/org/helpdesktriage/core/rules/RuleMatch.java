@@ -16,9 +16,11 @@ import org.helpdesktriage.core.model.Priority;
  * @param assignTo the team to assign, or {@code null}
  * @param tags tags to add
  * @param stop whether the rule stops further rules in match mode {@code all}
+ * @param slaPolicy the id of the SLA policy the rule applies, or {@code null}
  */
 public record RuleMatch(String ruleId, String name, Priority priority, boolean allowLowerPriority,
-        String targetCategory, String assignTo, List<String> tags, boolean stop) {
+        String targetCategory, String assignTo, List<String> tags, boolean stop,
+        String slaPolicy) {
 
     /** Checks the values and copies the tags. */
     public RuleMatch {
@@ -26,6 +28,18 @@ public record RuleMatch(String ruleId, String name, Priority priority, boolean a
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(priority, "priority");
         tags = List.copyOf(tags);
+    }
+
+    /** Creates a match that leaves the SLA policy to the policies' conditions. */
+    public RuleMatch(String ruleId, String name, Priority priority, boolean allowLowerPriority,
+            String targetCategory, String assignTo, List<String> tags, boolean stop) {
+        this(ruleId, name, priority, allowLowerPriority, targetCategory, assignTo, tags, stop,
+                null);
+    }
+
+    /** Returns the SLA policy the rule applies, or empty when the policies' conditions decide. */
+    public Optional<String> sla() {
+        return Optional.ofNullable(slaPolicy);
     }
 
     /** Returns the target category, or empty when the rule keeps the ticket's. */

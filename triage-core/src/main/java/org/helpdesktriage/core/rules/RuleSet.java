@@ -131,9 +131,16 @@ public final class RuleSet {
                 throw invalid(prefix + "action tags has a blank tag");
             }
         }
+        String sla = null;
+        if (actions.sla() != null) {
+            if (actions.sla().isBlank()) {
+                throw invalid(prefix + "action sla is blank; name an SLA policy");
+            }
+            sla = actions.sla().trim();
+        }
         String name = def.name() == null || def.name().isBlank() ? id : def.name().trim();
         RuleMatch match = new RuleMatch(id, name, applied, actions.allowLowerPriority(),
-                category, assignTo, actions.tags(), def.stop());
+                category, assignTo, actions.tags(), def.stop(), sla);
         return new CompiledRule(position, priority, condition, match);
     }
 
