@@ -146,13 +146,18 @@ final class TriageSla {
     /**
      * Returns what to store for a result that has an SLA: the pauses of the ticket as the store
      * held it before carry over, and a change into or out of a pause status starts or ends one.
+     * The stored ticket is read only when there is something to carry over: pause statuses or
+     * escalation stages (whose applications must not be forgotten by a new import); without
+     * either, a store such as PostgreSQL is spared a read per ticket.
      */
     Saved track(TicketStore store, TriageResult result, Instant now) {
         Ticket after = result.ticket();
         Ticket previous = null;
         List<String> notes = result.notes();
         try {
-            previous = store.get(after.ticketId()).orElse(null);
+            if (!config.sla().pauseStatuses().isEmpty() || !config.sla().escalation().isEmpty()) {
+                previous = store.get(after.ticketId()).orElse(null);
+            }
         } catch (TriageException e) {
             notes = new ArrayList<>(notes);
             notes.add("the stored ticket could not be read, so its SLA bookkeeping starts "

@@ -61,9 +61,9 @@ class ResultWriterSlaTest {
     void csv_hasSixSlaColumns_emptyWithoutAnSla() throws IOException {
         List<String> lines = write(OutputFormat.CSV, result(SLA)).lines().toList();
         assertThat(lines.get(0)).endsWith("sla_policy,sla_calendar,sla_first_response_due,"
-                + "sla_resolution_due,sla_first_response_met,sla_resolution_met");
-        assertThat(lines.get(1)).endsWith(",high,business,2026-11-23T09:30:00Z,,true,");
+                + "sla_resolution_due,sla_first_response_met,sla_resolution_met,notes");
+        assertThat(lines.get(1)).endsWith(",high,business,2026-11-23T09:30:00Z,,true,,");
         assertThat(write(OutputFormat.CSV, result(null)).lines().toList().get(1))
-                .endsWith(",,,,,,");
+                .endsWith(",,,,,,,");
     }
 }

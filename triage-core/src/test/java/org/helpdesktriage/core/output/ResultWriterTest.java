@@ -164,7 +164,8 @@ class ResultWriterTest {
     void csv_noResults_isTheHeaderAlone() throws IOException {
         String out = write(OutputFormat.CSV, false, false);
         assertThat(out.split("\n")).singleElement().asString()
-                .startsWith("ticket_id,").contains("score_priority,score_urgency,notes");
+                .startsWith("ticket_id,").contains("score_priority,score_urgency,sla_policy")
+                .endsWith("sla_resolution_met,notes");
     }
 
     @Test
