@@ -126,10 +126,11 @@ class SlaCommandTest {
         assertThat(MAPPER.readTree(rejects.get(0)).get("errors").get(0).get("field").asText())
                 .isEqualTo("created_at");
         List<String> csv = Files.readAllLines(out);
-        assertThat(csv.get(0)).endsWith(",notes,sla_policy,sla_calendar,sla_first_response_due,"
-                + "sla_resolution_due,sla_first_response_met,sla_resolution_met");
-        assertThat(csv.get(1)).endsWith(",high,business,2026-11-23T09:30:00Z,"
-                + "2026-11-23T16:30:00Z,true,");
+        assertThat(csv.get(0)).endsWith(",score_urgency,sla_policy,sla_calendar,"
+                + "sla_first_response_due,sla_resolution_due,sla_first_response_met,"
+                + "sla_resolution_met,notes");
+        assertThat(csv.get(1)).contains(",high,business,2026-11-23T09:30:00Z,"
+                + "2026-11-23T16:30:00Z,true,,");
     }
 
     @Test
@@ -187,8 +188,8 @@ class SlaCommandTest {
                 "first_response_breached", "breached", "senior", "manager");
         assertThat(run.err()).contains("escalated 5 (SLA stages, on 1 ticket(s))");
         assertThat(Files.readAllLines(prom)).contains(
-                "helpdesk_triage_sla_stages_total{command=\"escalate\",stage=\"breached\"} 1",
-                "helpdesk_triage_sla_stages_total{command=\"escalate\",stage=\"manager\"} 1");
+                "helpdesk_triage_sla_stages_total{command=\"escalate\",stage=\"breached\"} 1.0",
+                "helpdesk_triage_sla_stages_total{command=\"escalate\",stage=\"manager\"} 1.0");
         try (DataDirectory d = DataDirectory.openForReading(Path.of(data), Clock.systemUTC())) {
             var t = d.tickets().get("TKT-1").orElseThrow();
             assertThat(t.assignedTo()).isEqualTo("engineering-manager");
