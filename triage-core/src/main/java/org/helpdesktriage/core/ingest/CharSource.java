@@ -103,7 +103,7 @@ final class CharSource implements Closeable {
         }
         long length = 0;
         while (c >= 0 && c != '\n' && c != '\r') {
-            if (length < max) {
+            if (length < max && !(length == max - 1 && Character.isHighSurrogate((char) c))) {
                 into.append((char) c);
             }
             length++;

@@ -169,8 +169,11 @@ final class CsvRecordReader extends AbstractRecordReader {
         }
     }
 
+    // past the record limit characters are counted, not kept; a pair's high half is dropped
+    // with its low half, so an over-long row's kept text is always valid UTF-16
     private void keep(int c) {
-        if (rowLength++ < limits.maxRecordLength()) {
+        int max = limits.maxRecordLength();
+        if (rowLength++ < max && !(rowLength == max && Character.isHighSurrogate((char) c))) {
             cell.append((char) c);
         }
     }

@@ -222,8 +222,10 @@ final class JsonRecordReader extends AbstractRecordReader {
         }
     }
 
+    // as CsvRecordReader.keep: a pair cut by the limit loses both halves
     private void keep(int c) {
-        if (length++ < limits.maxRecordLength()) {
+        int max = limits.maxRecordLength();
+        if (length++ < max && !(length == max && Character.isHighSurrogate((char) c))) {
             text.append((char) c);
         }
     }

@@ -50,6 +50,27 @@ class RecordLimitsTest {
     }
 
     @Test
+    void overlongCsvRow_cutInsideASurrogatePair_keepsValidText() {
+        // found by InputFuzzTest#csv: the limit fell between the two halves of one character,
+        // so the rejected row's text held a lone high surrogate that UTF-8 cannot write
+        for (int pad = 0; pad < 4; pad++) {
+            String row = "TKT-2," + "x".repeat(88 + pad) + "\uD83D\uDE00".repeat(10) + ",b";
+            List<RawRecord> records = read("ticket_id,title,c\n" + row + "\nTKT-3,t,c\n",
+                    InputFormat.CSV, InputLimits.defaults().withMaxRecordLength(100));
+            assertThat(records).hasSize(2);
+            String raw = records.get(0).raw();
+            for (int i = 0; i < raw.length(); i++) {
+                char ch = raw.charAt(i);
+                assertThat(Character.isHighSurrogate(ch)
+                        ? i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))
+                        : !Character.isLowSurrogate(ch) || Character.isHighSurrogate(
+                                raw.charAt(i - 1))).as("char %d of %s", i, raw).isTrue();
+            }
+            assertThat(records.get(1).error()).isEmpty();
+        }
+    }
+
+    @Test
     void deepNestingAndManyKeys_areRefusedWhileParsingNamingTheLimit() {
         InputLimits limits = new InputLimits(10_000, 1000, 100, 4, 5, 10,
                 InputLimits.defaults().minTimestamp(), InputLimits.defaults().maxTimestamp());
