@@ -7,6 +7,7 @@ import java.util.Map;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.RecordedRun;
+import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -62,6 +63,18 @@ abstract class RecordedCommand extends AbstractCommand {
         dataDir.validate(this);
     }
 
+    private RecordedRun startRun(TriageConfig config) {
+        Storage storage = dataDir.openStorage(config, environment().variables(), runName(),
+                exclusive(), poolSize(), clock());
+        try {
+            return fixedTime() ? RecordedRun.startReproducible(storage, runName(), clock())
+                    : RecordedRun.start(storage, runName(), clock());
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
     @Override
     final ExitCode execute() throws IOException {
         TriageConfig config = config();
@@ -71,9 +84,7 @@ abstract class RecordedCommand extends AbstractCommand {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("config_fingerprint", ConfigLoader.fingerprint(config));
         ExitCode code = ExitCode.ERROR;
-        try (RecordedRun run = usesDataDirectory(config) ? RecordedRun.start(
-                dataDir.openStorage(config, environment().variables(), runName(), exclusive(),
-                        poolSize(), clock()), runName(), clock()) : null) {
+        try (RecordedRun run = usesDataDirectory(config) ? startRun(config) : null) {
             if (run != null) {
                 run.data().notices().forEach(n -> tell("helpdesk-triage: " + n));
             }
@@ -88,8 +99,9 @@ abstract class RecordedCommand extends AbstractCommand {
                     run.finish(code.code(), details, counts);
                 }
                 if (metricsFile != null) {
-                    metrics.write(metricsFile, (System.nanoTime() - start) / 1e9, code.code(),
-                            clock().instant());
+                    // under --now the duration is the fixed clock's, as in the run record
+                    metrics.write(metricsFile, fixedTime() ? 0 : (System.nanoTime() - start) / 1e9,
+                            code.code(), clock().instant());
                 }
             }
         }

@@ -153,25 +153,16 @@ public final class ConfigLoader {
 
     /** Returns a canonical JSON rendering of the file layer, for fingerprints and display. */
     public static String canonicalJson(TriageConfig config) {
-        try {
-            return MAPPER.writeValueAsString(ConfigJson.toTree(config));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ConfigFingerprint.canonicalJson(config);
     }
 
     /**
-     * Returns a configuration's fingerprint: the hex SHA-256 of its canonical JSON. Two
-     * configurations that triage alike have the same fingerprint.
+     * Returns a configuration's fingerprint: the hex SHA-256 of its canonical JSON and, when a
+     * classifier is configured, of its model file ({@link ConfigFingerprint#of(TriageConfig)}).
+     * Two configurations that triage alike have the same fingerprint.
      */
     public static String fingerprint(TriageConfig config) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    canonicalJson(config).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return ConfigFingerprint.of(config);
     }
 
     private static ObjectNode readFile(Path path) {
