@@ -177,6 +177,29 @@ public final class ConfigLoader {
         return ConfigLayers.merge(file, environment, overrides, problems);
     }
 
+    /**
+     * Returns the effective configuration as JSON in the shape of {@code config.json}, for
+     * display: every value, rules from rule files included; never {@code store_url} nor
+     * {@code db_password_file}, which may hold secrets.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode effectiveJson(
+            TriageConfig config) {
+        return ConfigJson.display(Objects.requireNonNull(config, "config"));
+    }
+
+    /** Returns the JSON Schema (draft 2020-12) of {@code config.json} and of rule files. */
+    public static String schema() {
+        try (java.io.InputStream in = ConfigLoader.class.getResourceAsStream(
+                "config.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("config.schema.json is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Returns a canonical JSON rendering of the file layer, for fingerprints and display. */
     public static String canonicalJson(TriageConfig config) {
         return ConfigFingerprint.canonicalJson(config);
