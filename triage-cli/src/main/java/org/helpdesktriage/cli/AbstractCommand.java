@@ -65,6 +65,14 @@ abstract class AbstractCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /**
+     * Returns whether --now fixed the time: every time, id and duration the command writes then
+     * comes from it, so that a repeated run writes the same bytes.
+     */
+    final boolean fixedTime() {
+        return nowOption.now != null;
+    }
+
     /** Returns the clock every time this command records comes from: fixed by --now. */
     final java.time.Clock clock() {
         return nowOption.clock(environment.clock());

@@ -9,8 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.Cleanup;
+import org.helpdesktriage.store.DryRun;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -48,9 +50,17 @@ final class CleanupCommand extends RecordedCommand {
             description = "With --backups: how many of the newest backups to keep.")
     int keepBackups;
 
+    @Mixin
+    DryRunOption dryRunOption = new DryRunOption();
+
     @Override
     String runName() {
         return "cleanup";
+    }
+
+    @Override
+    boolean dryRun() {
+        return dryRunOption.dryRun;
     }
 
     @Override
@@ -77,8 +87,12 @@ final class CleanupCommand extends RecordedCommand {
             Map<String, String> details) {
         details.put("older_than", olderThan.toString());
         details.put("archive", String.valueOf(archive));
-        Cleanup.Result result = Cleanup.run(run, new Cleanup.Settings(olderThan, archive,
-                keepRuns, Optional.ofNullable(backups), keepBackups));
+        Cleanup.Settings settings = new Cleanup.Settings(olderThan, archive, keepRuns,
+                Optional.ofNullable(backups), keepBackups);
+        if (run.data() instanceof DryRun dry) {
+            return plan(Cleanup.plan(dry.base(), settings, run.clock().instant()));
+        }
+        Cleanup.Result result = Cleanup.run(run, settings);
         counts.putAll(result.counts());
         result.removedLeftovers().forEach(p -> say("removed " + p
                 + ", left by a backup that was interrupted"));
@@ -91,6 +105,21 @@ final class CleanupCommand extends RecordedCommand {
                 + "backups", archive ? "archived" : "deleted", result.moved().size(),
                 result.cutoff(), result.prunedRuns().size(), result.prunedBackups().size()));
         return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
+    }
+
+    private ExitCode plan(Cleanup.Result plan) {
+        plan.moved().forEach(id -> say("would " + (archive ? "archive " : "delete ") + id));
+        plan.prunedRuns().forEach(r -> say("would prune run record " + r.runId()));
+        plan.prunedBackups().forEach(p -> say("would prune backup " + p));
+        plan.removedLeftovers().forEach(p -> say("would remove " + p
+                + ", left by a backup that was interrupted"));
+        plan.corrupt().forEach(c -> err().println("error: " + c.location() + ": "
+                + c.problem()));
+        say(String.format("dry run: would %s %d tickets finished before %s; would prune %d run "
+                + "records and %d backups; nothing was changed", archive ? "archive" : "delete",
+                plan.moved().size(), plan.cutoff(), plan.prunedRuns().size(),
+                plan.prunedBackups().size()));
+        return plan.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }
 
     /**

@@ -34,10 +34,15 @@ final class ConfigOptions {
 
     /** Loads the configuration: defaults < file < HELPDESK_* environment < --set. */
     TriageConfig load(Map<String, String> environment) {
+        return ConfigLoader.load(file(), environment, overrides);
+    }
+
+    /** Returns the configuration file: --config, else ./config.json if present, else none. */
+    Optional<Path> file() {
         Optional<Path> file = Optional.ofNullable(config);
         if (file.isEmpty() && Files.isRegularFile(Path.of("config.json"))) {
             file = Optional.of(Path.of("config.json"));
         }
-        return ConfigLoader.load(file, environment, overrides);
+        return file;
     }
 }

@@ -7,6 +7,7 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.DeadLetterReplay;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Triages dead letters again, for example after a configuration fix. */
@@ -24,9 +25,17 @@ final class DeadLettersRetryCommand extends RecordedCommand {
             description = "Retries only the N oldest dead letters; 0 retries all of them.")
     int limit;
 
+    @Mixin
+    DryRunOption dryRunOption = new DryRunOption();
+
     @Override
     String runName() {
         return "dead-letters retry";
+    }
+
+    @Override
+    boolean dryRun() {
+        return dryRunOption.dryRun;
     }
 
     @Override
@@ -52,8 +61,9 @@ final class DeadLettersRetryCommand extends RecordedCommand {
             }
         });
         counts.putAll(summary.counts());
-        tell(String.format("helpdesk-triage: retried %d, triaged %d, failed again %d, run %s",
-                summary.retried(), summary.triaged(), summary.failed(), run.runId()));
+        tell(String.format("helpdesk-triage: %s %d, triaged %d, failed again %d%s",
+                dryRun() ? "would retry" : "retried", summary.retried(), summary.triaged(),
+                summary.failed(), dryRun() ? "" : ", run " + run.runId()));
         return summary.failed() == 0 ? ExitCode.OK : ExitCode.REJECTED;
     }
 }

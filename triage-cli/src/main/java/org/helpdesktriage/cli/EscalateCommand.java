@@ -11,6 +11,7 @@ import org.helpdesktriage.core.escalation.EscalationSweep;
 import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Escalates every open stored ticket that the escalation policy says should escalate. */
@@ -30,8 +31,8 @@ import picocli.CommandLine.Option;
             "6:some ticket files are corrupt (the others were checked)"})
 final class EscalateCommand extends RecordedCommand {
 
-    @Option(names = "--dry-run", description = "Reports what would escalate, changes nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRunOption = new DryRunOption();
 
     @Option(names = "--json", description = "Prints the escalations as JSON.")
     boolean json;
@@ -42,9 +43,14 @@ final class EscalateCommand extends RecordedCommand {
     }
 
     @Override
+    boolean dryRun() {
+        return dryRunOption.dryRun;
+    }
+
+    @Override
     ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics, Map<String, Long> counts,
             Map<String, String> details) {
-        details.put("dry_run", String.valueOf(dryRun));
+        details.put("dry_run", String.valueOf(dryRun()));
         return escalate(config, run, metrics, counts);
     }
 
@@ -53,7 +59,7 @@ final class EscalateCommand extends RecordedCommand {
         EscalationSweep sweep = new EscalationSweep(run.data().tickets(), run.data().audit(),
                 new EscalationService(config.escalation(), config.sla(), clock()),
                 "helpdesk-triage");
-        EscalationSweep.Result result = sweep.run(run.runId(), dryRun);
+        EscalationSweep.Result result = sweep.run(run.runId(), dryRun());
         List<EscalationService.Escalation> done = result.escalations();
         done.forEach(e -> metrics.increment("helpdesk_triage_escalations_total",
                 Map.of("priority", e.ticket().priority().id())));
@@ -78,7 +84,7 @@ final class EscalateCommand extends RecordedCommand {
                 ? " (SLA stages, on " + tickets + " ticket(s))" : "";
         tell(String.format("helpdesk-triage: checked %d tickets (%d open), %s %d%s, corrupt %d, "
                 + "run %s", result.checked(), result.open(),
-                dryRun ? "would escalate" : "escalated", done.size(), stages,
+                dryRun() ? "would escalate" : "escalated", done.size(), stages,
                 result.corrupt().size(), run.runId()));
         return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.store.DryRun;
 import org.helpdesktriage.store.RecordedRun;
+import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -41,6 +43,15 @@ abstract class RecordedCommand extends AbstractCommand {
         return false;
     }
 
+    /**
+     * Returns whether this is a dry run (--dry-run on the commands that have it): the store is
+     * opened for reading under a {@link DryRun}, which keeps every write in memory; no lock,
+     * run record or metrics file is written.
+     */
+    boolean dryRun() {
+        return false;
+    }
+
     /** Returns how many database connections the run may use at once. */
     int poolSize() {
         return 2;
@@ -60,20 +71,52 @@ abstract class RecordedCommand extends AbstractCommand {
     void validate() {
         super.validate();
         dataDir.validate(this);
+        if (dryRun() && metricsFile != null) {
+            throw usage("--dry-run writes no file; leave out --metrics-file");
+        }
+    }
+
+    // the run goes as it would, against a store that keeps its writes in memory
+    private ExitCode dryRun(TriageConfig config) throws IOException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        DryRun dry = DryRun.over(dataDir.readStorage(config, environment().variables(),
+                clock()));
+        try (RecordedRun run = RecordedRun.startReproducible(dry, runName(), clock())) {
+            ExitCode code = run(config, run, new Metrics(runName()), counts,
+                    new LinkedHashMap<>());
+            String changes = DryRunOption.describe(dry.changes());
+            tell("helpdesk-triage: dry run on " + dry.base().describe() + ", nothing was "
+                    + "written" + (changes.equals("nothing") ? "" : "; it would change: "
+                    + changes));
+            return code;
+        }
+    }
+
+    private RecordedRun startRun(TriageConfig config) {
+        Storage storage = dataDir.openStorage(config, environment().variables(), runName(),
+                exclusive(), poolSize(), clock());
+        try {
+            return fixedTime() ? RecordedRun.startReproducible(storage, runName(), clock())
+                    : RecordedRun.start(storage, runName(), clock());
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
     }
 
     @Override
     final ExitCode execute() throws IOException {
         TriageConfig config = config();
+        if (dryRun()) {
+            return dryRun(config);
+        }
         Metrics metrics = new Metrics(runName());
         long start = System.nanoTime();
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("config_fingerprint", ConfigLoader.fingerprint(config));
         ExitCode code = ExitCode.ERROR;
-        try (RecordedRun run = usesDataDirectory(config) ? RecordedRun.start(
-                dataDir.openStorage(config, environment().variables(), runName(), exclusive(),
-                        poolSize(), clock()), runName(), clock()) : null) {
+        try (RecordedRun run = usesDataDirectory(config) ? startRun(config) : null) {
             if (run != null) {
                 run.data().notices().forEach(n -> tell("helpdesk-triage: " + n));
             }
@@ -88,8 +131,9 @@ abstract class RecordedCommand extends AbstractCommand {
                     run.finish(code.code(), details, counts);
                 }
                 if (metricsFile != null) {
-                    metrics.write(metricsFile, (System.nanoTime() - start) / 1e9, code.code(),
-                            clock().instant());
+                    // under --now the duration is the fixed clock's, as in the run record
+                    metrics.write(metricsFile, fixedTime() ? 0 : (System.nanoTime() - start) / 1e9,
+                            code.code(), clock().instant());
                 }
             }
         }

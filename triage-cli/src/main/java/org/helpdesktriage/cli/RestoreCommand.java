@@ -3,10 +3,12 @@ package org.helpdesktriage.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.helpdesktriage.store.DataDirectoryLock;
+import org.helpdesktriage.store.ArchiveLimits;
 import org.helpdesktriage.store.Restore;
 import org.helpdesktriage.store.postgres.PostgresBackup;
 import org.helpdesktriage.store.postgres.PostgresStorage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Replaces the data directory with a backup archive, all or nothing. */
@@ -29,6 +31,18 @@ final class RestoreCommand extends DataDirCommand {
             description = "The archive: a backup, or a tar.gz of a data directory.")
     Path archive;
 
+    @Mixin
+    DryRunOption dryRunOption = new DryRunOption();
+
+    @Override
+    void validate() {
+        super.validate();
+        if (dryRunOption.dryRun && postgres()) {
+            throw usage("--dry-run compares the archive with a data directory; with the "
+                    + "PostgreSQL store, restore into a scratch database instead");
+        }
+    }
+
     @Override
     ExitCode execute() {
         if (!Files.isRegularFile(archive)) {
@@ -46,6 +60,9 @@ final class RestoreCommand extends DataDirCommand {
             }
         }
         Path root = root();
+        if (dryRunOption.dryRun) {
+            return plan(root);
+        }
         Restore.Result result;
         // the lock alone, not DataDirectory: opening would migrate or create what is replaced
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, "restore",
@@ -59,6 +76,23 @@ final class RestoreCommand extends DataDirCommand {
                 + root + (result.backup() ? "" : " (a plain tar, every file parsed)"));
         result.previous().ifPresent(p -> say("the previous data directory was moved "
                 + "to " + p));
+        return ExitCode.OK;
+    }
+
+    // the archive checked whole and compared with the directory; no lock, nothing written
+    private ExitCode plan(Path root) {
+        Restore.Plan plan = Restore.plan(archive, root, ArchiveLimits.defaults());
+        plan.notes().forEach(n -> tell("helpdesk-triage: " + n));
+        Table table = new Table("FILES", "ADDED", "CHANGED", "REMOVED", "UNCHANGED");
+        for (String kind : new String[] {"tickets", "runs", "dead_letters", "audit", "other"}) {
+            table.row(kind, plan.changes().get(kind + "_added"),
+                    plan.changes().get(kind + "_changed"), plan.changes().get(kind + "_removed"),
+                    plan.changes().get(kind + "_unchanged"));
+        }
+        table.print(out());
+        say("dry run: " + archive + " is sound (" + (plan.backup() ? "a backup, checksums "
+                + "verified" : "a plain tar, every file parsed") + "); restoring it would put "
+                + plan.tickets() + " ticket(s) in " + root + "; nothing was changed");
         return ExitCode.OK;
     }
 }

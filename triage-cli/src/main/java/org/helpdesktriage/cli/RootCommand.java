@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class, TrainCommand.class,
             TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
             HealthCommand.class, RunsCommand.class, DeadLettersCommand.class,
-            WithLockCommand.class, CompletionCommand.class, MigrateCommand.class,
+            WithLockCommand.class, ConfigCommand.class, CompletionCommand.class,
+            MigrateCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

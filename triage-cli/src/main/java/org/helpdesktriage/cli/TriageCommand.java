@@ -27,6 +27,7 @@ import org.helpdesktriage.core.output.RejectWriter;
 import org.helpdesktriage.core.output.ResultWriter;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Parameters;
@@ -103,9 +104,17 @@ final class TriageCommand extends RecordedCommand {
                     + " shared by many processes). Default: store_type from the configuration.")
     String store;
 
+    @Mixin
+    DryRunOption dryRunOption = new DryRunOption();
+
     @Override
     String runName() {
         return "triage";
+    }
+
+    @Override
+    boolean dryRun() {
+        return dryRunOption.dryRun;
     }
 
     @Override
@@ -131,6 +140,16 @@ final class TriageCommand extends RecordedCommand {
         super.validate();
         requireAtLeast("--parallelism", parallelism, 1);
         checkFiles();
+        if (dryRun()) {
+            if (!usesDataDirectory(config())) {
+                throw usage("--dry-run shows what triage would store; give --store file or "
+                        + "postgres (store_type is memory, which stores nothing)");
+            }
+            if (!output.equals("-") || rejects != null) {
+                throw usage("--dry-run writes no file; leave out OUTPUT and --rejects to see "
+                        + "the results on standard output and the rejects on standard error");
+            }
+        }
     }
 
     @Override
@@ -225,7 +244,7 @@ final class TriageCommand extends RecordedCommand {
             cache = ", cache hits " + c.hits() + ", misses " + c.misses();
         }
         tell("helpdesk-triage: " + summary + cache
-                + (run == null ? "" : ", run " + run.runId())
+                + (run == null || dryRun() ? "" : ", run " + run.runId())
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.helpdesktriage.core.classify.ClassifierModel;
 import org.helpdesktriage.core.classify.Prediction;
 import org.helpdesktriage.core.classify.TextClassifier;
-import org.helpdesktriage.core.config.ConfigLoader;
+import org.helpdesktriage.core.config.ConfigFingerprint;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
@@ -121,7 +121,10 @@ public final class TriageEngine {
                         config.categories(), MatchMode.FIRST);
         this.scorer = b.scorer == null ? Scorer.weighted(config.scoring()) : b.scorer;
         this.normalizer = new TicketNormalizer(config.ingestSettings(), clock);
-        this.fingerprint = ConfigLoader.fingerprint(config);
+        // a model handed to the builder counts by its content, as a configured model file does
+        this.fingerprint = b.classifier != null
+                ? ConfigFingerprint.of(config, ClassifierModel.sha256(b.classifier))
+                : ConfigFingerprint.of(config);
         this.store = b.store;
         this.audit = b.audit == null ? AuditLog.noop() : b.audit;
         this.actor = b.actor == null ? "helpdesk-triage" : b.actor;
@@ -152,7 +155,10 @@ public final class TriageEngine {
         return clock;
     }
 
-    /** Returns the configuration's fingerprint: SHA-256 of its canonical JSON. */
+    /**
+     * Returns the configuration's fingerprint, which every result carries: SHA-256 of its
+     * canonical JSON and of the classifier's model ({@link ConfigFingerprint}).
+     */
     public String fingerprint() {
         return fingerprint;
     }
@@ -258,7 +264,7 @@ public final class TriageEngine {
                 notes.addAll(cached.notes());
             }
             result = new TriageResult(cached.ticket(), cached.routing(), cached.score(), notes,
-                    cached.explanation(), position, cached.sla());
+                    cached.explanation(), position, cached.sla(), fingerprint);
         }
         if (store != null) {
             Ticket after = result.ticket();
@@ -364,7 +370,7 @@ public final class TriageEngine {
             notes = assessed.notes();
         }
         return new TriageResult(triaged, routing, score, notes, outcome.evaluations(), position,
-                slaOf);
+                slaOf, fingerprint);
     }
 
     private RuleOutcome withOverride(RuleOutcome outcome, Facts facts) {

@@ -22,9 +22,13 @@ import org.helpdesktriage.core.sla.Sla;
  * @param position where the ticket came from, or {@code null} for a ticket built in code
  * @param sla the ticket's SLA, or {@code null} when SLAs are off or no policy applies (the notes
  *     say why)
+ * @param configFingerprint the fingerprint of the configuration that decided
+ *     ({@link org.helpdesktriage.core.config.ConfigFingerprint}), or {@code null} for a result
+ *     built without an engine
  */
 public record TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
-        List<RuleEvaluation> explanation, SourcePosition position, Sla sla) {
+        List<RuleEvaluation> explanation, SourcePosition position, Sla sla,
+        String configFingerprint) {
 
     /** Checks the values and copies the lists. */
     public TriageResult {
@@ -35,10 +39,16 @@ public record TriageResult(Ticket ticket, Routing routing, Score score, List<Str
         explanation = List.copyOf(explanation);
     }
 
-    /** Creates a result without an SLA. */
+    /** Creates a result without an SLA and without a configuration fingerprint. */
     public TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
             List<RuleEvaluation> explanation, SourcePosition position) {
-        this(ticket, routing, score, notes, explanation, position, null);
+        this(ticket, routing, score, notes, explanation, position, null, null);
+    }
+
+    /** Creates a result without a configuration fingerprint. */
+    public TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
+            List<RuleEvaluation> explanation, SourcePosition position, Sla sla) {
+        this(ticket, routing, score, notes, explanation, position, sla, null);
     }
 
     /** Returns the ticket's SLA, or empty when SLAs are off or no policy applies. */

@@ -167,7 +167,8 @@ final class TriageSla {
         StoredSla stored = calculator.track(previous, after, policy, now);
         return new Saved(withMetadata(after, StoredSla.METADATA_KEY, stored.toMetadata()),
                 new TriageResult(result.ticket(), result.routing(), result.score(), notes,
-                        result.explanation(), result.position(), stored.sla()));
+                        result.explanation(), result.position(), stored.sla(),
+                        result.configFingerprint()));
     }
 
     private static Ticket withMetadata(Ticket t, String key, Object value) {

@@ -33,13 +33,16 @@ final class ArchiveExtraction {
     private final ArchiveLimits limits;
     private final Path into;
     private final List<String> notes = new ArrayList<>();
+    private final java.util.Map<String, String> digests;
     private int tickets;
     private int written;
 
-    private ArchiveExtraction(ArchiveSurvey survey, ArchiveLimits limits, Path into) {
+    private ArchiveExtraction(ArchiveSurvey survey, ArchiveLimits limits, Path into,
+            java.util.Map<String, String> digests) {
         this.survey = survey;
         this.limits = limits;
         this.into = into;
+        this.digests = digests;
     }
 
     /**
@@ -50,7 +53,17 @@ final class ArchiveExtraction {
      */
     static BackupArchive.Contents run(Path archive, ArchiveSurvey survey, ArchiveLimits limits,
             Path into) throws IOException {
-        ArchiveExtraction x = new ArchiveExtraction(survey, limits, into);
+        return run(archive, survey, limits, into, null);
+    }
+
+    /**
+     * Checks every entry as {@link #run(Path, ArchiveSurvey, ArchiveLimits, Path)} does and
+     * puts the SHA-256 of each data file that a restore would write into {@code digests}, by
+     * its path in the data directory, unless that is {@code null}.
+     */
+    static BackupArchive.Contents run(Path archive, ArchiveSurvey survey, ArchiveLimits limits,
+            Path into, java.util.Map<String, String> digests) throws IOException {
+        ArchiveExtraction x = new ArchiveExtraction(survey, limits, into, digests);
         int next = 0;
         try (TarArchiveInputStream tar = ArchiveSurvey.open(archive)) {
             TarArchiveEntry e;
@@ -104,6 +117,8 @@ final class ArchiveExtraction {
         AuditLines lines = parse && kind == DataFiles.Kind.AUDIT
                 ? new AuditLines(relative, limits.maxRecordBytes()) : null;
         Path target = into != null && kind.restored() ? target(relative) : null;
+        MessageDigest content = digests != null && kind.restored() ? BackupArchive.sha256()
+                : null;
         long copied = 0;
         try (FileChannel ch = target == null ? null : FileChannel.open(target,
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -116,6 +131,9 @@ final class ArchiveExtraction {
                 sink.write(chunk, 0, n);
                 if (md != null) {
                     md.update(chunk, 0, n);
+                }
+                if (content != null) {
+                    content.update(chunk, 0, n);
                 }
                 if (buf != null) {
                     buf.write(chunk, 0, n);
@@ -137,6 +155,9 @@ final class ArchiveExtraction {
                 ch.force(true);
                 written++;
             }
+        }
+        if (content != null) {
+            digests.put(relative, HexFormat.of().formatHex(content.digest()));
         }
         if (md != null) {
             String sum = HexFormat.of().formatHex(md.digest());

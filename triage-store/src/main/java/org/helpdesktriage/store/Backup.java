@@ -154,27 +154,44 @@ public final class Backup {
      * @throws TriageException with {@link ErrorCode#STORE_FAILED} when one cannot be removed
      */
     public static List<Path> removeLeftovers(Path root, Path backupDir) {
+        List<Path> removed = new ArrayList<>();
+        try {
+            for (Path p : leftovers(root, backupDir)) {
+                Files.deleteIfExists(p);
+                removed.add(p);
+            }
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED, "cannot remove temporary "
+                    + "archives from " + backupDir + ": " + e, e);
+        }
+        return removed;
+    }
+
+    /**
+     * Returns the temporary archives that backups of {@code root} killed halfway left in
+     * {@code backupDir}, sorted, removing nothing ({@link #removeLeftovers} removes them).
+     */
+    public static List<Path> leftovers(Path root, Path backupDir) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(backupDir, "backupDir");
-        List<Path> removed = new ArrayList<>();
+        List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(backupDir)) {
-            return removed;
+            return found;
         }
         String prefix = temporaryPrefix(root);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(backupDir,
                 p -> p.getFileName().toString().startsWith(prefix))) {
             for (Path p : ds) {
                 if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.deleteIfExists(p);
-                    removed.add(p);
+                    found.add(p);
                 }
             }
         } catch (IOException e) {
-            throw new TriageException(ErrorCode.STORE_FAILED, "cannot remove temporary "
-                    + "archives from " + backupDir + ": " + e, e);
+            throw new TriageException(ErrorCode.STORE_FAILED, "cannot list temporary "
+                    + "archives in " + backupDir + ": " + e, e);
         }
-        removed.sort(null);
-        return removed;
+        found.sort(null);
+        return found;
     }
 
     /** Returns the prefix of the temporary archives of backups of {@code root}. */

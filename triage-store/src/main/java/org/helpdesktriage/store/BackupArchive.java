@@ -62,6 +62,16 @@ final class BackupArchive {
         return ArchiveExtraction.run(archive, survey, limits, into);
     }
 
+    /**
+     * Checks {@code archive} whole, writing nothing, and puts the SHA-256 of every data file a
+     * restore would write into {@code digests}, by its path in the data directory.
+     */
+    static Contents survey(Path archive, ArchiveLimits limits, java.util.Map<String, String> digests)
+            throws IOException {
+        return ArchiveExtraction.run(archive, ArchiveSurvey.of(archive, limits), limits, null,
+                digests);
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

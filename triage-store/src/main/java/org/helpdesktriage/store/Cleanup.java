@@ -132,11 +132,7 @@ public final class Cleanup {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(settings, "settings");
         Storage data = run.data();
-        if (settings.archive() && !(data instanceof DataDirectory)) {
-            throw new IllegalArgumentException("archiving moves tickets into the data "
-                    + "directory's archive/; " + data.describe() + " is not a data directory: "
-                    + "take a backup first and clean up without archiving");
-        }
+        checkArchive(data, settings);
         Instant now = run.clock().instant();
         Instant cutoff = now.minus(settings.olderThan());
         StoreScan scan = data.tickets().scan();
@@ -170,6 +166,41 @@ public final class Cleanup {
     }
 
     /**
+     * Returns what {@link #run} would do to {@code data} at {@code now}, doing none of it: the
+     * tickets it would archive or delete, the run records and backups it would prune and the
+     * leftovers it would remove. Reads only, so it needs no lock.
+     */
+    public static Result plan(Storage data, Settings settings, Instant now) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(now, "now");
+        checkArchive(data, settings);
+        Instant cutoff = now.minus(settings.olderThan());
+        StoreScan scan = data.tickets().scan();
+        List<String> moved = scan.tickets().stream()
+                .filter(t -> t.status().isFinished() && t.updatedAt().isBefore(cutoff))
+                .map(Ticket::ticketId).toList();
+        Instant runCutoff = now.minus(settings.keepRuns());
+        List<RunRecord> runs = data.runs().list().stream()
+                .filter(r -> r.startedAt().isBefore(runCutoff)).toList();
+        List<Path> backups = settings.backups()
+                .map(dir -> backupsBeyond(dir, settings.keepBackups())).orElse(List.of());
+        List<Path> leftovers = settings.backups().filter(dir -> data instanceof DataDirectory)
+                .map(dir -> Backup.leftovers(((DataDirectory) data).root(), dir))
+                .orElse(List.of());
+        return new Result(cutoff, moved, runs, backups, leftovers, scan.corrupt(),
+                settings.archive());
+    }
+
+    private static void checkArchive(Storage data, Settings settings) {
+        if (settings.archive() && !(data instanceof DataDirectory)) {
+            throw new IllegalArgumentException("archiving moves tickets into the data "
+                    + "directory's archive/; " + data.describe() + " is not a data directory: "
+                    + "take a backup first and clean up without archiving");
+        }
+    }
+
+    /**
      * Deletes all but the newest {@code keep} backup archives in {@code dir} and returns the
      * deleted ones, oldest first. Archive names carry a sortable UTC time, so name order is age
      * order; files that are not backup archives are left alone.
@@ -179,8 +210,22 @@ public final class Cleanup {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must be 0 or more, got " + keep);
         }
-        List<Path> all = new ArrayList<>();
         List<Path> pruned = new ArrayList<>();
+        try {
+            for (Path p : backupsBeyond(dir, keep)) {
+                Files.deleteIfExists(p);
+                pruned.add(p);
+            }
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED,
+                    "cannot prune backups in " + dir + ": " + e, e);
+        }
+        return pruned;
+    }
+
+    // the backup archives of dir beyond the newest keep, oldest first
+    private static List<Path> backupsBeyond(Path dir, int keep) {
+        List<Path> all = new ArrayList<>();
         try {
             if (Files.isDirectory(dir)) {
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir,
@@ -188,15 +233,11 @@ public final class Cleanup {
                     ds.forEach(all::add);
                 }
             }
-            all.sort(null);
-            for (int i = 0; i < all.size() - keep; i++) {
-                Files.deleteIfExists(all.get(i));
-                pruned.add(all.get(i));
-            }
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED,
-                    "cannot prune backups in " + dir + ": " + e, e);
+                    "cannot list backups in " + dir + ": " + e, e);
         }
-        return pruned;
+        all.sort(null);
+        return all.subList(0, Math.max(0, all.size() - keep));
     }
 }

@@ -34,7 +34,10 @@ import org.helpdesktriage.core.ingest.Rejection;
  * }</pre>
  *
  * <p>Run ids read {@code yyyyMMddTHHmmssZ-XXXXXX}: the start time in UTC and six random
- * hexadecimal digits, so they sort by start and two runs in one second still differ.
+ * hexadecimal digits, so they sort by start and two runs in one second still differ. A run
+ * started with {@link #startReproducible} (a run at a fixed time, {@code --now}) derives the six
+ * digits from its command and start instead, taking the next derivation while the id is
+ * already in the run log, so the same run on the same data writes the same bytes.
  */
 public final class RecordedRun implements AutoCloseable {
 
@@ -48,13 +51,24 @@ public final class RecordedRun implements AutoCloseable {
     private final String runId;
     private final Instant startedAt;
 
-    private RecordedRun(Storage data, Clock clock, String command) {
+    private RecordedRun(Storage data, Clock clock, String command, boolean reproducible) {
         this.data = data;
         this.clock = clock;
         this.command = command;
         this.startedAt = clock.instant();
-        this.runId = ID_TIME.format(startedAt) + "-"
-                + HexFormat.of().withUpperCase().toHexDigits(RANDOM.nextInt() & 0xffffff, 6);
+        this.runId = reproducible ? derivedId(data.runs(), command, startedAt)
+                : ID_TIME.format(startedAt) + "-"
+                        + HexFormat.of().withUpperCase().toHexDigits(RANDOM.nextInt() & 0xffffff, 6);
+    }
+
+    private static String derivedId(RunLog runs, String command, Instant start) {
+        for (int n = 0; ; n++) {
+            String id = ID_TIME.format(start) + "-"
+                    + digest(command + "\n" + start + "\n" + n).substring(0, 6);
+            if (runs.get(id).isEmpty()) {
+                return id;
+            }
+        }
     }
 
     /**
@@ -70,7 +84,7 @@ public final class RecordedRun implements AutoCloseable {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(clock, "clock");
         return new RecordedRun(DataDirectory.openForWriting(root, command, wait, clock), clock,
-                command);
+                command, false);
     }
 
     /**
@@ -82,13 +96,27 @@ public final class RecordedRun implements AutoCloseable {
      * @param clock the clock of the run's times
      */
     public static RecordedRun start(Storage data, String command, Clock clock) {
+        return start(data, command, clock, false);
+    }
+
+    /**
+     * Starts a run as {@link #start} does, with an id derived from the command and the start
+     * time instead of chance: for a run at a fixed clock whose files must be the same bytes
+     * each time it is repeated on the same data.
+     */
+    public static RecordedRun startReproducible(Storage data, String command, Clock clock) {
+        return start(data, command, clock, true);
+    }
+
+    private static RecordedRun start(Storage data, String command, Clock clock,
+            boolean reproducible) {
         Objects.requireNonNull(data, "data");
         if (data instanceof DataDirectory files && files.lock().isEmpty()) {
             throw new IllegalArgumentException("data directory " + files.root()
                     + " is open for reading only; a run writes and needs it open for writing");
         }
         return new RecordedRun(data, Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(command, "command"));
+                Objects.requireNonNull(command, "command"), reproducible);
     }
 
     /** Returns the store the run writes: a data directory, or the PostgreSQL store. */

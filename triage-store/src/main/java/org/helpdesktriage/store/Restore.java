@@ -65,6 +65,103 @@ public final class Restore {
     }
 
     /**
+     * What a restore would do, found without writing anything.
+     *
+     * @param tickets how many tickets the archive holds
+     * @param backup whether the archive is a backup (checked by its checksums) rather than a
+     *     plain tar (checked by parsing every file)
+     * @param notes what a restore would leave out or repair
+     * @param changes per kind of file ({@code tickets}, {@code runs}, {@code dead_letters},
+     *     {@code audit}, {@code other}): how many the restore would add, change or remove
+     *     ({@code tickets_added}) and how many it would leave as they are
+     *     ({@code tickets_unchanged}), by content
+     */
+    public record Plan(int tickets, boolean backup, java.util.List<String> notes,
+            java.util.Map<String, Long> changes) {
+
+        /** Copies the notes and the changes. */
+        public Plan {
+            notes = java.util.List.copyOf(notes);
+            changes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changes));
+        }
+    }
+
+    /**
+     * Checks {@code archive} whole, as {@link #run} does before it writes anything, and compares
+     * what it holds with {@code root} file by file: changes nothing on disk and needs no lock.
+     *
+     * @throws TriageException with {@link ErrorCode#STORE_FAILED} saying what is wrong when the
+     *     archive would be refused
+     */
+    public static Plan plan(Path archive, Path root, ArchiveLimits limits) {
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(limits, "limits");
+        java.util.Map<String, String> incoming = new java.util.TreeMap<>();
+        BackupArchive.Contents contents;
+        try {
+            contents = BackupArchive.survey(archive, limits, incoming);
+        } catch (IOException | RuntimeException e) {
+            String what = e instanceof IllegalStateException || e instanceof TriageException
+                    ? e.getMessage() : e.toString();
+            throw new TriageException(ErrorCode.STORE_FAILED, "archive " + archive
+                    + " would be refused (" + what + "); nothing was changed", e);
+        }
+        java.util.Map<String, Long> changes = new java.util.LinkedHashMap<>();
+        for (String kind : new String[] {"tickets", "runs", "dead_letters", "audit", "other"}) {
+            for (String what : new String[] {"added", "changed", "removed", "unchanged"}) {
+                changes.put(kind + "_" + what, 0L);
+            }
+        }
+        java.util.Map<String, String> current = currentFiles(root);
+        incoming.forEach((file, sum) -> {
+            String now = current.get(file);
+            changes.merge(kindName(file) + (now == null ? "_added"
+                    : now.equals(sum) ? "_unchanged" : "_changed"), 1L, Long::sum);
+        });
+        current.keySet().stream().filter(f -> !incoming.containsKey(f))
+                .forEach(f -> changes.merge(kindName(f) + "_removed", 1L, Long::sum));
+        return new Plan(contents.tickets(), contents.backup(), contents.notes(), changes);
+    }
+
+    private static String kindName(String relative) {
+        return switch (DataFiles.kindOf(relative)) {
+            case TICKET -> "tickets";
+            case RUN -> "runs";
+            case DEAD_LETTER -> "dead_letters";
+            case AUDIT -> "audit";
+            default -> "other";
+        };
+    }
+
+    // the data files of the directory now, by path, with the SHA-256 of each
+    private static java.util.Map<String, String> currentFiles(Path root) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String relative = root.relativize(p).toString().replace('\\', '/');
+                if (DataFiles.kindOf(relative).restored()) {
+                    java.security.MessageDigest md = BackupArchive.sha256();
+                    try (java.io.InputStream in = Files.newInputStream(p)) {
+                        byte[] buf = new byte[8192];
+                        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                            md.update(buf, 0, n);
+                        }
+                    }
+                    files.put(relative, java.util.HexFormat.of().formatHex(md.digest()));
+                }
+            }
+        } catch (IOException e) {
+            throw new TriageException(ErrorCode.STORE_FAILED, "cannot read data directory "
+                    + root + " to compare it with the archive: " + e, e);
+        }
+        return files;
+    }
+
+    /**
      * Restores {@code archive} into {@code root} within the default {@link ArchiveLimits}.
      *
      * @throws TriageException with {@link ErrorCode#STORE_FAILED} saying what is wrong when the

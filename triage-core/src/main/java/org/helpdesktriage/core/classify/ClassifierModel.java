@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,51 @@ public final class ClassifierModel {
         } catch (IOException e) {
             throw new TriageException(ErrorCode.OUTPUT_FAILED,
                     file + ": cannot write the model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the hex SHA-256 of the bytes {@link #save} writes for {@code model}: equal to the
+     * hash of a model file this version wrote, so a model built in code and the file it was
+     * saved to are told apart from other models the same way.
+     */
+    public static String sha256(TextClassifier model) {
+        Objects.requireNonNull(model, "model");
+        java.security.MessageDigest md = digest();
+        try (OutputStream out = new java.security.DigestOutputStream(
+                OutputStream.nullOutputStream(), md)) {
+            JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+            write(model, g);
+            g.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * Returns the hex SHA-256 of a model file's bytes, or empty when it cannot be read (loading
+     * it then says why).
+     */
+    public static java.util.Optional<String> sha256(Path file) {
+        Objects.requireNonNull(file, "file");
+        java.security.MessageDigest md = digest();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buf = new byte[65536];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                md.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.util.HexFormat.of().formatHex(md.digest()));
+    }
+
+    private static java.security.MessageDigest digest() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -7,8 +7,10 @@ import org.helpdesktriage.core.rules.RuleDefinition;
 
 /**
  * The shape of {@code config.json}: every key optional, unknown keys refused by the reader.
+ * {@code $schema} (the editor's schema reference) is read and ignored.
  */
 record ConfigFile(
+        @JsonProperty("$schema") String schema,
         @JsonProperty("store_type") String storeType,
         @JsonProperty("store_path") String storePath,
         @JsonProperty("cache_enabled") Boolean cacheEnabled,
@@ -25,6 +27,7 @@ record ConfigFile(
         @JsonProperty("synonyms") Synonyms synonyms,
         @JsonProperty("scoring") Scoring scoring,
         @JsonProperty("rules") List<RuleDefinition> rules,
+        @JsonProperty("rule_files") List<String> ruleFiles,
         @JsonProperty("classifier") Classifier classifier,
         @JsonProperty("max_record_length") Integer maxRecordLength,
         @JsonProperty("max_field_length") Integer maxFieldLength,

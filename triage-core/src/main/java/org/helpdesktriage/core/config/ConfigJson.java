@@ -55,6 +55,21 @@ final class ConfigJson {
         return n;
     }
 
+    /** Returns {@link #toTree} with every limit, changed or not, for display. */
+    static ObjectNode display(TriageConfig c) {
+        ObjectNode n = toTree(c);
+        InputLimits l = c.limits();
+        n.put("max_record_length", l.maxRecordLength());
+        n.put("max_field_length", l.maxFieldLength());
+        n.put("max_key_length", l.maxKeyLength());
+        n.put("max_nesting_depth", l.maxNestingDepth());
+        n.put("max_keys", l.maxKeys());
+        n.put("max_tags", l.maxTags());
+        n.put("min_timestamp", l.minTimestamp().toString());
+        n.put("max_timestamp", l.maxTimestamp().toString());
+        return n;
+    }
+
     // only limits that differ from the defaults are rendered, so a configuration that leaves
     // them alone keeps the fingerprint it had before limits were configurable
     private static void limits(ObjectNode n, InputLimits l) {

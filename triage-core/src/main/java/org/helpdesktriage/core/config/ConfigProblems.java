@@ -42,7 +42,7 @@ final class ConfigProblems {
         return plain(m);
     }
 
-    private static String expected(Class<?> t) {
+    static String expected(Class<?> t) {
         if (t == Integer.class || t == Integer.TYPE || t == Long.class || t == Long.TYPE) {
             return "a whole number";
         }

@@ -20,7 +20,6 @@ import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.rules.CompiledCondition;
-import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.DateRange;
 import org.helpdesktriage.core.sla.EscalationStage;
@@ -40,7 +39,8 @@ final class SlaConfigReader {
     /** The longest target accepted: about ten years. */
     static final Duration MAX_TARGET = Duration.ofDays(3660);
 
-    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat",
+    /** The day keys of a calendar's hours, Monday first. */
+    static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat",
             "sun");
 
     private final String origin;
@@ -67,24 +67,6 @@ final class SlaConfigReader {
             return SlaSettings.none();
         }
         return new SlaConfigReader(origin, lineOf, categories).settings(section);
-    }
-
-    /** Checks that every rule's {@code sla} action names a policy. */
-    static void checkRuleActions(List<RuleDefinition> rules, SlaSettings sla, String origin,
-            Function<JsonPointer, String> lineOf) {
-        SlaConfigReader reader = new SlaConfigReader(origin, lineOf, null);
-        for (int i = 0; i < rules.size(); i++) {
-            RuleDefinition r = rules.get(i);
-            if (r == null || r.actions().sla() == null) {
-                continue;
-            }
-            String id = r.actions().sla().trim();
-            if (sla.policy(id).isEmpty()) {
-                throw reader.error(Key.root("rules").index(i).key("actions").key("sla"),
-                        "rule '" + r.id() + "' applies SLA policy '" + id + "', which is not"
-                                + " configured (policies: " + policyIds(sla) + ")");
-            }
-        }
     }
 
     private SlaSettings settings(SlaSection s) {
@@ -322,11 +304,6 @@ final class SlaConfigReader {
         return Status.parse(value).orElseThrow(() -> error(at, "'" + value + "' is not a status "
                 + "(" + String.join(", ", java.util.Arrays.stream(Status.values())
                         .map(Status::id).toList()) + ")"));
-    }
-
-    private static String policyIds(SlaSettings sla) {
-        return sla.policies().isEmpty() ? "none"
-                : String.join(", ", sla.policies().stream().map(SlaPolicy::id).toList());
     }
 
     private String where(Key at) {

@@ -19,7 +19,9 @@ import org.helpdesktriage.core.sla.Sla;
  * JSON shape of each part; which parts a result has, and in what order, is
  * {@link ResultFields#ALL}.
  *
- * <p>A result is {@code {"ticket": {...}, "routing": {...}, "score": {"total", "components"}}},
+ * <p>A result is {@code {"ticket": {...}, "routing": {...}, "config_fingerprint": "...",
+ * "score": {"total", "components"}}} ({@code config_fingerprint}: the configuration that
+ * decided, {@link org.helpdesktriage.core.config.ConfigFingerprint}, when an engine made it),
  * with {@code "sla"} when an SLA policy applies, {@code "notes"} when normalisation changed
  * something and {@code "explanation"} when one was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
  */

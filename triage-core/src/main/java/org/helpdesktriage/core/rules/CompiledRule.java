@@ -12,13 +12,15 @@ import org.helpdesktriage.core.model.Priority;
 public final class CompiledRule {
 
     private final int position;
+    private final int order;
     private final Priority priority;
     private final Node condition;
     private final RuleMatch match;
     private final RuleOutcome onlyMatch;
 
-    CompiledRule(int position, Priority priority, Node condition, RuleMatch match) {
+    CompiledRule(int position, int order, Priority priority, Node condition, RuleMatch match) {
         this.position = position;
+        this.order = order;
         this.priority = Objects.requireNonNull(priority, "priority");
         this.condition = Objects.requireNonNull(condition, "condition");
         this.match = Objects.requireNonNull(match, "match");
@@ -35,7 +37,12 @@ public final class CompiledRule {
         return match.name();
     }
 
-    /** Returns the rule's own priority, which orders the rules. */
+    /** Returns the rule's explicit order (0 without one), which orders the rules first. */
+    public int order() {
+        return order;
+    }
+
+    /** Returns the rule's own priority, which orders rules of the same {@code order}. */
     public Priority priority() {
         return priority;
     }

@@ -27,8 +27,11 @@ import java.util.Objects;
  * @param stop in match mode {@code all}, whether a match stops further rules
  * @param override whether a match decides the route over a trained model under the
  *     classifier policy {@code rules_override} (without it the model decides there)
+ * @param order the rule's place in evaluation order, lower first, independent of its priority;
+ *     {@code null} counts as 0, so rules without one keep the (priority, position) order
  */
-@JsonPropertyOrder({"id", "name", "priority", "condition", "actions", "stop", "override"})
+@JsonPropertyOrder({"id", "name", "priority", "order", "condition", "actions", "stop",
+    "override"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleDefinition(
         @JsonProperty("id") String id,
@@ -37,7 +40,8 @@ public record RuleDefinition(
         @JsonProperty("condition") JsonNode condition,
         @JsonProperty("actions") Actions actions,
         @JsonProperty("stop") Boolean stop,
-        @JsonProperty("override") Boolean override) {
+        @JsonProperty("override") Boolean override,
+        @JsonProperty("order") Integer order) {
 
     /** Defaults the optional parts. */
     public RuleDefinition {
@@ -46,10 +50,21 @@ public record RuleDefinition(
         override = override != null && override;
     }
 
-    /** Creates a rule that does not override a trained model. */
+    /** Creates a rule without an explicit order. */
+    public RuleDefinition(String id, String name, String priority, JsonNode condition,
+            Actions actions, Boolean stop, Boolean override) {
+        this(id, name, priority, condition, actions, stop, override, null);
+    }
+
+    /** Creates a rule that does not override a trained model, without an explicit order. */
     public RuleDefinition(String id, String name, String priority, JsonNode condition,
             Actions actions, Boolean stop) {
-        this(id, name, priority, condition, actions, stop, false);
+        this(id, name, priority, condition, actions, stop, false, null);
+    }
+
+    /** Returns the rule's order: its {@code order}, or 0 without one. */
+    public int orderOrZero() {
+        return order == null ? 0 : order;
     }
 
     /**

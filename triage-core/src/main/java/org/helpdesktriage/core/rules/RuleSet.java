@@ -16,8 +16,10 @@ import org.helpdesktriage.core.model.Priority;
 /**
  * The rules of a configuration, compiled once and evaluated against one ticket at a time.
  *
- * <p>Rules run in order of their priority, highest first, ties in the order the configuration
- * defines them. In {@link MatchMode#FIRST} the first rule that matches is the only match; in
+ * <p>Rules run in order of their {@code order} (lowest first; a rule without one counts as 0),
+ * then of their priority, highest first, then in the order the configuration defines them
+ * (its {@code rules}, then each rule file's in turn), so a rule set without any {@code order}
+ * runs by priority and position as it always did. In {@link MatchMode#FIRST} the first rule that matches is the only match; in
  * {@link MatchMode#ALL} every matching rule applies, until a matching rule with {@code stop}.
  * A rule that throws while evaluating counts as not matching and is reported in
  * {@link RuleOutcome#errors()}; it never stops the batch.
@@ -86,7 +88,8 @@ public final class RuleSet {
             }
             compiled.add(compileRule(def, id, i, categories));
         }
-        compiled.sort(Comparator.comparing(CompiledRule::priority).reversed()
+        compiled.sort(Comparator.comparingInt(CompiledRule::order)
+                .thenComparing(Comparator.comparing(CompiledRule::priority).reversed())
                 .thenComparingInt(CompiledRule::position));
         return new RuleSet(compiled, mode);
     }
@@ -141,7 +144,7 @@ public final class RuleSet {
         String name = def.name() == null || def.name().isBlank() ? id : def.name().trim();
         RuleMatch match = new RuleMatch(id, name, applied, actions.allowLowerPriority(),
                 category, assignTo, actions.tags(), def.stop(), sla);
-        return new CompiledRule(position, priority, condition, match);
+        return new CompiledRule(position, def.orderOrZero(), priority, condition, match);
     }
 
     /** Returns the rules in evaluation order. */

@@ -106,7 +106,7 @@ class ResultWriterTest {
         String[] lines = out.split("\n");
         assertThat(lines[0]).startsWith("ticket_id,title,description,requester_email,category")
                 .contains("routing_assigned_to").contains("score_urgency")
-                .contains("routing_confidence,routing_decided_by,score_total")
+                .contains("routing_confidence,routing_decided_by,config_fingerprint,score_total")
                 .doesNotContain("explanation");
         assertThat(lines[1]).startsWith("TKT-1,\"Locked out\"").contains("vip,sso")
                 .contains("account_lockout").contains(",rule,");
