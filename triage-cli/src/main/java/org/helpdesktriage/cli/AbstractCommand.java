@@ -106,6 +106,19 @@ abstract class AbstractCommand implements Callable<Integer> {
         if (configOptions.quiet && configOptions.verbose) {
             throw usage("--quiet and --verbose contradict each other; give one of them");
         }
+        CommandFiles files = new CommandFiles().input("--config", configOptions.config);
+        files(files);
+        files.clash().ifPresent(clash -> {
+            throw usage(clash);
+        });
+    }
+
+    /**
+     * Adds the files this command reads and writes, so that {@link #validate()} refuses an
+     * output that would replace an input or another output; an override calls
+     * {@code super.files(files)} first.
+     */
+    void files(CommandFiles files) {
     }
 
     /** Returns a usage error (exit 2) with this message, for {@code throw usage(...)}. */

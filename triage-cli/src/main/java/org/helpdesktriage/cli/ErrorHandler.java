@@ -1,6 +1,9 @@
 package org.helpdesktriage.cli;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import picocli.CommandLine;
@@ -48,10 +51,49 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }
 
+    // an unknown command or option is named with the nearest names a typo could come from
+    private static String usageMessage(ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || unmatched.getUnmatched().isEmpty()) {
+            return ex.getMessage();
+        }
+        String word = unmatched.getUnmatched().get(0);
+        CommandLine cl = ex.getCommandLine();
+        String message;
+        if (unmatched.isUnknownOption()) {
+            message = "unknown option '" + word + "'";
+        } else if (cl.getParent() == null) {
+            message = "unknown command '" + word + "' (and no file of that name)";
+        } else if (!cl.getSubcommands().isEmpty()) {
+            message = "unknown command '" + cl.getCommandName() + " " + word + "'";
+        } else {
+            return ex.getMessage();
+        }
+        Set<String> names = unmatched.isUnknownOption()
+                ? cl.getCommandSpec().optionsMap().keySet() : cl.getSubcommands().keySet();
+        List<String> near = names.stream().sorted(Comparator.comparingInt(
+                        (String s) -> Suggestions.distance(strip(word), strip(s))))
+                .filter(s -> Suggestions.distance(strip(word), strip(s))
+                        <= Math.max(2, strip(word).length() / 3))
+                .limit(3).map(s -> "'" + s + "'").toList();
+        if (!near.isEmpty()) {
+            message += "; did you mean " + String.join(" or ", near) + "?";
+        }
+        return message;
+    }
+
+    private static String strip(String option) {
+        int start = 0;
+        while (start < option.length() && option.charAt(start) == '-') {
+            start++;
+        }
+        return option.substring(start);
+    }
+
     static int usageError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("error: " + ex.getMessage());
+        err.println("error: " + usageMessage(ex));
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
         err.flush();
         return ExitCode.USAGE.code();

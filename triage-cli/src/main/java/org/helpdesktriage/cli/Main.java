@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -68,16 +71,80 @@ public final class Main {
         cl.getSubcommands().values().forEach(sub -> withVersion(sub, version));
     }
 
-    // "helpdesk-triage in.json out.json" means "helpdesk-triage triage in.json out.json"
-    private static String[] withDefaultCommand(CommandLine cl, String... args) {
-        if (args.length == 0 || ROOT_OPTIONS.contains(args[0])
-                || cl.getSubcommands().containsKey(args[0])) {
+    /**
+     * Returns the arguments as picocli reads them: the options every command shares (-v, -q,
+     * --config, --set, --now) may come before the command's name and are moved after it, and
+     * "helpdesk-triage in.json out.json" means "helpdesk-triage triage in.json out.json" when
+     * the first word names a file ({@code -}, an existing file, or a word with a dot or slash);
+     * any other first word is left for picocli to call an unknown command, with suggestions.
+     */
+    static String[] withDefaultCommand(CommandLine cl, String... args) {
+        if (args.length == 0 || ROOT_OPTIONS.contains(args[0])) {
             return args;
         }
-        String[] withTriage = new String[args.length + 1];
-        withTriage[0] = "triage";
-        System.arraycopy(args, 0, withTriage, 1, args.length);
-        return withTriage;
+        List<String> shared = new ArrayList<>();
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-") && !args[i].equals("-")
+                && !args[i].equals("--")) {
+            int arity = sharedOptionArity(args[i]);
+            if (arity < 0) {
+                // "helpdesk-triage --explain in.json" is triage's; any other option the root's
+                return isOptionOf(cl.getSubcommands().get("triage"), args[i])
+                        ? prepend("triage", args) : args;
+            }
+            int end = Math.min(args.length, i + 1 + arity);
+            shared.addAll(Arrays.asList(args).subList(i, end));
+            i = end;
+        }
+        if (i == args.length) {
+            return args;
+        }
+        List<String> result = new ArrayList<>();
+        CommandLine command = cl;
+        while (i < args.length && command.getSubcommands().containsKey(args[i])) {
+            command = command.getSubcommands().get(args[i]);
+            result.add(args[i++]);
+        }
+        if (result.isEmpty() && namesFile(args[i])) {
+            result.add("triage");
+        }
+        if (result.isEmpty()) {
+            // an unknown command: picocli reports the word first, with the commands it is like
+            result.add(args[i++]);
+        }
+        result.addAll(shared);
+        result.addAll(Arrays.asList(args).subList(i, args.length));
+        return result.toArray(String[]::new);
+    }
+
+    private static String[] prepend(String word, String... args) {
+        String[] result = new String[args.length + 1];
+        result[0] = word;
+        System.arraycopy(args, 0, result, 1, args.length);
+        return result;
+    }
+
+    private static boolean isOptionOf(CommandLine command, String arg) {
+        String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        return command.getCommandSpec().findOption(name) != null;
+    }
+
+    private static boolean namesFile(String word) {
+        return word.equals("-") || word.indexOf('.') >= 0 || word.indexOf('/') >= 0
+                || Files.exists(Path.of(word));
+    }
+
+    // the number of values a shared option takes, or -1 for an option that is not shared
+    private static int sharedOptionArity(String arg) {
+        String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        for (Object mixin : new Object[] {new ConfigOptions(), new NowOption()}) {
+            CommandLine.Model.OptionSpec option =
+                    CommandLine.Model.CommandSpec.forAnnotatedObject(mixin).findOption(name);
+            if (option != null) {
+                return arg.contains("=") ? 0 : option.arity().max();
+            }
+        }
+        return -1;
     }
 
     /**

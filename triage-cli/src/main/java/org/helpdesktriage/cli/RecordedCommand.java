@@ -76,6 +76,12 @@ abstract class RecordedCommand extends AbstractCommand {
         }
     }
 
+    @Override
+    void files(CommandFiles files) {
+        super.files(files);
+        files.output("--metrics-file", metricsFile);
+    }
+
     // the run goes as it would, against a store that keeps its writes in memory
     private ExitCode dryRun(TriageConfig config) throws IOException {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -44,6 +44,12 @@ final class TrainCommand extends AbstractCommand {
     long seed;
 
     @Override
+    void files(CommandFiles files) {
+        super.files(files);
+        files.input("LABELLED_FILE", labelled.file).output("--out", out);
+    }
+
+    @Override
     ExitCode execute() {
         TriageConfig config = config();
         LabelledData data = LabelledData.read(labelled.input(null), config.ingestSettings(),

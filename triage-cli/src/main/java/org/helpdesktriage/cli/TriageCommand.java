@@ -261,21 +261,13 @@ final class TriageCommand extends RecordedCommand {
             throw usage("the rejects file '" + r
                     + "' is a directory; name a file with --rejects");
         }
-        if (r != null && !output.equals("-") && sameFile(Path.of(output), r)) {
-            throw usage("--rejects names OUTPUT '" + output
-                    + "' itself, so the rejects would be lost; name another file");
-        }
     }
 
-    private static boolean sameFile(Path a, Path b) {
-        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
-            return true;
-        }
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
+    @Override
+    void files(CommandFiles files) {
+        super.files(files);
+        files.input("INPUT", Path.of(input)).output("OUTPUT", Path.of(output))
+                .output("--rejects", rejectsPath());
     }
 
     private Path rejectsPath() {

@@ -43,7 +43,7 @@ class CommandLineEdgesTest {
         CliRun run = CliRun.run("triage", input().toString(), out.toString(), "--rejects",
                 dir.resolve(".").resolve("out.jsonl").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--rejects names OUTPUT", "the rejects would be lost");
+        assertThat(run.err()).contains("--rejects", "is the same file as OUTPUT", "would be lost");
         assertThat(out).doesNotExist();
     }
 

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -59,5 +61,51 @@ class UsageErrorsTest {
             assertThat(left).extracting(p -> p.getFileName().toString())
                     .containsExactly("in.json");
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "tikets list | unknown command 'tikets' (and no file of that name); did you mean 'tickets'?",
+        "dead-leters list | did you mean 'dead-letters'?",
+        "escalte | did you mean 'escalate'?",
+        "tickets cont | unknown command 'tickets cont'; did you mean 'count'?",
+        "triage in.json --dta-dir x | unknown option '--dta-dir'; did you mean '--data-dir'?",
+        "escalate --confg x | unknown option '--confg'; did you mean '--config'?",
+        "nothing-like-it | unknown command 'nothing-like-it' (and no file of that name)"})
+    void aTypo_isAnUnknownCommandOrOption_withTheNamesItIsLike(String line, String message) {
+        CliRun run = OpsFixtures.cli(line.split(" "));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: " + message.substring(0, 0)).contains(message)
+                .doesNotContain("does not exist");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-v tickets count", "--quiet tickets count", "-q -v tickets count",
+        "--set match_mode=all tickets count", "--now 2026-11-23T09:00:00Z tickets count"})
+    void sharedOptions_mayComeBeforeTheCommand(String line) {
+        List<String> args = new ArrayList<>(List.of(line.split(" ")));
+        args.addAll(List.of("--data-dir", dir.resolve("missing").toString()));
+
+        CliRun run = OpsFixtures.cli(args.toArray(String[]::new));
+
+        // the command ran (and found no data directory), or refused -q with -v as a usage error
+        assertThat(run.err()).doesNotContain("unknown").doesNotContain("file does not exist");
+        assertThat(run.exitCode()).isEqualTo(line.contains("-q -v") ? 2 : 6);
+    }
+
+    @Test
+    void aFileBeforeTheOptions_isStillTriage() throws IOException {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"ticket_id\":\"TKT-1\",\"title\":\"t\",\"description\":\"d\","
+                + "\"requester_email\":\"a@example.com\"}");
+
+        CliRun run = OpsFixtures.cli("-q", in.toString(), dir.resolve("out.json").toString());
+        CliRun missing = OpsFixtures.cli("-q", dir.resolve("nope.json").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(dir.resolve("out.json")).isNotEmptyFile();
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("nope.json: the file does not exist");
     }
 }
