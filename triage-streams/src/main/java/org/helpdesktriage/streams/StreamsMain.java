@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
  * share the input topic's partitions.
  */
 @Command(name = "helpdesk-triage-streams", mixinStandardHelpOptions = true,
+        versionProvider = StreamsMain.Version.class,
         showDefaultValues = true,
         description = {"Triages tickets from a Kafka topic as a Kafka Streams application: "
                 + "JSON tickets in, results out keyed by ticket id, rejects with their reason to "
@@ -123,5 +124,22 @@ public final class StreamsMain implements Callable<Integer> {
         stopped.await();
         streams.close(Duration.ofSeconds(30));
         return failed[0] ? 1 : 0;
+    }
+
+    /** Reads the program version that the build wrote into its properties file. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = StreamsMain.class.getResourceAsStream(
+                    "/helpdesk-triage-streams.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"helpdesk-triage-streams " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " ("
+                    + System.getProperty("java.vm.name") + ")"};
+        }
     }
 }
