@@ -2,6 +2,7 @@ package org.helpdesktriage.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,13 @@ final class CleanupCommand extends RecordedCommand {
         if (olderThan.isNegative() || keepRuns.isNegative()) {
             throw usage("--older-than and --keep-runs must not be negative, got "
                     + olderThan + " and " + keepRuns);
+        }
+    }
+
+    @Override
+    void declareMetrics(TriageConfig config, Metrics metrics) {
+        for (String action : List.of("archive", "delete")) {
+            metrics.declare("helpdesk_triage_cleaned_tickets_total", Map.of("action", action));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.helpdesktriage.cli;
 
+import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
@@ -42,6 +43,13 @@ final class DeadLettersRetryCommand extends RecordedCommand {
     void validate() {
         super.validate();
         requireAtLeast("--limit", limit, 0);
+    }
+
+    @Override
+    void declareMetrics(TriageConfig config, Metrics metrics) {
+        for (String outcome : List.of("triaged", "rejected")) {
+            metrics.declare("helpdesk_triage_retries_total", Map.of("outcome", outcome));
+        }
     }
 
     @Override

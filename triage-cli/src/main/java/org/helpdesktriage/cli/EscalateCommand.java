@@ -8,6 +8,7 @@ import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.escalation.EscalationSweep;
+import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
@@ -45,6 +46,18 @@ final class EscalateCommand extends RecordedCommand {
     @Override
     boolean dryRun() {
         return dryRunOption.dryRun;
+    }
+
+    @Override
+    void declareMetrics(TriageConfig config, Metrics metrics) {
+        for (Priority priority : Priority.values()) {
+            metrics.declare("helpdesk_triage_escalations_total",
+                    Map.of("priority", priority.id()));
+        }
+        config.sla().escalation().forEach(stage -> metrics.declare(
+                "helpdesk_triage_sla_stages_total", Map.of("stage", stage.id())));
+        metrics.declare("helpdesk_triage_tickets_checked_total", Map.of());
+        metrics.declare("helpdesk_triage_sla_unmeasured_total", Map.of());
     }
 
     @Override

@@ -23,9 +23,15 @@ import java.util.regex.Pattern;
 import org.helpdesktriage.core.io.AtomicOutput;
 
 /**
- * A run's metrics in the Prometheus text format, for node_exporter's textfile collector:
- * counters by label, the run's duration, its exit code, and the time of the last successful
- * run (carried over from the previous file when this run failed). The Prometheus Java client's
+ * A command's metrics in the Prometheus text format, for node_exporter's textfile collector.
+ * Counters are running totals, as Prometheus means them: each run adds its counts to the totals
+ * the previous file held for the same command, so that {@code increase()} and {@code rate()}
+ * see every run, even two alike in a row (a deleted or foreign file starts them again from zero,
+ * which Prometheus reads as a counter reset). Every series a command can write is present, at
+ * zero until it first counts, so that an alert on a series that has never moved still fires.
+ * Gauges describe the last run: its duration, exit code and finish time, and the time of the
+ * last successful run (carried over from the previous file when this run failed). The
+ * Prometheus Java client's
  * exposition library writes the file, so HELP and TYPE lines and the escaping of label values
  * (quotes, backslashes, newlines) are the format's own; {@link AtomicOutput} writes it, so the
  * collector never reads half a file.
@@ -67,6 +73,14 @@ final class Metrics {
     }
 
     /**
+     * Declares a series of counter {@code name} (as written, ending in {@code _total}), so that
+     * it is written, at zero if nothing counts it.
+     */
+    void declare(String name, Map<String, String> labels) {
+        counter(name, labels);
+    }
+
+    /**
      * Adds one to counter {@code name} (as written, ending in {@code _total}) with these labels.
      */
     void increment(String name, Map<String, String> labels) {
@@ -90,12 +104,16 @@ final class Metrics {
 
     /** Writes the metrics file for a run that ended with {@code exitCode}. */
     void write(Path file, double seconds, int exitCode, Instant finishedAt) throws IOException {
+        Map<String, Map<Map<String, String>, Double>> totals = previousTotals(file);
+        counters.forEach((family, series) -> series.forEach((labels, value) -> totals
+                .computeIfAbsent(family, k -> new TreeMap<>(LABELS_ORDER))
+                .merge(labels, value.doubleValue(), Double::sum)));
         List<MetricSnapshot> snapshots = new ArrayList<>();
-        new TreeMap<>(counters).forEach((family, series) -> {
+        new TreeMap<>(totals).forEach((family, series) -> {
             CounterSnapshot.Builder b = CounterSnapshot.builder().name(family)
                     .help(HELP.get(family));
             series.forEach((labels, value) -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot
-                    .builder().labels(labels(labels)).value(value.sum()).build()));
+                    .builder().labels(labels(labels)).value(value).build()));
             snapshots.add(b.build());
         });
         snapshots.add(gauge("helpdesk_triage_run_duration_seconds", seconds));
@@ -126,6 +144,38 @@ final class Metrics {
                         .labels(Labels.of("command", command)).value(value).build())
                 .build();
     }
+
+    // this command's counters in the file the previous run wrote; none when it is missing or
+    // not ours
+    private Map<String, Map<Map<String, String>, Double>> previousTotals(Path file) {
+        Map<String, Map<Map<String, String>, Double>> totals = new TreeMap<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return totals;
+        }
+        for (String line : lines) {
+            MetricsLine.parse(line).ifPresent(sample -> {
+                String name = sample.name();
+                if (!name.endsWith("_total")) {
+                    return;
+                }
+                String family = name.substring(0, name.length() - 6);
+                Map<String, String> labels = new TreeMap<>(sample.labels());
+                if (HELP.containsKey(family) && command.equals(labels.remove("command"))
+                        && Double.isFinite(sample.value()) && sample.value() >= 0) {
+                    totals.computeIfAbsent(family, k -> new TreeMap<>(LABELS_ORDER))
+                            .put(Map.copyOf(labels), sample.value());
+                }
+            });
+        }
+        return totals;
+    }
+
+    // label sets in a stable order, so that the file lists series the same way every run
+    private static final java.util.Comparator<Map<String, String>> LABELS_ORDER =
+            java.util.Comparator.comparing(labels -> new TreeMap<>(labels).toString());
 
     private Double previousSuccess(Path file) {
         try {

@@ -52,6 +52,12 @@ abstract class RecordedCommand extends AbstractCommand {
         return false;
     }
 
+    /**
+     * Declares every series of the metrics this command writes ({@link Metrics#declare}), so
+     * that the metrics file holds each at zero until it first counts.
+     */
+    abstract void declareMetrics(TriageConfig config, Metrics metrics);
+
     /** Returns how many database connections the run may use at once. */
     int poolSize() {
         return 2;
@@ -117,6 +123,7 @@ abstract class RecordedCommand extends AbstractCommand {
             return dryRun(config);
         }
         Metrics metrics = new Metrics(runName());
+        declareMetrics(config, metrics);
         long start = System.nanoTime();
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, String> details = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.BatchSummary;
@@ -21,6 +22,7 @@ import org.helpdesktriage.core.ingest.InputFormat;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
+import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.output.OutputFormat;
 import org.helpdesktriage.core.output.RejectWriter;
@@ -148,6 +150,24 @@ final class TriageCommand extends RecordedCommand {
             if (!output.equals("-") || rejects != null) {
                 throw usage("--dry-run writes no file; leave out OUTPUT and --rejects to see "
                         + "the results on standard output and the rejects on standard error");
+            }
+        }
+    }
+
+    @Override
+    void declareMetrics(TriageConfig config, Metrics metrics) {
+        for (String outcome : List.of("triaged", "rejected")) {
+            metrics.declare("helpdesk_triage_records_total", Map.of("outcome", outcome));
+        }
+        for (String category : config.categories().names()) {
+            for (Priority priority : Priority.values()) {
+                metrics.declare("helpdesk_triage_tickets_total",
+                        Map.of("category", category, "priority", priority.id()));
+            }
+        }
+        if (config.cacheEnabled()) {
+            for (String result : List.of("hit", "miss")) {
+                metrics.declare("helpdesk_triage_cache_lookups_total", Map.of("result", result));
             }
         }
     }
