@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.helpdesktriage.core.ingest.InputFormat;
+import org.helpdesktriage.core.output.OutputFormat;
 import picocli.CommandLine;
 
 /** The {@code helpdesk-triage} command line. */
@@ -61,6 +63,13 @@ public final class Main {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::usageError);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // the formats' own names, aliases included (ndjson is jsonl)
+        cl.registerConverter(InputFormat.class, value -> InputFormat.parse(value).orElseThrow(
+                () -> new CommandLine.TypeConversionException("'" + value + "' is not an input "
+                        + "format; use json, jsonl (or ndjson), csv or text")));
+        cl.registerConverter(OutputFormat.class, value -> OutputFormat.parse(value).orElseThrow(
+                () -> new CommandLine.TypeConversionException("'" + value + "' is not an output "
+                        + "format; use json, jsonl (or ndjson) or csv")));
         withVersion(cl, new VersionProvider());
         return cl;
     }
