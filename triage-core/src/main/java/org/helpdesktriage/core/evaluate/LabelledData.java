@@ -82,16 +82,18 @@ public final class LabelledData {
     private final long read;
     private final List<LeftOut> leftOut;
     private final long truncated;
+    private final long controls;
     private final long filled;
     private final IngestSettings live;
 
     private LabelledData(String source, List<Example> examples, long read, List<LeftOut> leftOut,
-            long truncated, long filled, IngestSettings live) {
+            long truncated, long filled, long controls, IngestSettings live) {
         this.source = source;
         this.examples = List.copyOf(examples);
         this.read = read;
         this.leftOut = List.copyOf(leftOut);
         this.truncated = truncated;
+        this.controls = controls;
         this.filled = filled;
         this.live = live;
     }
@@ -118,6 +120,7 @@ public final class LabelledData {
         long read = 0;
         long truncated = 0;
         long filled = 0;
+        long controls = 0;
         try (RecordReader reader = RecordReaders.open(input.file(), input.format())) {
             while (reader.hasNext()) {
                 RawRecord r = reader.next();
@@ -141,7 +144,11 @@ public final class LabelledData {
                     continue;
                 }
                 Ticket ticket = ((Ingested.Accepted) in).ticket();
-                Ticket cut = truncate(ticket, live);
+                Ticket plain = withoutControlCharacters(ticket);
+                if (plain != ticket) {
+                    controls++;
+                }
+                Ticket cut = truncate(plain, live);
                 if (cut != ticket) {
                     truncated++;
                 }
@@ -157,13 +164,39 @@ public final class LabelledData {
         counts.forEach((reason, n) -> leftOut.add(new LeftOut(reason, n[0], firsts.get(reason))));
         leftOut.sort((a, b) -> Integer.compare(b.count(), a.count()));
         return new LabelledData(input.file().toString(), examples, read, leftOut, truncated,
-                filled, live);
+                filled, controls, live);
     }
 
     private static void count(Map<String, int[]> counts, Map<String, String> firsts,
             String reason, String message) {
         counts.computeIfAbsent(reason, r -> new int[1])[0]++;
         firsts.putIfAbsent(reason, message);
+    }
+
+    // text pasted from a terminal (colour codes, a stray ^A) is words and spaces to a model
+    private static Ticket withoutControlCharacters(Ticket t) {
+        String title = spaced(t.title());
+        String description = spaced(t.description());
+        if (title == t.title() && description == t.description()) {
+            return t;
+        }
+        return new Ticket(t.ticketId(), title, description, t.requesterEmail(), t.category(),
+                t.priority(), t.status(), t.createdAt(), t.updatedAt(), t.assignedTo(), t.tags(),
+                t.metadata(), t.score());
+    }
+
+    private static String spaced(String s) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? s : new String(chars);
     }
 
     // a live ticket holds at most the live limits, so the model learns from no more than that
@@ -216,6 +249,11 @@ public final class LabelledData {
     /** Returns how many records were left out. */
     public long leftOutCount() {
         return leftOut.stream().mapToLong(LeftOut::count).sum();
+    }
+
+    /** Returns how many examples had control characters in their text, replaced by spaces. */
+    public long withControlCharacters() {
+        return controls;
     }
 
     /** Returns how many examples had a text longer than the live limits, truncated for features. */
@@ -293,6 +331,9 @@ public final class LabelledData {
             notes.add(truncated + " with texts truncated for features to the live limits ("
                     + live.maxTitleLength() + " / " + live.maxDescriptionLength()
                     + " characters)");
+        }
+        if (controls > 0) {
+            notes.add(controls + " with control characters replaced by spaces");
         }
         if (filled > 0) {
             notes.add(filled + " with an empty title or description taken from the other");

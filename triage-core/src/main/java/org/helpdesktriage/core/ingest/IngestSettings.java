@@ -53,11 +53,17 @@ public record IngestSettings(Categories categories, Map<String, String> category
      * Returns these settings without the limits meant for live tickets (title and description
      * length), for labelled history read to train or evaluate a model: a history is not shrunk
      * by them, and long texts are truncated for features instead (see
-     * {@code org.helpdesktriage.core.evaluate.LabelledData}). The input limits, which bound the
-     * memory a record takes, stay.
+     * {@code org.helpdesktriage.core.evaluate.LabelledData}). Nor is a field longer than
+     * {@code max_field_length} a reason to leave a record out (an issue's body with a pasted log
+     * often is); the input limits that bound the memory a record takes (its length, keys and
+     * nesting) stay.
      */
     public IngestSettings withoutLengthLimits() {
+        InputLimits lenient = new InputLimits(limits.maxRecordLength(),
+                Math.max(limits.maxFieldLength(), limits.maxRecordLength()),
+                limits.maxKeyLength(), limits.maxNestingDepth(), limits.maxKeys(),
+                limits.maxTags(), limits.minTimestamp(), limits.maxTimestamp());
         return new IngestSettings(categories, categorySynonyms, prioritySynonyms,
-                defaultPriority, Integer.MAX_VALUE, Integer.MAX_VALUE, limits, timeZone);
+                defaultPriority, Integer.MAX_VALUE, Integer.MAX_VALUE, lenient, timeZone);
     }
 }
