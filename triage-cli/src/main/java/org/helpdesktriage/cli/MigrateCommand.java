@@ -18,6 +18,20 @@ import picocli.CommandLine.Command;
                 + "has a newer schema than this program knows (nothing is changed then)."})
 final class MigrateCommand extends AbstractCommand {
 
+    // the other commands' option, so that a line copied from them (or from an error) works
+    @picocli.CommandLine.Option(names = "--store", paramLabel = "TYPE",
+            description = "postgres, the only store with a schema to migrate; the default.")
+    String store = "postgres";
+
+    @Override
+    void validate() {
+        super.validate();
+        if (!store.equals("postgres")) {
+            throw usage("--store " + store + " has no schema to migrate: only the PostgreSQL "
+                    + "store has one (--store postgres)");
+        }
+    }
+
     @Override
     ExitCode execute() {
         TriageConfig config = config();

@@ -67,8 +67,11 @@ class PostgresCommandsTest {
         assertThat(run("triage", input().toString(), dir.resolve("o.json").toString())
                 .exitCode()).as("no schema yet").isEqualTo(6);
         assertThat(runs.get(0).err()).contains("has no helpdesk-triage schema")
-                .contains("helpdesk-triage migrate");
+                .contains("helpdesk-triage migrate --store postgres");
+        // the command the message names works as written
+        assertThat(run("migrate", "--store", "postgres").exitCode()).isEqualTo(0);
         assertThat(run("migrate").exitCode()).isEqualTo(0);
+        assertThat(run("migrate", "--store", "file").exitCode()).isEqualTo(2);
         assertThat(run("health").exitCode()).isEqualTo(0);
         CliRun first = run("triage", input().toString(), dir.resolve("o.json").toString(),
                 "--store", "postgres", "--metrics-file", metrics.toString());
