@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class, TrainCommand.class,
             TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
             HealthCommand.class, RunsCommand.class, DeadLettersCommand.class,
-            WithLockCommand.class, ConfigCommand.class, LintCommand.class,
+            WithLockCommand.class, ConfigCommand.class, LintCommand.class, BacktestCommand.class,
             CompletionCommand.class,
             MigrateCommand.class,
             CommandLine.HelpCommand.class},

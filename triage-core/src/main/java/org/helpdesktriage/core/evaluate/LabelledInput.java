@@ -63,7 +63,11 @@ public record LabelledInput(Path file, InputFormat format, String labelField, St
     /** Returns the value a label means: its mapping, else lower-cased with {@code _}. */
     public String mapLabel(String label) {
         String mapped = labelMap.get(label.trim());
-        return mapped != null ? mapped
-                : label.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        return mapped != null ? mapped : normalLabel(label);
+    }
+
+    /** Returns an unmapped label as a category reads: lower case, spaces and dashes as '_'. */
+    static String normalLabel(String label) {
+        return label.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
     }
 }
