@@ -1,0 +1,93 @@
+package org.helpdesktriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpdesktriage.cli.ReimportTest.AGAIN;
+import static org.helpdesktriage.cli.ReimportTest.ESCALATED;
+import static org.helpdesktriage.cli.ReimportTest.EXAMPLES;
+import static org.helpdesktriage.cli.ReimportTest.ID;
+import static org.helpdesktriage.cli.ReimportTest.LATER;
+import static org.helpdesktriage.cli.ReimportTest.REIMPORTED;
+import static org.helpdesktriage.cli.ReimportTest.TRIAGED;
+import static org.helpdesktriage.cli.ReimportTest.at;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.helpdesktriage.store.postgres.PostgresExtension;
+import org.helpdesktriage.store.postgres.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 28's re-import scenario ({@link ReimportTest}) against a real PostgreSQL server. */
+@ExtendWith(PostgresExtension.class)
+class PostgresReimportTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CONFIG = EXAMPLES.resolve("config-sla.json").toString();
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> env;
+
+    @BeforeEach
+    void database(TestPostgres pg) {
+        env = Map.of("HELPDESK_STORE_TYPE", "postgres", "HELPDESK_STORE_URL",
+                pg.url(pg.newDatabase()), "HELPDESK_DB_USER", TestPostgres.USER,
+                "HELPDESK_DB_PASSWORD", TestPostgres.PASSWORD);
+    }
+
+    private CliRun triage(Instant when, Path in) {
+        return at(when, env, in.toString(), dir.resolve("out.json").toString(), "--store",
+                "postgres", "--config", CONFIG);
+    }
+
+    private JsonNode stored() throws IOException {
+        return MAPPER.readTree(at(LATER, env, "tickets", "get", ID).out());
+    }
+
+    private JsonNode audit() throws IOException {
+        return MAPPER.readTree(at(LATER, env, "audit", "--json", "--ticket", ID).out());
+    }
+
+    @Test
+    void reimport_keepsTheEscalation_andAuditsOnlyRealChanges_onPostgres() throws IOException {
+        assertThat(at(TRIAGED, env, "migrate").exitCode()).isZero();
+        assertThat(triage(TRIAGED, EXAMPLES.resolve("tickets.json")).exitCode()).isIn(0, 4);
+        CliRun escalate = at(ESCALATED, env, "escalate", "--config", CONFIG);
+        assertThat(escalate.exitCode()).as(escalate.err()).isZero();
+        JsonNode escalated = stored();
+        assertThat(escalated.get("status").asText()).isEqualTo("escalated");
+        assertThat(escalated.get("priority").asText()).isEqualTo("critical");
+        assertThat(escalated.get("assigned_to").asText()).isEqualTo("on-call");
+        int entries = audit().size();
+
+        assertThat(triage(REIMPORTED, EXAMPLES.resolve("tickets.json")).exitCode())
+                .isIn(0, 4);
+        assertThat(stored()).isEqualTo(escalated);
+        assertThat(audit()).hasSize(entries);
+
+        Path edited = ReimportTest.withEditedTitle(dir);
+        assertThat(triage(REIMPORTED, edited).exitCode()).isIn(0, 4);
+        assertThat(triage(AGAIN, edited).exitCode()).isIn(0, 4);
+        JsonNode after = stored();
+        assertThat(after.get("status").asText()).isEqualTo("escalated");
+        assertThat(after.get("priority").asText()).isEqualTo("critical");
+        assertThat(after.get("assigned_to").asText()).isEqualTo("on-call");
+        JsonNode all = audit();
+        assertThat(all).hasSize(entries + 1);
+        JsonNode changes = null;
+        for (JsonNode e : all) {
+            if (e.toString().contains("[edited]")) {
+                changes = e.get("changes");
+            }
+        }
+        assertThat(changes).isNotNull();
+        assertThat(changes.fieldNames()).toIterable().containsExactly("title");
+    }
+}
