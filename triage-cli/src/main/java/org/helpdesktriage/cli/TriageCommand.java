@@ -180,6 +180,7 @@ final class TriageCommand extends RecordedCommand {
             }
         }
         BatchSummary summary;
+        long[] resolved = new long[1];
         Progress.ByteCounter counter = countedInput();
         Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
                 environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
@@ -201,6 +202,10 @@ final class TriageCommand extends RecordedCommand {
                             progress.record();
                             if (outcome instanceof TriageOutcome.Triaged t) {
                                 results.write(rendered);
+                                if (run != null) {
+                                    resolved[0] += run.resolveDeadLetters(
+                                            t.result().ticket().ticketId()).size();
+                                }
                                 Routing r = t.result().routing();
                                 metrics.increment("helpdesk_triage_records_total",
                                         Map.of("outcome", "triaged"));
@@ -233,6 +238,9 @@ final class TriageCommand extends RecordedCommand {
         counts.put("read", summary.read());
         counts.put("triaged", summary.triaged());
         counts.put("rejected", summary.rejected());
+        if (run != null) {
+            counts.put("dead_letters_resolved", resolved[0]);
+        }
         String cache = "";
         if (engine.cache().isPresent()) {
             ResultCache c = engine.cache().get();

@@ -90,4 +90,37 @@ class PostgresReimportTest {
         assertThat(changes).isNotNull();
         assertThat(changes.fieldNames()).toIterable().containsExactly("title");
     }
+
+    @Test
+    void deadLetters_resolvedByReimport_discarded_andPrunedByCleanup_onPostgres()
+            throws IOException {
+        assertThat(at(TRIAGED, env, "migrate").exitCode()).isZero();
+        Path in = dir.resolve("in.jsonl");
+        java.nio.file.Files.writeString(in, String.join("\n", bad("TKT-1"), bad("TKT-2"),
+                bad("TKT-3")));
+        assertThat(triage(TRIAGED, in).exitCode()).isEqualTo(4);
+        assertThat(letters()).hasSize(3);
+
+        java.nio.file.Files.writeString(in, bad("TKT-1").replace("a@b", "a@example.com"));
+        assertThat(triage(TRIAGED.plusSeconds(60), in).exitCode()).isZero();
+        assertThat(letters()).hasSize(2);
+
+        String id = letters().get(0).get("id").asText();
+        assertThat(at(TRIAGED, env, "dead-letters", "discard", id).exitCode()).isZero();
+        assertThat(letters()).hasSize(1);
+
+        CliRun cleanup = at(TRIAGED.plus(java.time.Duration.ofDays(8)), env, "cleanup",
+                "--older-than", "90d", "--keep-dead-letters", "7d");
+        assertThat(cleanup.exitCode()).as(cleanup.err()).isZero();
+        assertThat(letters()).isEmpty();
+    }
+
+    private static String bad(String id) {
+        return "{\"ticket_id\":\"" + id + "\",\"title\":\"Printer\",\"description\":\"jam\","
+                + "\"requester_email\":\"a@b\",\"created_at\":\"2026-11-20T10:00:00Z\"}";
+    }
+
+    private JsonNode letters() throws IOException {
+        return MAPPER.readTree(at(LATER, env, "dead-letters", "list", "--json").out());
+    }
 }
