@@ -48,6 +48,11 @@ final class SlaStatusCommand extends DataDirCommand {
     boolean json;
 
     @Override
+    boolean dependsOnRules() {
+        return true;
+    }
+
+    @Override
     ExitCode execute() {
         TriageConfig config = config();
         if (!config.sla().enabled()) {

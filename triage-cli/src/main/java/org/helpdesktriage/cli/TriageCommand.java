@@ -25,6 +25,7 @@ import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.output.OutputFormat;
 import org.helpdesktriage.core.output.RejectWriter;
 import org.helpdesktriage.core.output.ResultWriter;
+import org.helpdesktriage.store.RecordedConfig;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,6 +109,11 @@ final class TriageCommand extends RecordedCommand {
     DryRunOption dryRunOption = new DryRunOption();
 
     @Override
+    boolean dependsOnRules() {
+        return true;
+    }
+
+    @Override
     String runName() {
         return "triage";
     }
@@ -159,6 +165,13 @@ final class TriageCommand extends RecordedCommand {
         details.put("output", output);
         Path r = rejectsPath();
         details.put("rejects", r == null ? "-" : r.toString());
+        if (run != null) {
+            // the data directory knows its configuration, for the commands run on it later
+            RecordedConfig used = configuration().toRecord(run.clock());
+            if (run.data().recordedConfig().filter(used::sameAs).isEmpty()) {
+                run.data().recordConfig(used);
+            }
+        }
         return triage(config, run, metrics, counts);
     }
 

@@ -115,6 +115,19 @@ class PostgresReimportTest {
         assertThat(letters()).isEmpty();
     }
 
+    @Test
+    void escalateWithoutConfig_usesTheConfigurationRecordedInTheDatabase() throws IOException {
+        assertThat(at(TRIAGED, env, "migrate").exitCode()).isZero();
+        assertThat(triage(TRIAGED, EXAMPLES.resolve("tickets.json")).exitCode()).isIn(0, 4);
+        CliRun escalate = at(ESCALATED, env, "escalate");
+        assertThat(escalate.exitCode()).as(escalate.err()).isZero();
+        assertThat(escalate.err()).doesNotContain("warning");
+        assertThat(stored().get("assigned_to").asText()).isEqualTo("on-call");
+        assertThat(at(ESCALATED, env, "tickets", "count", "--config",
+                Path.of("..", "config.json").toString()).err())
+                .contains("is not the one the PostgreSQL store was last triaged with");
+    }
+
     private static String bad(String id) {
         return "{\"ticket_id\":\"" + id + "\",\"title\":\"Printer\",\"description\":\"jam\","
                 + "\"requester_email\":\"a@b\",\"created_at\":\"2026-11-20T10:00:00Z\"}";
