@@ -110,4 +110,28 @@ class RecordedConfigTest {
         assertThat(restore.exitCode()).as(restore.err()).isZero();
         assertThat(RecordedConfig.read(data)).contains(before);
     }
+
+    @Test
+    void slaStatus_reportsTheSlaStoredOnEachTicket_notTheCurrentCalendars() throws IOException {
+        String stored = org.helpdesktriage.core.sla.SlaCalculator.read(stored()).orElseThrow()
+                .sla().resolutionDue().toString();
+        // the same rules with office hours that end at noon: recomputed, the due time moves
+        Path shorter = dir.resolve("config-short.json");
+        Files.writeString(shorter, Files.readString(config)
+                .replace("\"13:30-17:00\"", "\"13:30-13:45\""));
+        CliRun status = at(ESCALATED, Map.of(), "sla", "status", "--json", "--data-dir",
+                data.toString(), "--config", shorter.toString());
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind
+                .ObjectMapper().readTree(status.out());
+        com.fasterxml.jackson.databind.JsonNode row = null;
+        for (com.fasterxml.jackson.databind.JsonNode r : rows) {
+            if (r.get("ticket_id").asText().equals(ID)) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("resolution_due").asText()).isEqualTo(stored);
+        assertThat(row.get("state").asText()).isEqualTo("breached");
+    }
 }
