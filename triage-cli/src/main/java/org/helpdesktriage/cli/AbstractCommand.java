@@ -26,6 +26,7 @@ abstract class AbstractCommand implements Callable<Integer> {
     private Main.Environment environment;
     private Logging logging;
     private TriageConfig config;
+    private StoreConfiguration configuration;
 
     final void environment(Main.Environment env) {
         this.environment = env;
@@ -84,13 +85,39 @@ abstract class AbstractCommand implements Callable<Integer> {
      */
     TriageConfig config() {
         if (config == null) {
-            config = configOptions.load(environment.variables());
+            configuration = StoreConfiguration.load(configOptions, environment.variables(),
+                    this::storeOptions, dependsOnRules(), clock(), err()::println);
+            config = configuration.config();
             if (logging != null) {
                 logging.level(explicitLogLevel() != null ? explicitLogLevel()
                         : config.logLevel());
             }
         }
         return config;
+    }
+
+    /** Returns the configuration with the file it came from; loads it on the first call. */
+    final StoreConfiguration configuration() {
+        config();
+        return configuration;
+    }
+
+    /**
+     * Returns the store options of a command that works on a store (data directory or
+     * PostgreSQL), so that it runs with the configuration recorded there when none is given;
+     * {@code null} (the default) for a command that works on none.
+     */
+    DataDirOptions storeOptions(TriageConfig loaded) {
+        return null;
+    }
+
+    /**
+     * Returns whether the command decides with the rules, escalation or SLA settings (triage,
+     * escalate, sla, dead-letters retry): it then refuses to fall back to the built-in defaults
+     * when the configuration recorded in its store is gone.
+     */
+    boolean dependsOnRules() {
+        return false;
     }
 
     private String explicitLogLevel() {

@@ -18,11 +18,14 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** Moves old finished tickets out of the store and prunes old run records and backups. */
+/**
+ * Moves old finished tickets out of the store and prunes old run records, dead letters and
+ * backups.
+ */
 @Command(name = "cleanup", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Moves resolved and closed tickets not updated for --older-than to "
-                + "<data-dir>/archive/ (with --archive) or deletes them, and prunes run records "
-                + "and backups beyond their retention. Meant for a weekly cron line."},
+                + "<data-dir>/archive/ (with --archive) or deletes them, and prunes run records, "
+                + "dead letters and backups beyond their retention. Meant for a weekly cron line."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:an unexpected error", "2:the command line is wrong",
             "3:the configuration is invalid", "5:another process holds the data directory's lock",
@@ -42,6 +45,11 @@ final class CleanupCommand extends RecordedCommand {
             converter = AgeConverter.class,
             description = "Run records older than this are deleted.")
     Duration keepRuns;
+
+    @Option(names = "--keep-dead-letters", paramLabel = "AGE", defaultValue = "90d",
+            converter = AgeConverter.class,
+            description = "Dead letters that last failed longer ago than this are deleted.")
+    Duration keepDeadLetters;
 
     @Option(names = "--backups", paramLabel = "DIR",
             description = "The backup directory to prune (the one given to backup --out).")
@@ -77,9 +85,9 @@ final class CleanupCommand extends RecordedCommand {
             throw usage("--archive moves tickets into the data directory's archive/; with the "
                     + "PostgreSQL store, take a backup first and clean up without --archive");
         }
-        if (olderThan.isNegative() || keepRuns.isNegative()) {
-            throw usage("--older-than and --keep-runs must not be negative, got "
-                    + olderThan + " and " + keepRuns);
+        if (olderThan.isNegative() || keepRuns.isNegative() || keepDeadLetters.isNegative()) {
+            throw usage("--older-than, --keep-runs and --keep-dead-letters must not be "
+                    + "negative, got " + olderThan + ", " + keepRuns + " and " + keepDeadLetters);
         }
     }
 
@@ -96,7 +104,7 @@ final class CleanupCommand extends RecordedCommand {
         details.put("older_than", olderThan.toString());
         details.put("archive", String.valueOf(archive));
         Cleanup.Settings settings = new Cleanup.Settings(olderThan, archive, keepRuns,
-                Optional.ofNullable(backups), keepBackups);
+                Optional.ofNullable(backups), keepBackups, keepDeadLetters);
         if (run.data() instanceof DryRun dry) {
             return plan(Cleanup.plan(dry.base(), settings, run.clock().instant()));
         }
@@ -109,23 +117,26 @@ final class CleanupCommand extends RecordedCommand {
         result.corrupt().forEach(c -> err().println("error: " + c.location() + ": "
                 + c.problem()));
         result.prunedBackups().forEach(p -> say("pruned backup " + p));
-        say(String.format("%s %d tickets finished before %s; pruned %d run records and %d "
-                + "backups", archive ? "archived" : "deleted", result.moved().size(),
-                result.cutoff(), result.prunedRuns().size(), result.prunedBackups().size()));
+        say(String.format("%s %d tickets finished before %s; pruned %d run records, %d dead "
+                + "letters and %d backups", archive ? "archived" : "deleted",
+                result.moved().size(), result.cutoff(), result.prunedRuns().size(),
+                result.prunedDeadLetters().size(), result.prunedBackups().size()));
         return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }
 
     private ExitCode plan(Cleanup.Result plan) {
         plan.moved().forEach(id -> say("would " + (archive ? "archive " : "delete ") + id));
         plan.prunedRuns().forEach(r -> say("would prune run record " + r.runId()));
+        plan.prunedDeadLetters().forEach(d -> say("would prune dead letter " + d.id()));
         plan.prunedBackups().forEach(p -> say("would prune backup " + p));
         plan.removedLeftovers().forEach(p -> say("would remove " + p
                 + ", left by a backup that was interrupted"));
         plan.corrupt().forEach(c -> err().println("error: " + c.location() + ": "
                 + c.problem()));
         say(String.format("dry run: would %s %d tickets finished before %s; would prune %d run "
-                + "records and %d backups; nothing was changed", archive ? "archive" : "delete",
-                plan.moved().size(), plan.cutoff(), plan.prunedRuns().size(),
+                + "records, %d dead letters and %d backups; nothing was changed",
+                archive ? "archive" : "delete", plan.moved().size(), plan.cutoff(),
+                plan.prunedRuns().size(), plan.prunedDeadLetters().size(),
                 plan.prunedBackups().size()));
         return plan.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }

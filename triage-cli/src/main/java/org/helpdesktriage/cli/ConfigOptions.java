@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
 final class ConfigOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration file. Default: ./config.json if present, else the "
-                    + "built-in defaults.")
+            description = "The configuration file; HELPDESK_CONFIG in the environment sets it "
+                    + "for every command. Default: for a command on a store, the configuration "
+                    + "the last triage --store recorded there; else ./config.json if present, "
+                    + "else the built-in defaults.")
     Path config;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",

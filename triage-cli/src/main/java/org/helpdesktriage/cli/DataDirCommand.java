@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.store.CorruptRecord;
@@ -16,6 +17,11 @@ abstract class DataDirCommand extends AbstractCommand {
 
     @Mixin
     DataDirOptions dataDirOptions = new DataDirOptions();
+
+    @Override
+    DataDirOptions storeOptions(TriageConfig loaded) {
+        return dataDirOptions;
+    }
 
     @Override
     void validate() {

@@ -10,8 +10,10 @@ import picocli.CommandLine.Spec;
 
 /** The dead letters of the data directory: records that failed, kept for a retry. */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Lists the records that failed and are kept, with the reason, and retries them.",
-        subcommands = {DeadLettersCommand.ListDeadLetters.class, DeadLettersRetryCommand.class})
+        description = "Lists the records that failed and are kept, with the reason, retries "
+                + "and discards them.",
+        subcommands = {DeadLettersCommand.ListDeadLetters.class, DeadLettersRetryCommand.class,
+            DeadLettersDiscardCommand.class})
 final class DeadLettersCommand implements Runnable {
 
     @Spec
@@ -19,11 +21,12 @@ final class DeadLettersCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing a subcommand: list or retry");
+        throw new ParameterException(spec.commandLine(), "missing a subcommand: list, retry or discard");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, showDefaultValues = true,
-            description = {"Lists the dead letters, oldest first.",
+            description = {"Lists the dead letters, oldest first, each reason whole (wrapped in "
+                + "its column).",
                 "Exit code 6 when a dead-letter file cannot be read (it is named)."})
     static final class ListDeadLetters extends DataDirCommand {
 
@@ -41,7 +44,8 @@ final class DeadLettersCommand implements Runnable {
                 out().println(OpsJson.pretty(OpsJson.array(letters, OpsJson::deadLetter)));
                 return ExitCode.OK;
             }
-            Table table = new Table("ID", "TIME", "ATTEMPTS", "RUN_ID", "SOURCE", "REASON");
+            Table table = new Table("ID", "TIME", "ATTEMPTS", "RUN_ID", "SOURCE", "REASON")
+                    .wrapLast();
             letters.forEach(d -> table.row(d.id(), d.time(), d.attempts(), d.runId(),
                     d.source(), d.reason()));
             table.print(out());

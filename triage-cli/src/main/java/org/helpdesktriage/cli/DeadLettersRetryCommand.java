@@ -30,6 +30,11 @@ final class DeadLettersRetryCommand extends RecordedCommand {
     DryRunOption dryRunOption = new DryRunOption();
 
     @Override
+    boolean dependsOnRules() {
+        return true;
+    }
+
+    @Override
     String runName() {
         return "dead-letters retry";
     }

@@ -39,6 +39,11 @@ final class EscalateCommand extends RecordedCommand {
     boolean json;
 
     @Override
+    boolean dependsOnRules() {
+        return true;
+    }
+
+    @Override
     String runName() {
         return "escalate";
     }

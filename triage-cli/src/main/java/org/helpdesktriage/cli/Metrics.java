@@ -51,6 +51,7 @@ final class Metrics {
                     "Tickets whose SLA the escalation could not measure."),
             Map.entry("helpdesk_triage_cleaned_tickets", "Tickets archived or deleted."),
             Map.entry("helpdesk_triage_retries", "Dead letters retried, by outcome."),
+            Map.entry("helpdesk_triage_dead_letters_discarded", "Dead letters discarded."),
             Map.entry("helpdesk_triage_run_duration_seconds", "Wall time of the run."),
             Map.entry("helpdesk_triage_last_exit_code", "Exit code of the run."),
             Map.entry("helpdesk_triage_last_run_timestamp_seconds",

@@ -74,6 +74,11 @@ abstract class RecordedCommand extends AbstractCommand {
             Map<String, Long> counts, Map<String, String> details) throws IOException;
 
     @Override
+    DataDirOptions storeOptions(TriageConfig loaded) {
+        return usesDataDirectory(loaded) ? dataDir : null;
+    }
+
+    @Override
     void validate() {
         super.validate();
         dataDir.validate(this);

@@ -17,6 +17,7 @@ import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
+import org.helpdesktriage.core.sla.StoredSlaStatus;
 import org.helpdesktriage.core.sla.TicketSla;
 import org.helpdesktriage.core.store.StoreScan;
 import picocli.CommandLine.Command;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Option;
         description = {"Lists the stored tickets that have an SLA by state at --now: breached, "
                 + "at risk, paused, ok, then the settled ones (missed, met, done), the most "
                 + "urgent first.",
+            "Due times are those stored on each ticket by triage and escalate, not recomputed "
+                + "from the calendars of the configuration in effect; a ticket stored without an "
+                + "SLA is measured by the configuration.",
             "A ticket's state is its most urgent open target's. A ticket whose SLA cannot be "
                 + "measured (a date in the future) is named on stderr. Ticket files that cannot "
                 + "be read are named on stderr and the exit code is 6."},
@@ -46,6 +50,11 @@ final class SlaStatusCommand extends DataDirCommand {
 
     @Option(names = "--json", description = "Prints a JSON array instead of a table.")
     boolean json;
+
+    @Override
+    boolean dependsOnRules() {
+        return true;
+    }
 
     @Override
     ExitCode execute() {
@@ -69,7 +78,15 @@ final class SlaStatusCommand extends DataDirCommand {
                 unmeasured++;
                 continue;
             }
-            Optional<SlaStatus> status = calculator.status(t, followed, now);
+            // the SLA stored on the ticket, as triage and escalate kept it; recomputed from the
+            // configuration only for a ticket stored without one
+            Optional<SlaStatus> status;
+            try {
+                status = StoredSlaStatus.of(t, config.sla(), now)
+                        .or(() -> calculator.status(t, followed, now));
+            } catch (IllegalArgumentException e) {
+                status = calculator.status(t, followed, now);
+            }
             if (status.isEmpty()) {
                 noPolicy++;
                 continue;

@@ -27,6 +27,7 @@ import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.output.OutputFormat;
 import org.helpdesktriage.core.output.RejectWriter;
 import org.helpdesktriage.core.output.ResultWriter;
+import org.helpdesktriage.store.RecordedConfig;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,6 +114,11 @@ final class TriageCommand extends RecordedCommand {
     DryRunOption dryRunOption = new DryRunOption();
 
     @Override
+    boolean dependsOnRules() {
+        return true;
+    }
+
+    @Override
     String runName() {
         return "triage";
     }
@@ -182,6 +188,13 @@ final class TriageCommand extends RecordedCommand {
         details.put("output", output);
         Path r = rejectsPath();
         details.put("rejects", r == null ? "-" : r.toString());
+        if (run != null) {
+            // the data directory knows its configuration, for the commands run on it later
+            RecordedConfig used = configuration().toRecord(run.clock());
+            if (run.data().recordedConfig().filter(used::sameAs).isEmpty()) {
+                run.data().recordConfig(used);
+            }
+        }
         return triage(config, run, metrics, counts);
     }
 
@@ -203,6 +216,7 @@ final class TriageCommand extends RecordedCommand {
             }
         }
         BatchSummary summary;
+        long[] resolved = new long[1];
         Progress.ByteCounter counter = countedInput();
         Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
                 environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
@@ -224,6 +238,10 @@ final class TriageCommand extends RecordedCommand {
                             progress.record();
                             if (outcome instanceof TriageOutcome.Triaged t) {
                                 results.write(rendered);
+                                if (run != null) {
+                                    resolved[0] += run.resolveDeadLetters(
+                                            t.result().ticket().ticketId()).size();
+                                }
                                 Routing r = t.result().routing();
                                 metrics.increment("helpdesk_triage_records_total",
                                         Map.of("outcome", "triaged"));
@@ -256,6 +274,9 @@ final class TriageCommand extends RecordedCommand {
         counts.put("read", summary.read());
         counts.put("triaged", summary.triaged());
         counts.put("rejected", summary.rejected());
+        if (run != null) {
+            counts.put("dead_letters_resolved", resolved[0]);
+        }
         String cache = "";
         if (engine.cache().isPresent()) {
             ResultCache c = engine.cache().get();

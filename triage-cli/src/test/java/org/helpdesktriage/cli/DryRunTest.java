@@ -94,7 +94,7 @@ class DryRunTest {
                 .contains("would prune backup " + backups.resolve(
                         "helpdesk-triage-backup-20260101T000000Z.tar.gz"))
                 .contains("dry run: would archive 1 tickets finished before "
-                        + "2026-02-28T00:00:00Z; would prune 1 run records and 1 backups");
+                        + "2026-02-28T00:00:00Z; would prune 1 run records, 0 dead letters and 1 backups");
         assertThat(run.out()).doesNotContain("TKT-1");
     }
 

@@ -54,7 +54,8 @@ class StoredTriageTest {
                     .containsExactly("TKT-1", "TKT-2");
             assertThat(d.tickets().get("TKT-2").orElseThrow().priority().id())
                     .isEqualTo("critical");
-            assertThat(d.audit().query(AuditQuery.all().ticket("TKT-1"))).hasSize(2)
+            // the second, unchanged import changes nothing and writes no audit entry
+            assertThat(d.audit().query(AuditQuery.all().ticket("TKT-1"))).hasSize(1)
                     .allSatisfy(e -> assertThat(e.changes()).containsKey("assigned_to"));
             assertThat(d.deadLetters().list()).hasSize(1)
                     .allSatisfy(l -> assertThat(l.attempts()).isEqualTo(2));
@@ -73,6 +74,22 @@ class StoredTriageTest {
                 "helpdesk_triage_last_success_timestamp_seconds{command=\"triage\"} 1.7952624E9",
                 "helpdesk_triage_tickets_total{category=\"billing\",command=\"triage\","
                         + "priority=\"critical\"} 1.0");
+    }
+
+    @Test
+    void configShowFingerprint_equalsTheFingerprintOfRunsStoredWithStoreFile() throws IOException {
+        Path in = dir.resolve("in.json");
+        Files.writeString(in, "{\"id\":\"TKT-1\",\"subject\":\"a\",\"body\":\"b\","
+                + "\"email\":\"a@example.com\"}");
+        String config = Path.of("..", "examples", "config-sla.json").toString();
+        assertThat(triage(in, "--config", config).exitCode()).isZero();
+        CliRun show = CliRun.runAt(CLOCK, Map.of(), "", "config", "show", "--fingerprint",
+                "--config", config);
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        try (DataDirectory d = DataDirectory.openForReading(dir.resolve("data"), CLOCK)) {
+            assertThat(d.runs().list()).singleElement().satisfies(r -> assertThat(
+                    r.details().get("config_fingerprint")).isEqualTo(show.out().trim()));
+        }
     }
 
     @Test

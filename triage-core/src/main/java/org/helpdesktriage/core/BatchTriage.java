@@ -3,6 +3,7 @@ package org.helpdesktriage.core;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -111,18 +112,13 @@ public final class BatchTriage {
             // a chunk's store writes go in one call, before its outcomes reach the sink
             TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
             List<TriageOutcome> outcomes = new ArrayList<>(CHUNK_SIZE);
-            List<T> prepared = new ArrayList<>(CHUNK_SIZE);
             while (records.hasNext()) {
-                TriageOutcome outcome = engine.triage(records.next(), pending);
-                outcomes.add(outcome);
-                prepared.add(prepare.apply(outcome));
+                outcomes.add(engine.triage(records.next(), pending));
                 if (outcomes.size() == CHUNK_SIZE || !records.hasNext()) {
-                    engine.save(pending);
-                    for (int i = 0; i < outcomes.size(); i++) {
-                        counter.accept(outcomes.get(i), prepared.get(i));
+                    for (TriageOutcome outcome : engine.save(pending, outcomes)) {
+                        counter.accept(outcome, prepare.apply(outcome));
                     }
                     outcomes.clear();
-                    prepared.clear();
                 }
             }
         } else {
@@ -157,9 +153,13 @@ public final class BatchTriage {
                     TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
                     for (int i = 0; i < out.length; i++) {
                         out[i] = engine.triage(chunk.get(i).get(), pending);
+                    }
+                    // the store's merge decides what the outcomes report, so prepare comes after
+                    List<TriageOutcome> saved = engine.save(pending, Arrays.asList(out));
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = saved.get(i);
                         prepared[i] = prepare.apply(out[i]);
                     }
-                    engine.save(pending);
                     return new Done(out, prepared);
                 }));
                 while (inFlight.size() >= maxInFlight) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,9 +40,7 @@ import org.helpdesktriage.core.rules.RuleSet;
 import org.helpdesktriage.core.scoring.Score;
 import org.helpdesktriage.core.scoring.Scorer;
 import org.helpdesktriage.core.sla.Sla;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.TicketChanges;
 import org.helpdesktriage.core.store.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,10 +93,8 @@ public final class TriageEngine {
     private final ResultCache cache;
     private final String fingerprint;
     private final TicketStore store;
-    private final AuditLog audit;
-    private final String actor;
-    private final String runId;
     private final TriageSla sla;
+    private final StoredImport stored;
 
     private TriageEngine(Builder b) {
         this.config = b.config;
@@ -126,13 +123,13 @@ public final class TriageEngine {
                 ? ConfigFingerprint.of(config, ClassifierModel.sha256(b.classifier))
                 : ConfigFingerprint.of(config);
         this.store = b.store;
-        this.audit = b.audit == null ? AuditLog.noop() : b.audit;
-        this.actor = b.actor == null ? "helpdesk-triage" : b.actor;
-        this.runId = b.runId;
         this.cache = b.cache != null ? b.cache
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
                 : null;
         this.sla = TriageSla.of(config, rules);
+        this.stored = store == null ? null : new StoredImport(store,
+                b.audit == null ? AuditLog.noop() : b.audit,
+                sla, b.actor == null ? "helpdesk-triage" : b.actor, b.runId, clock);
         LOG.info("engine built: {} rule(s) compiled ({} match), classifier {}, cache {}, "
                 + "store {}", rules.rules().size(), config.matchMode(),
                 classifier == null ? "none" : "with " + classifier.labels().size() + " labels",
@@ -266,33 +263,16 @@ public final class TriageEngine {
             result = new TriageResult(cached.ticket(), cached.routing(), cached.score(), notes,
                     cached.explanation(), position, cached.sla(), fingerprint);
         }
-        if (store != null) {
-            Ticket after = result.ticket();
-            if (sla != null && result.sla() != null) {
-                // the store keeps the SLA on the ticket, with the pauses seen across imports
-                TriageSla.Saved saved = sla.track(store, result, clock.instant());
-                after = saved.ticket();
-                result = saved.result();
+        if (stored != null) {
+            if (pending != null && store.savesInChunks()) {
+                // reported, with the ticket as stored, by save(pending, ...)
+                pending.add(ticket, result);
+                return result;
             }
-            if (pending == null || !store.savesInChunks()) {
-                persist(ticket, after);
-            } else {
-                pending.add(after, auditEntry(ticket, after));
-            }
+            result = stored.save(ticket, result);
         }
         listener.onTriaged(result);
         return result;
-    }
-
-    // the ticket as it arrived is the "before" of the audit entry: the store may not hold it yet
-    private void persist(Ticket before, Ticket after) {
-        store.save(after);
-        audit.append(auditEntry(before, after));
-    }
-
-    private AuditEntry auditEntry(Ticket before, Ticket after) {
-        return new AuditEntry(after.updatedAt(), actor, "triage", after.ticketId(),
-                TicketChanges.between(before, after), runId);
     }
 
     /** Returns whether a batch should collect a chunk's store writes for one call. */
@@ -302,24 +282,42 @@ public final class TriageEngine {
 
     /**
      * Saves a chunk's tickets with their audit entries in one call to the store
-     * ({@link TicketStore#saveAll}: one transaction for a store that has them), and empties it.
+     * ({@link TicketStore#saveAll}: one transaction for a store that has them), empties it, and
+     * returns {@code outcomes} with each triaged one reporting its ticket as stored.
      */
-    void save(PendingWrites pending) {
-        if (store != null && !pending.tickets.isEmpty()) {
-            store.saveAll(pending.tickets, audit, pending.entries);
+    List<TriageOutcome> save(PendingWrites pending, List<TriageOutcome> outcomes) {
+        if (pending.arriving.isEmpty()) {
+            return outcomes;
         }
-        pending.tickets.clear();
-        pending.entries.clear();
+        List<TriageResult> done = stored.saveAll(pending.arriving, pending.results);
+        Map<TriageResult, TriageResult> byProvisional = new IdentityHashMap<>();
+        for (int i = 0; i < done.size(); i++) {
+            byProvisional.put(pending.results.get(i), done.get(i));
+        }
+        pending.arriving.clear();
+        pending.results.clear();
+        List<TriageOutcome> out = new ArrayList<>(outcomes.size());
+        for (TriageOutcome o : outcomes) {
+            TriageResult stored = o instanceof TriageOutcome.Triaged t
+                    ? byProvisional.get(t.result()) : null;
+            if (stored == null) {
+                out.add(o);
+            } else {
+                listener.onTriaged(stored);
+                out.add(new TriageOutcome.Triaged(stored));
+            }
+        }
+        return out;
     }
 
-    /** The store writes of one chunk, kept until {@link #save(PendingWrites)}; one thread's. */
+    /** The store writes of one chunk, kept until {@link #save}; one thread's. */
     static final class PendingWrites {
-        private final List<Ticket> tickets = new ArrayList<>();
-        private final List<AuditEntry> entries = new ArrayList<>();
+        private final List<Ticket> arriving = new ArrayList<>();
+        private final List<TriageResult> results = new ArrayList<>();
 
-        void add(Ticket ticket, AuditEntry entry) {
-            tickets.add(ticket);
-            entries.add(entry);
+        void add(Ticket ticket, TriageResult result) {
+            arriving.add(ticket);
+            results.add(result);
         }
     }
 
@@ -485,9 +483,11 @@ public final class TriageEngine {
         }
 
         /**
-         * Sets a store: every triaged ticket is saved to it (replacing the one with its id, so
-         * triaging the same input twice keeps one ticket per id), and an audit entry is appended
-         * (default: no store).
+         * Sets a store: every triaged ticket is saved to it with an audit entry (default: no
+         * store). A ticket whose id is stored is updated, not replaced: what the source states
+         * replaces the stored value, what triage or an escalation decided earlier stays unless
+         * the source changed it or the new decision raises the priority, and a record that
+         * changes nothing writes nothing (see docs/data-directory.md, "Re-import").
          */
         public Builder store(TicketStore value) {
             this.store = Objects.requireNonNull(value, "store");

@@ -24,7 +24,6 @@ import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaPolicy;
 import org.helpdesktriage.core.sla.StoredSla;
-import org.helpdesktriage.core.store.TicketStore;
 
 /**
  * The SLA steps of {@link TriageEngine}: the dates check that rejects a record, the policy and
@@ -144,30 +143,17 @@ final class TriageSla {
     }
 
     /**
-     * Returns what to store for a result that has an SLA: the pauses of the ticket as the store
-     * held it before carry over, and a change into or out of a pause status starts or ends one.
-     * The stored ticket is read only when there is something to carry over: pause statuses or
-     * escalation stages (whose applications must not be forgotten by a new import); without
-     * either, a store such as PostgreSQL is spared a read per ticket.
+     * Returns what to store for a result that has an SLA: the pauses and escalation stages of
+     * the ticket as the store held it before ({@code previous}, or {@code null}) carry over, and
+     * a change into or out of a pause status starts or ends one.
      */
-    Saved track(TicketStore store, TriageResult result, Instant now) {
+    Saved track(Ticket previous, TriageResult result, Instant now) {
         Ticket after = result.ticket();
-        Ticket previous = null;
-        List<String> notes = result.notes();
-        try {
-            if (!config.sla().pauseStatuses().isEmpty() || !config.sla().escalation().isEmpty()) {
-                previous = store.get(after.ticketId()).orElse(null);
-            }
-        } catch (TriageException e) {
-            notes = new ArrayList<>(notes);
-            notes.add("the stored ticket could not be read, so its SLA bookkeeping starts "
-                    + "again: " + e.getMessage());
-        }
         SlaPolicy policy = config.sla().policy(result.sla().policy()).orElseThrow();
         StoredSla stored = calculator.track(previous, after, policy, now);
         return new Saved(withMetadata(after, StoredSla.METADATA_KEY, stored.toMetadata()),
-                new TriageResult(result.ticket(), result.routing(), result.score(), notes,
-                        result.explanation(), result.position(), stored.sla(),
+                new TriageResult(result.ticket(), result.routing(), result.score(),
+                        result.notes(), result.explanation(), result.position(), stored.sla(),
                         result.configFingerprint()));
     }
 

@@ -229,9 +229,11 @@ final class ArchiveSurvey {
                         + prefix + "' the archive holds");
             }
             String relative = f.name().substring(prefix.length());
-            if (DataFiles.kindOf(relative) == DataFiles.Kind.OTHER) {
+            if (DataFiles.kindOf(relative) == DataFiles.Kind.OTHER
+                    && !relative.equals(RecordedConfig.FILE)) {
                 throw ArchiveEntryName.refused(f.raw(), "is not a file of a data directory "
-                        + "(format-version, tickets/, audit/, runs/, dead-letters/, archive/)");
+                        + "(format-version, configuration.json, tickets/, audit/, runs/, "
+                        + "dead-letters/, archive/)");
             }
         }
     }

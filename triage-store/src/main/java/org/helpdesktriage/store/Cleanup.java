@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cleans a data directory up: moves finished tickets not updated for a while to
- * {@code <root>/archive/} (or deletes them), auditing each, and prunes old run records and, in a
- * backup directory, all but the newest backups.
+ * {@code <root>/archive/} (or deletes them), auditing each, and prunes old run records, old dead
+ * letters and, in a backup directory, all but the newest backups.
  *
  * <pre>{@code
  * try (RecordedRun run = RecordedRun.open(root, "cleanup", wait, clock)) {
@@ -54,14 +54,20 @@ public final class Cleanup {
      * @param keepRuns run records that started longer ago than this are deleted; zero or more
      * @param backups the backup directory to prune, or empty to leave backups alone
      * @param keepBackups how many of the newest backups to keep there; zero or more
+     * @param keepDeadLetters dead letters that last failed longer ago than this are deleted;
+     *     zero or more
      */
     public record Settings(Duration olderThan, boolean archive, Duration keepRuns,
-            Optional<Path> backups, int keepBackups) {
+            Optional<Path> backups, int keepBackups, Duration keepDeadLetters) {
+
+        /** The dead-letter retention when none is given: as long as run records are kept. */
+        public static final Duration KEEP_DEAD_LETTERS = Duration.ofDays(90);
 
         /** Checks the values. */
         public Settings {
             requireNotNegative(olderThan, "olderThan");
             requireNotNegative(keepRuns, "keepRuns");
+            requireNotNegative(keepDeadLetters, "keepDeadLetters");
             Objects.requireNonNull(backups, "backups");
             if (keepBackups < 0) {
                 throw new IllegalArgumentException("keepBackups must be 0 or more, got "
@@ -69,9 +75,15 @@ public final class Cleanup {
             }
         }
 
+        /** Creates settings that keep dead letters {@link #KEEP_DEAD_LETTERS}. */
+        public Settings(Duration olderThan, boolean archive, Duration keepRuns,
+                Optional<Path> backups, int keepBackups) {
+            this(olderThan, archive, keepRuns, backups, keepBackups, KEEP_DEAD_LETTERS);
+        }
+
         /**
          * Returns settings that archive tickets finished longer ago than {@code olderThan}, keep
-         * 90 days of run records and touch no backup.
+         * 90 days of run records and of dead letters and touch no backup.
          */
         public static Settings archiveAfter(Duration olderThan) {
             return new Settings(olderThan, true, Duration.ofDays(90), Optional.empty(), 14);
@@ -91,6 +103,7 @@ public final class Cleanup {
      * @param cutoff tickets finished and last updated before this went
      * @param moved ids of the tickets archived or deleted, in id order
      * @param prunedRuns the run records deleted
+     * @param prunedDeadLetters the dead letters deleted, oldest first
      * @param prunedBackups the backup archives deleted, oldest first
      * @param removedLeftovers temporary archives that interrupted backups of this data
      *     directory left in the backup directory, removed
@@ -98,7 +111,7 @@ public final class Cleanup {
      * @param archived whether tickets were archived rather than deleted
      */
     public record Result(Instant cutoff, List<String> moved, List<RunRecord> prunedRuns,
-            List<Path> prunedBackups, List<Path> removedLeftovers, List<CorruptRecord> corrupt,
+            List<DeadLetter> prunedDeadLetters, List<Path> prunedBackups, List<Path> removedLeftovers, List<CorruptRecord> corrupt,
             boolean archived) {
 
         /** Copies the lists. */
@@ -106,6 +119,7 @@ public final class Cleanup {
             Objects.requireNonNull(cutoff, "cutoff");
             moved = List.copyOf(moved);
             prunedRuns = List.copyOf(prunedRuns);
+            prunedDeadLetters = List.copyOf(prunedDeadLetters);
             prunedBackups = List.copyOf(prunedBackups);
             removedLeftovers = List.copyOf(removedLeftovers);
             corrupt = List.copyOf(corrupt);
@@ -116,6 +130,7 @@ public final class Cleanup {
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("tickets_" + (archived ? "archived" : "deleted"), (long) moved.size());
             counts.put("runs_pruned", (long) prunedRuns.size());
+            counts.put("dead_letters_pruned", (long) prunedDeadLetters.size());
             counts.put("backups_pruned", (long) prunedBackups.size());
             counts.put("corrupt", (long) corrupt.size());
             return counts;
@@ -153,6 +168,8 @@ public final class Cleanup {
         }
         List<RunRecord> prunedRuns = data.runs().pruneStartedBefore(
                 now.minus(settings.keepRuns()));
+        List<DeadLetter> prunedLetters = data.deadLetters().pruneBefore(
+                now.minus(settings.keepDeadLetters()));
         List<Path> prunedBackups = settings.backups()
                 .map(dir -> pruneBackups(dir, settings.keepBackups())).orElse(List.of());
         List<Path> leftovers = settings.backups().filter(dir -> data instanceof DataDirectory)
@@ -161,14 +178,17 @@ public final class Cleanup {
         LOG.info("cleanup of {}: {} {} ticket(s) finished before {}, pruned {} run record(s) "
                 + "and {} backup(s)", data.describe(), settings.archive() ? "archived" : "deleted",
                 moved.size(), cutoff, prunedRuns.size(), prunedBackups.size());
-        return new Result(cutoff, moved, prunedRuns, prunedBackups, leftovers, scan.corrupt(),
+        LOG.info("cleanup of {}: pruned {} dead letter(s)", data.describe(),
+                prunedLetters.size());
+        return new Result(cutoff, moved, prunedRuns, prunedLetters, prunedBackups, leftovers,
+                scan.corrupt(),
                 settings.archive());
     }
 
     /**
      * Returns what {@link #run} would do to {@code data} at {@code now}, doing none of it: the
-     * tickets it would archive or delete, the run records and backups it would prune and the
-     * leftovers it would remove. Reads only, so it needs no lock.
+     * tickets it would archive or delete, the run records, dead letters and backups it would
+     * prune and the leftovers it would remove. Reads only, so it needs no lock.
      */
     public static Result plan(Storage data, Settings settings, Instant now) {
         Objects.requireNonNull(data, "data");
@@ -183,12 +203,15 @@ public final class Cleanup {
         Instant runCutoff = now.minus(settings.keepRuns());
         List<RunRecord> runs = data.runs().list().stream()
                 .filter(r -> r.startedAt().isBefore(runCutoff)).toList();
+        Instant letterCutoff = now.minus(settings.keepDeadLetters());
+        List<DeadLetter> letters = data.deadLetters().list().stream()
+                .filter(d -> d.time().isBefore(letterCutoff)).toList();
         List<Path> backups = settings.backups()
                 .map(dir -> backupsBeyond(dir, settings.keepBackups())).orElse(List.of());
         List<Path> leftovers = settings.backups().filter(dir -> data instanceof DataDirectory)
                 .map(dir -> Backup.leftovers(((DataDirectory) data).root(), dir))
                 .orElse(List.of());
-        return new Result(cutoff, moved, runs, backups, leftovers, scan.corrupt(),
+        return new Result(cutoff, moved, runs, letters, backups, leftovers, scan.corrupt(),
                 settings.archive());
     }
 

@@ -145,6 +145,23 @@ public final class DataDirectory implements Storage {
         return new DeadLetters(root);
     }
 
+    /** Returns the configuration recorded in {@value RecordedConfig#FILE}, or empty. */
+    @Override
+    public Optional<RecordedConfig> recordedConfig() {
+        return RecordedConfig.read(root);
+    }
+
+    /** Records the configuration in {@value RecordedConfig#FILE}, atomically. */
+    @Override
+    public void recordConfig(RecordedConfig config) {
+        java.util.Objects.requireNonNull(config, "config");
+        if (lock().isEmpty()) {
+            throw new IllegalStateException("data directory " + root + " is open for reading "
+                    + "only; recording its configuration needs it open for writing");
+        }
+        config.write(root);
+    }
+
     /** Names the data directory: its path. */
     @Override
     public String describe() {

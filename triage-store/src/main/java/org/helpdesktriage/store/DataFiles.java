@@ -128,6 +128,17 @@ final class DataFiles {
                 }
                 checkName(relative, fileName, "dead letter", letter.id());
                 return;
+            case OTHER:
+                if (relative.equals(RecordedConfig.FILE)) {
+                    try {
+                        RecordedConfig.parse(bytes);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        throw new IllegalStateException(relative + " cannot be read: "
+                                + e.getMessage());
+                    }
+                    return;
+                }
+                throw new IllegalArgumentException("no whole-file check for " + relative);
             default:
                 throw new IllegalArgumentException("no whole-file check for " + kind);
         }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.helpdesktriage.core.ingest.RecordReaders;
 
 /**
  * A record that could not be processed, kept with the reason so it can be fixed and retried.
@@ -35,5 +37,13 @@ public record DeadLetter(String id, Instant time, String runId, String source, S
     /** Returns this dead letter after another failed attempt. */
     public DeadLetter failedAgain(Instant when, String newReason, String newRunId) {
         return new DeadLetter(id, when, newRunId, source, newReason, record, attempts + 1);
+    }
+
+    /**
+     * Returns the ticket id the kept record names (under {@code ticket_id} or an alias), or
+     * empty: a later import that stores this ticket resolves the letter.
+     */
+    public Optional<String> ticketId() {
+        return RecordReaders.ticketId(record);
     }
 }

@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,17 @@ public interface DeadLetterLog {
         }
         List<DeadLetter> all = list();
         return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /**
+     * Removes the dead letters last failed before {@code cutoff}; returns them, oldest first.
+     * Writers must hold the lock.
+     */
+    default List<DeadLetter> pruneBefore(Instant cutoff) {
+        java.util.Objects.requireNonNull(cutoff, "cutoff");
+        List<DeadLetter> old = list().stream().filter(d -> d.time().isBefore(cutoff)).toList();
+        old.forEach(d -> remove(d.id()));
+        return old;
     }
 
     /** Returns how many dead letters there are. */

@@ -10,12 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One writing run over a data directory, as a batch job makes it: it holds the directory's lock
@@ -44,12 +50,15 @@ public final class RecordedRun implements AutoCloseable {
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(RecordedRun.class);
 
     private final Storage data;
     private final Clock clock;
     private final String command;
     private final String runId;
     private final Instant startedAt;
+    // ticket id -> the ids of its dead letters, read at the first resolveDeadLetters
+    private Map<String, List<String>> lettersByTicket;
 
     private RecordedRun(Storage data, Clock clock, String command, boolean reproducible) {
         this.data = data;
@@ -166,6 +175,36 @@ public final class RecordedRun implements AutoCloseable {
                         rejection.position().toString(), reason, record, 1));
         data.deadLetters().save(letter);
         return letter;
+    }
+
+    /**
+     * Resolves the dead letters of a ticket this run stored: a letter whose record names the
+     * same ticket id ({@link DeadLetter#ticketId()}) is removed, since the ticket now arrived
+     * whole. Only letters kept before the run are considered, so a record rejected and then
+     * stored in the same run keeps its letter. When the letters cannot be read, none is
+     * resolved ({@code health} names the unreadable ones).
+     *
+     * @return the ids of the letters removed, in age order
+     */
+    public List<String> resolveDeadLetters(String ticketId) {
+        Objects.requireNonNull(ticketId, "ticketId");
+        if (lettersByTicket == null) {
+            lettersByTicket = new HashMap<>();
+            try {
+                for (DeadLetter d : data.deadLetters().list()) {
+                    d.ticketId().ifPresent(id -> lettersByTicket
+                            .computeIfAbsent(id, k -> new ArrayList<>()).add(d.id()));
+                }
+            } catch (TriageException unreadable) {
+                LOG.warn("dead letters not resolved: {}", unreadable.getMessage());
+            }
+        }
+        List<String> ids = lettersByTicket.remove(ticketId);
+        if (ids == null) {
+            return List.of();
+        }
+        ids.forEach(data.deadLetters()::remove);
+        return ids;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.helpdesktriage.store;
 
 import java.util.List;
+import java.util.Optional;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.TicketStore;
 
@@ -29,6 +30,22 @@ public interface Storage extends AutoCloseable {
 
     /** Returns the dead letters. */
     DeadLetterLog deadLetters();
+
+    /**
+     * Returns the configuration recorded as the last to triage into this store, or empty when
+     * none is recorded (or the store keeps none: a dry run's).
+     */
+    default Optional<RecordedConfig> recordedConfig() {
+        return Optional.empty();
+    }
+
+    /**
+     * Records the configuration that triages into this store, replacing the one recorded;
+     * writers hold the lock. By default (a dry run) nothing is kept.
+     */
+    default void recordConfig(RecordedConfig config) {
+        java.util.Objects.requireNonNull(config, "config");
+    }
 
     /** Returns what opening did that the user should hear of (a stale lock, a migration). */
     List<String> notices();

@@ -18,6 +18,22 @@ class RunsAndDeadLettersTest {
     Path root;
 
     @Test
+    void pruneBefore_removesOnlyTheOlderLetters_andTicketIdReadsAliases() {
+        DeadLetters dl = new DeadLetters(root);
+        dl.save(new DeadLetter("old", T, null, "a.csv line 2", "title is blank",
+                Map.of("Ticket ID", " TKT-1 "), 1));
+        dl.save(new DeadLetter("new", T.plusSeconds(3600), null, "a.csv line 3",
+                "title is blank", Map.of("id", "TKT-2"), 1));
+        dl.save(new DeadLetter("none", T.plusSeconds(3600), null, "a.csv line 4", "not JSON",
+                Map.of("raw", "{"), 1));
+        assertThat(dl.list()).extracting(d -> d.ticketId().orElse("-"))
+                .containsExactly("TKT-1", "TKT-2", "-");
+        assertThat(dl.pruneBefore(T.plusSeconds(60))).extracting(DeadLetter::id)
+                .containsExactly("old");
+        assertThat(dl.list()).extracting(DeadLetter::id).containsExactly("new", "none");
+    }
+
+    @Test
     void deadLetters_areKeptListedOldestFirst_andTakenForRetry() throws Exception {
         DeadLetters dl = new DeadLetters(root);
         dl.save(new DeadLetter("run-2-1", T.plusSeconds(60), "run-2", "b.csv line 3",

@@ -2,17 +2,20 @@ package org.helpdesktriage.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.classify.ClassifierModel;
 
 /**
  * Says which rules made a decision: the hex SHA-256 of a configuration's canonical JSON (the
- * effective values, rules from every rule file included, in evaluation-relevant order) and,
- * when a classifier is configured, of its model file's content. Result records, run records and
+ * effective values that decide, rules from every rule file included, in evaluation-relevant
+ * order; never where things are stored or how much is logged) and, when a classifier is
+ * configured, of its model file's content. Result records, run records and
  * the result cache carry it.
  *
  * <pre>{@code
@@ -32,11 +35,28 @@ public final class ConfigFingerprint {
     private ConfigFingerprint() {
     }
 
-    /** Returns a canonical JSON rendering of the effective configuration. */
+    /**
+     * The settings that say where things are kept or how much is logged, not what is decided:
+     * left out of the canonical JSON, so moving a data directory, switching stores or logging
+     * more keeps the fingerprint. The model file's path is left out too: its content counts.
+     */
+    static final List<String> OPERATIONAL = List.of("store_type", "store_path", "store_url",
+            "db_password_file", "cache_enabled", "cache_ttl", "log_level");
+
+    /**
+     * Returns a canonical JSON rendering of what in the effective configuration decides: rules,
+     * categories, synonyms, scoring, escalation, SLA, limits that change validation; without the
+     * {@link #OPERATIONAL} settings and the model file's path.
+     */
     public static String canonicalJson(TriageConfig config) {
         Objects.requireNonNull(config, "config");
+        ObjectNode tree = ConfigJson.toTree(config);
+        tree.remove(OPERATIONAL);
+        if (tree.get("classifier") instanceof ObjectNode classifier) {
+            classifier.remove("model");
+        }
         try {
-            return MAPPER.writeValueAsString(ConfigJson.toTree(config));
+            return MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

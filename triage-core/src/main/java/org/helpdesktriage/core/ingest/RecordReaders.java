@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.io.InputLimits;
@@ -124,6 +125,26 @@ public final class RecordReaders {
             return Oversize.record(pos, json, json.length(), limits);
         }
         return JsonLinesRecordReader.parse(factory(limits), limits, pos, json);
+    }
+
+    /**
+     * Returns the ticket id a record's fields name, under {@code ticket_id} or one of its aliases
+     * ({@code id}, {@code ticket}; keys compared as the ingest normalises them), stripped; empty
+     * when there is none or it is not a string or number.
+     */
+    public static Optional<String> ticketId(Map<String, ?> fields) {
+        Objects.requireNonNull(fields, "fields");
+        for (Map.Entry<String, ?> e : fields.entrySet()) {
+            FieldNames.Ref ref = e.getKey() == null ? null
+                    : FieldNames.ref(FieldNames.normalize(e.getKey()));
+            Object v = e.getValue();
+            if (ref != null && ref.field().equals("ticket_id")
+                    && (v instanceof String || v instanceof Number)
+                    && !v.toString().isBlank()) {
+                return Optional.of(v.toString().strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

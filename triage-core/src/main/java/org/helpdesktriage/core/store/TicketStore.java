@@ -1,5 +1,6 @@
 package org.helpdesktriage.core.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,22 @@ public interface TicketStore {
      *     when the stored record exists but cannot be read
      */
     Optional<Ticket> get(String ticketId);
+
+    /**
+     * Returns the stored tickets with these ids, by id; an id with no ticket is left out. A store
+     * that can (PostgreSQL) reads them in one query; by default each is read with {@link #get}.
+     *
+     * @throws org.helpdesktriage.core.error.TriageException with {@code STORE_FAILED} naming the
+     *     record when a stored record exists but cannot be read
+     */
+    default Map<String, Ticket> getAll(Collection<String> ticketIds) {
+        java.util.Objects.requireNonNull(ticketIds, "ticketIds");
+        Map<String, Ticket> found = new java.util.LinkedHashMap<>();
+        for (String id : ticketIds) {
+            get(id).ifPresent(t -> found.put(id, t));
+        }
+        return found;
+    }
 
     /**
      * Returns whether this store wants a batch's writes a chunk at a time, through

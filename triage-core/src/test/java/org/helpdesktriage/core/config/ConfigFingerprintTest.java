@@ -2,6 +2,10 @@ package org.helpdesktriage.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,8 @@ import org.helpdesktriage.core.classify.LabelledText;
 import org.helpdesktriage.core.classify.TextClassifier;
 import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFingerprintTest {
@@ -41,6 +47,46 @@ class ConfigFingerprintTest {
 
     private static TriageResult triage(TriageEngine engine) {
         return ((TriageOutcome.Triaged) engine.triageJson(TICKET)).result();
+    }
+
+    // the shipped config.json with one key set to a JSON value (none: as shipped)
+    private String fingerprintWith(String name, String key, String value) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode config = (ObjectNode) mapper.readTree(Path.of("..", "config.json").toFile());
+        config.remove("$schema");
+        if (key != null) {
+            config.set(key, mapper.readTree(value));
+        }
+        Path file = dir.resolve(name + ".json");
+        mapper.writeValue(file.toFile(), config);
+        return ConfigFingerprint.of(ConfigLoader.load(file));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "store_type       | \"file\"",
+        "store_path       | \"/var/lib/elsewhere\"",
+        "store_url        | \"jdbc:postgresql://db.example.com/triage\"",
+        "db_password_file | \"/run/secrets/pw\"",
+        "log_level        | \"DEBUG\"",
+        "cache_ttl        | 60",
+        "cache_enabled    | false",
+    })
+    void anOperationalSetting_leavesTheFingerprintAlone(String key, String value)
+            throws Exception {
+        String plain = fingerprintWith("plain", null, null);
+        assertThat(fingerprintWith(key, key, value)).isEqualTo(plain);
+    }
+
+    @Test
+    void aChangedRule_orALimitThatValidates_changesTheFingerprint() throws Exception {
+        String plain = fingerprintWith("plain", null, null);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode rules = mapper.readTree(Path.of("..", "config.json").toFile()).get("rules");
+        ((ObjectNode) rules.get(0)).put("priority", "low");
+        assertThat(fingerprintWith("rule", "rules", rules.toString())).isNotEqualTo(plain);
+        assertThat(fingerprintWith("title", "max_ticket_title_length", "100"))
+                .isNotEqualTo(plain);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.helpdesktriage.store.postgres;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.helpdesktriage.store.RecordedConfig;
 import org.helpdesktriage.store.Storage;
 
 /**
@@ -58,6 +61,37 @@ public final class PostgresStorage implements Storage {
     /** Returns the lock, when open for writing. */
     public Optional<StoreLock> lock() {
         return Optional.ofNullable(lock);
+    }
+
+    /** Returns the configuration recorded in the {@code configuration} table, or empty. */
+    @Override
+    public Optional<RecordedConfig> recordedConfig() {
+        return Transactions.run(db, "cannot read the recorded configuration", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT path, fingerprint, "
+                    + "recorded_at FROM configuration WHERE id = 1");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new RecordedConfig(rs.getString(1),
+                        rs.getString(2), rs.getTimestamp(3).toInstant())) : Optional.empty();
+            }
+        });
+    }
+
+    /** Records the configuration in the {@code configuration} table, replacing its row. */
+    @Override
+    public void recordConfig(RecordedConfig config) {
+        java.util.Objects.requireNonNull(config, "config");
+        Transactions.run(db, "cannot record the configuration", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO configuration (id, "
+                    + "path, fingerprint, recorded_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) "
+                    + "DO UPDATE SET path = EXCLUDED.path, fingerprint = EXCLUDED.fingerprint, "
+                    + "recorded_at = EXCLUDED.recorded_at")) {
+                ps.setString(1, config.path());
+                ps.setString(2, config.fingerprint());
+                ps.setTimestamp(3, java.sql.Timestamp.from(config.recordedAt()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,6 +148,28 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
         } catch (SQLException e) {
             throw db.failure("cannot read ticket '" + ticketId + "'", e);
         }
+    }
+
+    @Override
+    public Map<String, Ticket> getAll(Collection<String> ticketIds) {
+        Objects.requireNonNull(ticketIds, "ticketIds");
+        Map<String, Ticket> found = new LinkedHashMap<>();
+        if (ticketIds.isEmpty()) {
+            return found;
+        }
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT ticket_id, body::text FROM tickets WHERE ticket_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", ticketIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), parse(rs.getString(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw db.failure("cannot read " + ticketIds.size() + " ticket(s)", e);
+        }
+        return found;
     }
 
     /** Parses a row's body; refuses a body that is no ticket, or another id's. */

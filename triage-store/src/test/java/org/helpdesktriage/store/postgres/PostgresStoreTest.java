@@ -49,6 +49,16 @@ class PostgresStoreTest {
     }
 
     @Test
+    void getAll_readsTheStoredOnesInOneQuery_andLeavesOutTheMissing() {
+        db.tickets().saveAll(List.of(PgTickets.ticket("TKT-1"), PgTickets.ticket("TKT-2")),
+                db.audit(), List.of());
+        assertThat(db.tickets().getAll(List.of("TKT-2", "TKT-9", "TKT-1")))
+                .containsOnlyKeys("TKT-1", "TKT-2")
+                .containsEntry("TKT-1", db.tickets().get("TKT-1").orElseThrow());
+        assertThat(db.tickets().getAll(List.of())).isEmpty();
+    }
+
+    @Test
     void saveAll_sameIdTwiceAndAgain_keepsOneRowPerIdWithTheLastVersion() {
         List<Ticket> batch = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
