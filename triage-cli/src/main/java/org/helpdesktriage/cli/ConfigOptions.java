@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: the configuration and how much to say. */
@@ -36,7 +38,29 @@ final class ConfigOptions {
 
     /** Loads the configuration: defaults < file < HELPDESK_* environment < --set. */
     TriageConfig load(Map<String, String> environment) {
-        return ConfigLoader.load(file(), environment, overrides);
+        return load(file(), environment, overrides);
+    }
+
+    /**
+     * Loads a configuration; when it fails with more than one problem, the message (the first
+     * problem) says how many more there are and how to see them all.
+     */
+    static TriageConfig load(Optional<Path> file, Map<String, String> environment,
+            Map<String, String> overrides) {
+        try {
+            return ConfigLoader.load(file, environment, overrides);
+        } catch (TriageException e) {
+            if (e.code() != ErrorCode.CONFIG_INVALID) {
+                throw e;
+            }
+            int problems = ConfigLoader.validate(file, environment, overrides).size();
+            if (problems <= 1) {
+                throw e;
+            }
+            throw new TriageException(ErrorCode.CONFIG_INVALID, e.getMessage() + "\n"
+                    + (problems - 1) + " more: run helpdesk-triage config validate"
+                    + file.map(f -> " " + f).orElse(""), e);
+        }
     }
 
     /** Returns the configuration file: --config, else ./config.json if present, else none. */

@@ -62,7 +62,7 @@ record StoreConfiguration(TriageConfig config, Optional<Path> file) {
                 return new StoreConfiguration(loaded, file);
             }
             file = recordedFile;
-            loaded = ConfigLoader.load(file, env, options.overrides);
+            loaded = ConfigOptions.load(file, env, options.overrides);
         }
         String fingerprint = ConfigLoader.fingerprint(loaded);
         if (!fingerprint.equals(rec.fingerprint())) {

@@ -119,7 +119,7 @@ final class ConfigBuild {
                 null);
         SlaSettings sla = categories == null ? null : step("sla", () -> SlaConfigReader.read(
                 c.sla(), layers.origins.getOrDefault("sla", "configuration"),
-                layers.lineFinder("sla"), categories), null);
+                layers.lineFinder("sla"), categories, problems), null);
         List<RuleDefinition> rules = rules(c.rules(), categories, mode, sla);
         EscalationPolicy escalation = step("escalation_threshold_hours",
                 () -> new EscalationPolicy(c.escalationThresholdHours(),
@@ -170,12 +170,9 @@ final class ConfigBuild {
             if (categories == null) {
                 continue;
             }
-            try {
-                // the match mode changes no rule's validity: a bad one still lets rules be checked
-                RuleSet.compile(List.of(def), categories, mode == null ? MatchMode.FIRST : mode);
-            } catch (TriageException e) {
-                problems.report(new TriageException(e.code(), source.where() + ": "
-                        + e.getMessage(), e));
+            List<String> wrong = ruleProblems(def, categories);
+            if (!wrong.isEmpty()) {
+                wrong.forEach(w -> problems.report(source.where() + ": " + w));
                 continue;
             }
             if (sla != null && def.actions().sla() != null) {
@@ -192,6 +189,36 @@ final class ConfigBuild {
         }
         return rules;
     }
+
+    // the rule's problems: its condition's and its priority's and actions' apart, so that a bad
+    // regex does not hide a bad category (only the first when loading)
+    private List<String> ruleProblems(RuleDefinition def, Categories categories) {
+        List<String> found = new ArrayList<>();
+        List<RuleDefinition> parts = List.of(def,
+                new RuleDefinition(def.id(), def.name(), def.priority(), ALWAYS, def.actions(),
+                        def.stop(), def.override(), def.order()),
+                new RuleDefinition(def.id(), def.name(), "low", def.condition(),
+                        RuleDefinition.Actions.NONE, def.stop(), def.override(), def.order()));
+        for (RuleDefinition part : parts) {
+            try {
+                // the match mode changes no rule's validity: a bad one still lets rules be checked
+                RuleSet.compile(List.of(part), categories, MatchMode.FIRST);
+            } catch (TriageException e) {
+                if (!found.contains(e.getMessage())) {
+                    found.add(e.getMessage());
+                }
+                if (!problems.collects()) {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final com.fasterxml.jackson.databind.JsonNode ALWAYS =
+            new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    .set("all", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                            .arrayNode());
 
     private String describe(int index) {
         RuleFiles.Source s = layers.ruleSources.get(index);

@@ -46,12 +46,16 @@ final class SlaConfigReader {
     private final String origin;
     private final Function<JsonPointer, String> lineOf;
     private final Categories categories;
+    private final Problems problems;
+    // calendars that failed their checks: a policy naming one is not reported again
+    private final Set<String> broken = new java.util.HashSet<>();
 
     private SlaConfigReader(String origin, Function<JsonPointer, String> lineOf,
-            Categories categories) {
+            Categories categories, Problems problems) {
         this.origin = origin;
         this.lineOf = lineOf;
         this.categories = categories;
+        this.problems = problems;
     }
 
     /**
@@ -63,44 +67,79 @@ final class SlaConfigReader {
      */
     static SlaSettings read(SlaSection section, String origin,
             Function<JsonPointer, String> lineOf, Categories categories) {
+        return read(section, origin, lineOf, categories, Problems.failFast());
+    }
+
+    /**
+     * Reads the section, reporting its problems to {@code problems}: when they are collected
+     * (validating), every calendar, day, holiday, policy, target and stage is checked on its
+     * own, so that all of the section's problems are reported at once, and {@code null} is
+     * returned when there was any.
+     */
+    static SlaSettings read(SlaSection section, String origin,
+            Function<JsonPointer, String> lineOf, Categories categories, Problems problems) {
         if (section == null) {
             return SlaSettings.none();
         }
-        return new SlaConfigReader(origin, lineOf, categories).settings(section);
+        int before = problems.count();
+        SlaSettings settings = new SlaConfigReader(origin, lineOf, categories, problems)
+                .settings(section);
+        return problems.count() > before ? null : settings;
     }
 
     private SlaSettings settings(SlaSection s) {
         Key root = Key.root("sla");
         Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
         if (s.calendars() != null) {
-            s.calendars().forEach((name, c) -> calendars.put(name,
-                    calendar(name, c, root.key("calendars").key(name))));
+            s.calendars().forEach((name, c) -> {
+                BusinessCalendar calendar = problems.check(() -> calendar(name, c,
+                        root.key("calendars").key(name)), null);
+                if (calendar == null) {
+                    broken.add(name.trim());
+                } else {
+                    calendars.put(name, calendar);
+                }
+            });
         }
         List<SlaPolicy> policies = new ArrayList<>();
         List<SlaSection.Policy> ps = s.policies() == null ? List.of() : s.policies();
         for (int i = 0; i < ps.size(); i++) {
-            policies.add(policy(ps.get(i), calendars, policies, root.key("policies").index(i)));
+            Key at = root.key("policies").index(i);
+            SlaSection.Policy p = ps.get(i);
+            SlaPolicy policy = problems.check(() -> policy(p, calendars, policies, at), null);
+            if (policy != null) {
+                policies.add(policy);
+            }
         }
         Set<Status> pause = EnumSet.noneOf(Status.class);
         List<String> statuses = s.pauseStatuses() == null ? List.of() : s.pauseStatuses();
         for (int i = 0; i < statuses.size(); i++) {
-            pause.add(status(statuses.get(i), root.key("pause_statuses").index(i)));
+            Key at = root.key("pause_statuses").index(i);
+            String status = statuses.get(i);
+            problems.check(() -> pause.add(status(status, at)), null);
         }
         double atRisk = s.atRisk() == null ? SlaSettings.DEFAULT_AT_RISK : s.atRisk();
         if (!(atRisk > 0 && atRisk <= 1)) {
-            throw error(root.key("at_risk"), "must be a fraction above 0 and at most 1 (0.75: "
-                    + "at risk once three quarters of a target have elapsed), got " + atRisk);
+            problems.report(error(root.key("at_risk"), "must be a fraction above 0 and at most 1 "
+                    + "(0.75: at risk once three quarters of a target have elapsed), got "
+                    + atRisk));
         }
         List<EscalationStage> stages = new ArrayList<>();
         List<SlaSection.Stage> ss = s.escalation() == null ? List.of() : s.escalation();
         for (int i = 0; i < ss.size(); i++) {
-            stages.add(stage(ss.get(i), stages, root.key("escalation").index(i)));
+            Key at = root.key("escalation").index(i);
+            SlaSection.Stage st = ss.get(i);
+            EscalationStage stage = problems.check(() -> stage(st, stages, at), null);
+            if (stage != null) {
+                stages.add(stage);
+            }
         }
-        if (!stages.isEmpty() && policies.isEmpty()) {
-            throw error(root.key("escalation"), "stages measure SLA targets, but sla.policies "
-                    + "is empty; add policies, or remove the stages to keep "
-                    + "escalation_threshold_hours");
+        if (!stages.isEmpty() && ps.isEmpty()) {
+            problems.report(error(root.key("escalation"), "stages measure SLA targets, but "
+                    + "sla.policies is empty; add policies, or remove the stages to keep "
+                    + "escalation_threshold_hours"));
         }
+
         return new SlaSettings(calendars, policies, pause, atRisk, stages);
     }
 
@@ -197,15 +236,24 @@ final class SlaConfigReader {
         String name = p.calendar().trim();
         BusinessCalendar calendar = name.equals(BusinessCalendar.ALWAYS_ID)
                 ? BusinessCalendar.always() : calendars.get(name);
+        Duration firstResponse = problems.check(() -> duration(p.firstResponse(),
+                at.key("first_response")), null);
+        Duration resolution = problems.check(() -> duration(p.resolution(),
+                at.key("resolution")), null);
+        if (calendar == null && broken.contains(name)) {
+            // its calendar's own problems are reported; this policy's would only repeat them
+            return null;
+        }
         if (calendar == null) {
             List<String> known = new ArrayList<>(List.of(BusinessCalendar.ALWAYS_ID));
             known.addAll(calendars.keySet());
             throw error(at.key("calendar"), "policy '" + id + "' names calendar '" + name
                     + "', which is not configured (calendars: " + String.join(", ", known) + ")");
         }
-        return new SlaPolicy(id, condition, calendar,
-                duration(p.firstResponse(), at.key("first_response")),
-                duration(p.resolution(), at.key("resolution")));
+        if (firstResponse == null || resolution == null) {
+            return null;
+        }
+        return new SlaPolicy(id, condition, calendar, firstResponse, resolution);
     }
 
     private Duration duration(String text, Key at) {
