@@ -78,6 +78,9 @@ public final class FileStore implements TicketStore {
     public Optional<Ticket> get(String ticketId) {
         Objects.requireNonNull(ticketId, "ticketId");
         Path file = fileOf(ticketId);
+        if (Files.isSymbolicLink(file)) {
+            throw new TriageException(ErrorCode.STORE_FAILED, DataLinks.refusal(file));
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -125,6 +128,12 @@ public final class FileStore implements TicketStore {
         List<Ticket> tickets = new ArrayList<>();
         List<CorruptRecord> corrupt = new ArrayList<>();
         for (Path file : entries(false)) {
+            if (Files.isSymbolicLink(file)) {
+                // never read: its target lies outside the data directory, and is not quoted
+                corrupt.add(new CorruptRecord(file.toString(), "is a symbolic link, which "
+                        + "helpdesk-triage never follows inside a data directory"));
+                continue;
+            }
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
