@@ -36,6 +36,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                     return ExitCode.LOCKED;
                 case STORE_FAILED:
                     return ExitCode.DATA_PROBLEM;
+                case NO_SPACE:
+                    return ExitCode.NO_SPACE;
                 default:
                     return ExitCode.ERROR;
             }

@@ -22,6 +22,9 @@ abstract class RecordedCommand extends AbstractCommand {
     @Mixin
     DataDirOptions dataDir = new DataDirOptions();
 
+    // set while execute() runs: asked at each chunk boundary whether SIGTERM or SIGINT came
+    private Interruption interruption;
+
     @Option(names = "--metrics-file", paramLabel = "FILE",
             description = "Writes the run's metrics in the Prometheus text format, atomically, "
                     + "for node_exporter's textfile collector.")
@@ -50,6 +53,11 @@ abstract class RecordedCommand extends AbstractCommand {
      */
     boolean dryRun() {
         return false;
+    }
+
+    /** Returns whether a signal asked the run to stop at its next chunk boundary. */
+    final boolean stopRequested() {
+        return interruption != null && interruption.getAsBoolean();
     }
 
     /** Returns how many database connections the run may use at once. */
@@ -116,12 +124,22 @@ abstract class RecordedCommand extends AbstractCommand {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("config_fingerprint", ConfigLoader.fingerprint(config));
         ExitCode code = ExitCode.ERROR;
-        try (RecordedRun run = usesDataDirectory(config) ? startRun(config) : null) {
+        // closed last: a shutdown hook waiting on it lets the JVM exit once the lock is released
+        try (Interruption stop = Interruption.watch();
+                RecordedRun run = usesDataDirectory(config) ? startRun(config) : null) {
+            interruption = stop;
             if (run != null) {
                 run.data().notices().forEach(n -> tell("helpdesk-triage: " + n));
             }
             try {
                 code = run(config, run, metrics, counts, details);
+                if (stop.getAsBoolean()) {
+                    code = stop.exitCode();
+                    details.put("status", "interrupted");
+                    tell("helpdesk-triage: stopped by " + stop.signal() + " at a chunk boundary;"
+                            + " what was read is stored and counted above, the rest of the input"
+                            + " was not read; a rerun resumes");
+                }
                 return code;
             } catch (RuntimeException | IOException e) {
                 code = ErrorHandler.exitCode(e);

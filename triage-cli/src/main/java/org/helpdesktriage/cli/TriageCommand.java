@@ -43,7 +43,13 @@ import picocli.CommandLine.Parameters;
             "1:an unexpected error",
             "2:the command line is wrong",
             "3:the input cannot be read or the configuration is invalid",
-            "4:some records were rejected; the rest were written (0 with --no-fail-on-reject)"})
+            "4:some records were rejected; the rest were written (0 with --no-fail-on-reject)",
+            "5:another process holds the data directory's lock",
+            "6:the data directory or database has a problem (named)",
+            "7:a disk is full; the summary counts what was not processed; rerun after "
+                + "freeing space",
+            "130:stopped by SIGINT at a chunk boundary (run record: interrupted)",
+            "143:stopped by SIGTERM at a chunk boundary (run record: interrupted)"})
 final class TriageCommand extends RecordedCommand {
 
     @Parameters(index = "0", paramLabel = "INPUT",
@@ -217,7 +223,7 @@ final class TriageCommand extends RecordedCommand {
                                     run.deadLetter(rejection);
                                 }
                             }
-                        }, parallelism);
+                        }, parallelism, this::stopRequested);
             } finally {
                 progress.finish();
             }

@@ -10,6 +10,8 @@ public enum ErrorCode {
     OUTPUT_FAILED,
     /** The store or data directory cannot be used. */
     STORE_FAILED,
+    /** A file system is full: no space left on the device of the path named. */
+    NO_SPACE,
     /** The data directory is locked by another process. */
     LOCKED,
     /** Anything else. */
