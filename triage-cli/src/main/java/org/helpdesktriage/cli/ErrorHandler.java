@@ -1,8 +1,10 @@
 package org.helpdesktriage.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.io.NoSpace;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -18,7 +20,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         err.println("error: " + message(ex));
         if (verbose) {
             ex.printStackTrace(err);
-        } else if (!(ex instanceof TriageException)) {
+        } else if (!(ex instanceof TriageException) && !NoSpace.is(ex)) {
             err.println("(run with --verbose for the stack trace)");
         }
         err.flush();
@@ -26,6 +28,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static ExitCode exitCode(Throwable ex) {
+        if (NoSpace.is(ex)) {
+            return ExitCode.NO_SPACE;
+        }
         if (ex instanceof TriageException te) {
             ErrorCode code = te.code();
             switch (code) {
@@ -46,6 +51,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static String message(Throwable ex) {
+        Optional<TriageException> full = NoSpace.of(ex);
+        if (full.isPresent()) {
+            return full.get().getMessage();
+        }
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }

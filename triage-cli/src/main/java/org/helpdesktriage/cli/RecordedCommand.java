@@ -112,6 +112,20 @@ abstract class RecordedCommand extends AbstractCommand {
         }
     }
 
+    // a run that failed (a full disk, say) keeps its own error; the record's is only told
+    private void finish(RecordedRun run, ExitCode code, Map<String, String> details,
+            Map<String, Long> counts) {
+        try {
+            run.finish(code.code(), details, counts);
+        } catch (RuntimeException e) {
+            if (code == ExitCode.OK || code == ExitCode.REJECTED) {
+                throw e;
+            }
+            tell("helpdesk-triage: the run record of run " + run.runId() + " was not written: "
+                    + ErrorHandler.message(e));
+        }
+    }
+
     @Override
     final ExitCode execute() throws IOException {
         TriageConfig config = config();
@@ -146,7 +160,7 @@ abstract class RecordedCommand extends AbstractCommand {
                 throw e;
             } finally {
                 if (run != null) {
-                    run.finish(code.code(), details, counts);
+                    finish(run, code, details, counts);
                 }
                 if (metricsFile != null) {
                     // under --now the duration is the fixed clock's, as in the run record

@@ -22,6 +22,7 @@ import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.io.NoSpace;
 import org.helpdesktriage.core.output.OutputFormat;
 import org.helpdesktriage.core.output.RejectWriter;
 import org.helpdesktriage.core.output.ResultWriter;
@@ -190,50 +191,61 @@ final class TriageCommand extends RecordedCommand {
         Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
                 environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
                 counter);
-        try (RecordReader reader = openInput(counter, config);
+        long[] delivered = new long[2]; // triaged, rejected: what reached the outputs
+        try (CountedRecords reader = new CountedRecords(openInput(counter, config));
                 AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
                 AtomicOutput rejectFile = rejectsPath == null ? null
                         : AtomicOutput.create(rejectsPath)) {
-            OutputStream out = outFile == null ? new StdoutStream(out()) : outFile.stream();
-            OutputStream rej = rejectFile == null ? new StdoutStream(err()) : rejectFile.stream();
-            try (ResultWriter results = ResultWriter.open(out, outFormat,
-                    reader.singleObject(), explain);
-                    RejectWriter rejectWriter = new RejectWriter(rej)) {
-                // results are encoded on the worker threads; the main thread only writes bytes
-                summary = BatchTriage.run(engine, reader,
-                        outcome -> outcome instanceof TriageOutcome.Triaged t
-                                ? results.render(t.result()) : null,
-                        (outcome, rendered) -> {
-                            progress.record();
-                            if (outcome instanceof TriageOutcome.Triaged t) {
-                                results.write(rendered);
-                                Routing r = t.result().routing();
-                                metrics.increment("helpdesk_triage_records_total",
-                                        Map.of("outcome", "triaged"));
-                                metrics.increment("helpdesk_triage_tickets_total", Map.of(
-                                        "category", r.category(),
-                                        "priority", r.priority().id()));
-                            } else {
-                                Rejection rejection =
-                                        ((TriageOutcome.Rejected) outcome).rejection();
-                                rejectWriter.write(rejection);
-                                metrics.increment("helpdesk_triage_records_total",
-                                        Map.of("outcome", "rejected"));
-                                if (run != null) {
-                                    run.deadLetter(rejection);
+            try {
+                OutputStream out = outFile == null ? new StdoutStream(out()) : outFile.stream();
+                OutputStream rej = rejectFile == null ? new StdoutStream(err())
+                        : rejectFile.stream();
+                try (ResultWriter results = ResultWriter.open(out, outFormat,
+                        reader.singleObject(), explain);
+                        RejectWriter rejectWriter = new RejectWriter(rej)) {
+                    // results are encoded on the worker threads; the main thread writes bytes
+                    summary = BatchTriage.run(engine, reader,
+                            outcome -> outcome instanceof TriageOutcome.Triaged t
+                                    ? results.render(t.result()) : null,
+                            (outcome, rendered) -> {
+                                progress.record();
+                                delivered[outcome instanceof TriageOutcome.Triaged ? 0 : 1]++;
+                                if (outcome instanceof TriageOutcome.Triaged t) {
+                                    results.write(rendered);
+                                    Routing r = t.result().routing();
+                                    metrics.increment("helpdesk_triage_records_total",
+                                            Map.of("outcome", "triaged"));
+                                    metrics.increment("helpdesk_triage_tickets_total", Map.of(
+                                            "category", r.category(),
+                                            "priority", r.priority().id()));
+                                } else {
+                                    Rejection rejection =
+                                            ((TriageOutcome.Rejected) outcome).rejection();
+                                    rejectWriter.write(rejection);
+                                    metrics.increment("helpdesk_triage_records_total",
+                                            Map.of("outcome", "rejected"));
+                                    if (run != null) {
+                                        run.deadLetter(rejection);
+                                    }
                                 }
-                            }
-                        }, parallelism, this::stopRequested);
-            } finally {
-                progress.finish();
-            }
-            out.flush();
-            rej.flush();
-            if (rejectFile != null) {
-                rejectFile.commit();
-            }
-            if (outFile != null) {
-                outFile.commit();
+                            }, parallelism, this::stopRequested);
+                } finally {
+                    progress.finish();
+                }
+                out.flush();
+                rej.flush();
+                if (rejectFile != null) {
+                    rejectFile.commit();
+                }
+                if (outFile != null) {
+                    outFile.commit();
+                }
+            } catch (RuntimeException | IOException e) {
+                Optional<TriageException> full = NoSpace.of(e);
+                if (full.isEmpty()) {
+                    throw e;
+                }
+                throw notProcessed(full.get(), reader, delivered, counts, run);
             }
         }
         counts.put("read", summary.read());
@@ -254,6 +266,23 @@ final class TriageCommand extends RecordedCommand {
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
+    }
+
+    // a full disk stops the run: every record is still accounted for, in the summary and the
+    // run record, and the output files are not written (their temporary files go, freeing space)
+    private TriageException notProcessed(TriageException full, CountedRecords reader,
+            long[] delivered, Map<String, Long> counts, RecordedRun run) {
+        long read = reader.handedOut() + reader.skipRest();
+        long notProcessed = read - delivered[0] - delivered[1];
+        counts.put("read", read);
+        counts.put("triaged", delivered[0]);
+        counts.put("rejected", delivered[1]);
+        counts.put("not_processed", notProcessed);
+        tell("helpdesk-triage: read " + read + ", triaged " + delivered[0] + ", rejected "
+                + delivered[1] + ", not processed " + notProcessed + " (no space left on device)"
+                + (run == null ? "" : ", run " + run.runId()) + "; OUTPUT was not written; "
+                + "free some space and run again: a rerun stores each ticket once");
+        return full;
     }
 
     // checked before anything is opened or written, so a wrong command line commits nothing

@@ -1,6 +1,7 @@
 package org.helpdesktriage.store;
 
 import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.io.NoSpace;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -94,6 +95,9 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
                 channel.force(false);
             }
         } catch (IOException e) {
+            if (NoSpace.is(e)) {
+                throw NoSpace.error(file, e);
+            }
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "cannot append to the audit log " + file + ": " + e, e);
         }

@@ -1,6 +1,7 @@
 package org.helpdesktriage.store;
 
 import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.io.NoSpace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -69,6 +70,9 @@ public final class FileStore implements TicketStore {
             AtomicOutput.write(file, (TicketJson.toPrettyJson(ticket) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            if (NoSpace.is(e)) {
+                throw NoSpace.error(file, e);
+            }
             throw new TriageException(ErrorCode.STORE_FAILED, "cannot write ticket '"
                     + ticket.ticketId() + "' to " + file + ": " + e, e);
         }

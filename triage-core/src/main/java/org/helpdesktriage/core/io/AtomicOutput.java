@@ -51,7 +51,11 @@ public final class AtomicOutput implements AutoCloseable {
                 Channels.newOutputStream(channel)) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw NoSpace.naming(target, e);
+                }
             }
 
             @Override
@@ -81,9 +85,13 @@ public final class AtomicOutput implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("already closed: " + target);
         }
-        stream.flush();
-        channel.force(true);
-        channel.close();
+        try {
+            stream.flush();
+            channel.force(true);
+            channel.close();
+        } catch (IOException e) {
+            throw NoSpace.naming(target, e);
+        }
         moveAtomically(temp, target);
         syncDirectory(target.toAbsolutePath().getParent());
         committed = true;
