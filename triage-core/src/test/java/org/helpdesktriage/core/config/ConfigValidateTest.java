@@ -90,10 +90,10 @@ class ConfigValidateTest {
     }
 
     @Test
-    void validate_invalidJson_isOneProblemWithItsLine() throws IOException {
+    void validate_invalidJson_isOneProblemWithItsLineAndColumn() throws IOException {
         Path file = write("config.json", "{\n  \"cache_ttl\": 60,,\n}");
         assertThat(validate(file)).singleElement().asString()
-                .startsWith(file + " line 2: invalid JSON");
+                .startsWith(file + " line 2, column 19: invalid JSON");
     }
 
     @Test
