@@ -40,6 +40,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 case LOCKED:
                     return ExitCode.LOCKED;
                 case STORE_FAILED:
+                case STORE_UNAVAILABLE:
                     return ExitCode.DATA_PROBLEM;
                 case NO_SPACE:
                     return ExitCode.NO_SPACE;

@@ -241,6 +241,10 @@ final class TriageCommand extends RecordedCommand {
                     outFile.commit();
                 }
             } catch (RuntimeException | IOException e) {
+                if (e instanceof TriageException gone
+                        && gone.code() == ErrorCode.STORE_UNAVAILABLE) {
+                    throw storeGone(gone, reader, delivered, counts);
+                }
                 Optional<TriageException> full = NoSpace.of(e);
                 if (full.isEmpty()) {
                     throw e;
@@ -266,6 +270,21 @@ final class TriageCommand extends RecordedCommand {
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
+    }
+
+    // a database that went away: one line saying where, what was stored and that a rerun
+    // resumes (each ticket is stored once, by id)
+    private static TriageException storeGone(TriageException gone, CountedRecords reader,
+            long[] delivered, Map<String, Long> counts) {
+        long read = reader.handedOut() + reader.skipRest();
+        counts.put("read", read);
+        counts.put("triaged", delivered[0]);
+        counts.put("rejected", delivered[1]);
+        counts.put("not_processed", read - delivered[0] - delivered[1]);
+        return new TriageException(ErrorCode.STORE_UNAVAILABLE, gone.getMessage() + "; "
+                + delivered[0] + " ticket(s) of this run were stored before it went, "
+                + (read - delivered[0] - delivered[1]) + " record(s) not processed; run again "
+                + "when the database is back: the rerun resumes, storing each ticket once", gone);
     }
 
     // a full disk stops the run: every record is still accounted for, in the summary and the
