@@ -20,7 +20,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         err.println("error: " + message(ex));
         if (verbose) {
             ex.printStackTrace(err);
-        } else if (!(ex instanceof TriageException) && !NoSpace.is(ex)) {
+        } else if (!(ex instanceof TriageException) && !NoSpace.is(ex)
+                && !(ex instanceof java.nio.file.FileSystemException)) {
             err.println("(run with --verbose for the stack trace)");
         }
         err.flush();

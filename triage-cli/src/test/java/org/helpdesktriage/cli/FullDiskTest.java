@@ -35,10 +35,10 @@ class FullDiskTest {
         return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
-    private Path smallDisk(String size) throws Exception {
+    private Path smallDisk(String options) throws Exception {
         disk = Files.createDirectories(dir.resolve("disk"));
-        boolean mounted = sh("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs",
-                disk.toString());
+        boolean mounted = sh("mount", "-t", "tmpfs", "-o", options.contains("=") ? options
+                : "size=" + options, "tmpfs", disk.toString());
         if (!mounted) {
             disk = null;
         }
@@ -110,5 +110,18 @@ class FullDiskTest {
         try (Stream<Path> files = Files.list(disk)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void readOnlyOutputFolder_namesTheUsersOutputPath_neverATemporaryFile() throws Exception {
+        Path out = smallDisk("ro,size=64k").resolve("out.jsonl");
+        Path in = Files.writeString(dir.resolve("in.jsonl"), ChildCli.tickets("TKT", 3));
+
+        CliRun run = CliRun.run("triage", in.toString(), out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: " + out + ": cannot be written: the folder "
+                + disk + " does not accept new files (Read-only file system)")
+                .doesNotContain(".tmp-", "unexpected", "Exception", "--verbose");
     }
 }
