@@ -203,9 +203,14 @@ final class SlaConfigReader {
             throw error(at.key("calendar"), "policy '" + id + "' names calendar '" + name
                     + "', which is not configured (calendars: " + String.join(", ", known) + ")");
         }
-        return new SlaPolicy(id, condition, calendar,
-                duration(p.firstResponse(), at.key("first_response")),
-                duration(p.resolution(), at.key("resolution")));
+        Duration firstResponse = duration(p.firstResponse(), at.key("first_response"));
+        Duration resolution = duration(p.resolution(), at.key("resolution"));
+        if (firstResponse.compareTo(resolution) > 0) {
+            throw error(at.key("first_response"), "policy '" + id + "' gives a first response ("
+                    + p.firstResponse().trim() + ") longer than its resolution ("
+                    + p.resolution().trim() + "); a ticket is answered before it is resolved");
+        }
+        return new SlaPolicy(id, condition, calendar, firstResponse, resolution);
     }
 
     private Duration duration(String text, Key at) {
