@@ -137,4 +137,19 @@ class BackupRestoreCommandTest {
         assertThat(run.err()).contains("nope.tar.gz", "does not exist");
         assertThat(snapshot(root).keySet()).containsExactlyElementsOf(before.keySet());
     }
+
+    @Test
+    void restoreErrors_neverQuoteJavaExceptionNames() throws IOException {
+        Path data = tmp.resolve("restored");
+        Path cut = Files.write(tmp.resolve("cut.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        Path junk = Files.write(tmp.resolve("junk.tar.gz"), new byte[] {1, 2, 3, 4, 5, 6, 7});
+        for (Path archive : new Path[] {cut, junk, tmp.resolve("missing.tar.gz")}) {
+            CliRun run = cli("restore", "--archive", archive.toString(), "--data-dir",
+                    data.toString());
+            assertThat(run.exitCode()).as(run.err()).isIn(3, 6);
+            assertThat(run.err()).contains(archive.getFileName().toString())
+                    .doesNotContainPattern("[A-Z][A-Za-z]*Exception")
+                    .doesNotContain("java.");
+        }
+    }
 }
