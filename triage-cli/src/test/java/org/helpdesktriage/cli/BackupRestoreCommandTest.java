@@ -152,4 +152,25 @@ class BackupRestoreCommandTest {
                     .doesNotContain("java.");
         }
     }
+
+    @Test
+    void aKilledBackupsTemporaryArchive_isRemovedByTheNextBackup_anotherDirectorysIsKept()
+            throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                root.toRealPath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String prefix = ".tmp-helpdesk-triage-backup-"
+                + java.util.HexFormat.of().formatHex(digest, 0, 6) + "-";
+        Files.createDirectories(backups);
+        Path killed = Files.writeString(backups.resolve(prefix + "00ff00ff-123"), "half a tar");
+        Path other = Files.writeString(backups.resolve(
+                ".tmp-helpdesk-triage-backup-000000000000-00ff-1"), "another directory's");
+
+        CliRun run = cli("backup", "--out", backups.toString(), "--data-dir", root.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("removed " + killed
+                + ", left by a backup that was interrupted");
+        assertThat(killed).doesNotExist();
+        assertThat(other).exists();
+    }
 }
