@@ -43,6 +43,10 @@ final class WithLockCommand extends DataDirCommand {
 
     private int exitCode;
 
+    // counted down once the lock is released, for a shutdown hook that waits on it
+    private final java.util.concurrent.CountDownLatch released =
+            new java.util.concurrent.CountDownLatch(1);
+
     @Override
     ExitCode execute() throws InterruptedException {
         Path root = root();
@@ -60,6 +64,8 @@ final class WithLockCommand extends DataDirCommand {
                     + l.removed()));
             err().flush();
             exitCode = runHoldingTheLock();
+        } finally {
+            released.countDown();
         }
         return exitCode == 0 ? ExitCode.OK : ExitCode.ERROR;
     }
@@ -77,6 +83,8 @@ final class WithLockCommand extends DataDirCommand {
             child.destroy();
             try {
                 child.waitFor();
+                // and the lock released cleanly, so the next writer finds no stale holder
+                released.await(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 child.destroyForcibly();
             }
