@@ -3,9 +3,11 @@ package org.helpdesktriage.cli;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.io.NoSpace;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +23,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         err.println("error: " + message(ex));
         if (verbose) {
             ex.printStackTrace(err);
-        } else if (!(ex instanceof TriageException)) {
+        } else if (!(ex instanceof TriageException) && !NoSpace.is(ex)
+                && !(ex instanceof java.nio.file.FileSystemException)) {
             err.println("(run with --verbose for the stack trace)");
         }
         err.flush();
@@ -29,6 +32,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static ExitCode exitCode(Throwable ex) {
+        if (NoSpace.is(ex)) {
+            return ExitCode.NO_SPACE;
+        }
         if (ex instanceof TriageException te) {
             ErrorCode code = te.code();
             switch (code) {
@@ -38,7 +44,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 case LOCKED:
                     return ExitCode.LOCKED;
                 case STORE_FAILED:
+                case STORE_UNAVAILABLE:
                     return ExitCode.DATA_PROBLEM;
+                case NO_SPACE:
+                    return ExitCode.NO_SPACE;
                 default:
                     return ExitCode.ERROR;
             }
@@ -47,6 +56,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static String message(Throwable ex) {
+        Optional<TriageException> full = NoSpace.of(ex);
+        if (full.isPresent()) {
+            return full.get().getMessage();
+        }
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }

@@ -11,7 +11,12 @@ package org.helpdesktriage.cli;
  *   <li>4 {@link #REJECTED}: some records were rejected; the rest were written.</li>
  *   <li>5 {@link #LOCKED}: another process holds the data directory's lock.</li>
  *   <li>6 {@link #DATA_PROBLEM}: the data directory has a problem (a corrupt file, an
- *       unhealthy check, a refused backup or restore).</li>
+ *       unhealthy check, a refused backup or restore, a symbolic link inside it, a database
+ *       that went away).</li>
+ *   <li>7 {@link #NO_SPACE}: a disk filled up; the summary says what was stored, rejected and
+ *       not processed, and a rerun after freeing space completes.</li>
+ *   <li>130 {@link #SIGINT}, 143 {@link #SIGTERM}: the run was stopped by the signal at a chunk
+ *       boundary; its run record says {@code interrupted}.</li>
  * </ul>
  */
 public enum ExitCode {
@@ -28,7 +33,13 @@ public enum ExitCode {
     /** Another process holds the data directory's lock. */
     LOCKED(5),
     /** The data directory has a problem: a corrupt file, a failed check, a refused archive. */
-    DATA_PROBLEM(6);
+    DATA_PROBLEM(6),
+    /** A disk filled up: no space left on the device of the path named. */
+    NO_SPACE(7),
+    /** Stopped by SIGINT (Ctrl-C) at a chunk boundary: 128 + 2. */
+    SIGINT(130),
+    /** Stopped by SIGTERM at a chunk boundary: 128 + 15. */
+    SIGTERM(143);
 
     private final int code;
 

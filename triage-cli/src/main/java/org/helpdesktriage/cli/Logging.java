@@ -52,6 +52,16 @@ final class Logging extends AppenderBase<ILoggingEvent> {
     synchronized void level(String name) {
         threshold = Level.toLevel(name, Level.INFO);
         root.setLevel(threshold);
+        // stack traces, and the pool's and driver's own reports of a lost database, are for
+        // developers: -v shows them; otherwise the one error line says what happened
+        boolean verbose = Level.DEBUG.isGreaterOrEqual(threshold);
+        layout.stop();
+        layout.setPattern(verbose ? PATTERN : PATTERN.replace("%n", "%n%nopex"));
+        layout.start();
+        for (String quiet : new String[] {"com.zaxxer.hikari", "org.postgresql"}) {
+            ((LoggerContext) getContext()).getLogger(quiet)
+                    .setLevel(verbose ? null : Level.OFF);
+        }
         held.stream().filter(e -> e.getLevel().isGreaterOrEqual(threshold)).forEach(this::write);
         held.clear();
         err.flush();

@@ -22,6 +22,9 @@ abstract class RecordedCommand extends AbstractCommand {
     @Mixin
     DataDirOptions dataDir = new DataDirOptions();
 
+    // set while execute() runs: asked at each chunk boundary whether SIGTERM or SIGINT came
+    private Interruption interruption;
+
     @Option(names = "--metrics-file", paramLabel = "FILE",
             description = "Writes the run's metrics in the Prometheus text format, atomically, "
                     + "for node_exporter's textfile collector.")
@@ -57,6 +60,11 @@ abstract class RecordedCommand extends AbstractCommand {
      * that the metrics file holds each at zero until it first counts.
      */
     abstract void declareMetrics(TriageConfig config, Metrics metrics);
+
+    /** Returns whether a signal asked the run to stop at its next chunk boundary. */
+    final boolean stopRequested() {
+        return interruption != null && interruption.getAsBoolean();
+    }
 
     /** Returns how many database connections the run may use at once. */
     int poolSize() {
@@ -121,6 +129,20 @@ abstract class RecordedCommand extends AbstractCommand {
         }
     }
 
+    // a run that failed (a full disk, say) keeps its own error; the record's is only told
+    private void finish(RecordedRun run, ExitCode code, Map<String, String> details,
+            Map<String, Long> counts) {
+        try {
+            run.finish(code.code(), details, counts);
+        } catch (RuntimeException e) {
+            if (code == ExitCode.OK || code == ExitCode.REJECTED) {
+                throw e;
+            }
+            tell("helpdesk-triage: the run record of run " + run.runId() + " was not written: "
+                    + ErrorHandler.message(e));
+        }
+    }
+
     @Override
     final ExitCode execute() throws IOException {
         TriageConfig config = config();
@@ -134,19 +156,29 @@ abstract class RecordedCommand extends AbstractCommand {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("config_fingerprint", ConfigLoader.fingerprint(config));
         ExitCode code = ExitCode.ERROR;
-        try (RecordedRun run = usesDataDirectory(config) ? startRun(config) : null) {
+        // closed last: a shutdown hook waiting on it lets the JVM exit once the lock is released
+        try (Interruption stop = Interruption.watch();
+                RecordedRun run = usesDataDirectory(config) ? startRun(config) : null) {
+            interruption = stop;
             if (run != null) {
                 run.data().notices().forEach(n -> tell("helpdesk-triage: " + n));
             }
             try {
                 code = run(config, run, metrics, counts, details);
+                if (stop.getAsBoolean()) {
+                    code = stop.exitCode();
+                    details.put("status", "interrupted");
+                    tell("helpdesk-triage: stopped by " + stop.signal() + " at a chunk boundary;"
+                            + " what was read is stored and counted above, the rest of the input"
+                            + " was not read; a rerun resumes");
+                }
                 return code;
             } catch (RuntimeException | IOException e) {
                 code = ErrorHandler.exitCode(e);
                 throw e;
             } finally {
                 if (run != null) {
-                    run.finish(code.code(), details, counts);
+                    finish(run, code, details, counts);
                 }
                 if (metricsFile != null) {
                     // under --now the duration is the fixed clock's, as in the run record

@@ -28,7 +28,10 @@ import picocli.CommandLine.Command;
             "3:the input cannot be read or the configuration is invalid",
             "4:some records were rejected; the rest were written",
             "5:another process holds the data directory's lock",
-            "6:the data directory has a problem (corrupt file, failed check, refused archive)"},
+            "6:the data directory has a problem (corrupt file, failed check, refused archive)",
+            "7:a disk is full (no space left on device); a rerun after freeing space completes",
+            "130:stopped by SIGINT at a chunk boundary (run record: interrupted)",
+            "143:stopped by SIGTERM at a chunk boundary (run record: interrupted)"},
         footer = {"", "Documentation: docs/cli.md, docs/configuration.md, docs/rules.md"})
 public final class RootCommand implements Runnable {
 

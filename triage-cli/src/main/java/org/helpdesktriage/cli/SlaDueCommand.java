@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 + "rules are not run, so a rule's sla action does not apply here."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the due times were printed", "1:an unexpected error",
-            "2:the command line is wrong (also: a time outside the supported years)",
+            "2:the command line is wrong (also: --created outside the supported years)",
             "3:the configuration is invalid or has no SLA policies"})
 final class SlaDueCommand extends AbstractCommand {
 
@@ -113,13 +113,22 @@ final class SlaDueCommand extends AbstractCommand {
         return ExitCode.OK;
     }
 
+    // a due time beyond the calendar's reach (past 9999, or a calendar with no working day
+    // left) is left out with a note, as docs/sla.md says; only --created itself can be wrong
     private Instant due(SlaPolicy policy, SlaTarget target) {
+        if (created.isBefore(BusinessCalendar.EARLIEST)
+                || created.isAfter(BusinessCalendar.LATEST)) {
+            throw usage("--created " + created + " is outside the supported years 0001 to 9999");
+        }
         DueTime due = policy.due(target, created);
         if (due instanceof DueTime.Rejected r) {
-            throw usage("--created: " + r.reason());
+            notes.add(target.id() + "_due left out: " + r.reason());
+            return null;
         }
         return due.instant().orElseThrow();
     }
+
+    private final List<String> notes = new java.util.ArrayList<>();
 
     private void printText(SlaPolicy policy, Instant firstDue, Instant resolutionDue) {
         BusinessCalendar cal = policy.calendar();
@@ -128,6 +137,11 @@ final class SlaDueCommand extends AbstractCommand {
         out().printf("%-20s %s (%s)%n", "created", created, local(created, cal.zone()));
         for (SlaTarget target : SlaTarget.values()) {
             Instant due = target == SlaTarget.FIRST_RESPONSE ? firstDue : resolutionDue;
+            if (due == null) {
+                out().printf("%-20s none within the calendar's reach, %s of working time%n",
+                        target.id() + "_due", policy.target(target));
+                continue;
+            }
             out().printf("%-20s %s (%s), %s of working time%n", target.id() + "_due", due,
                     local(due, cal.zone()), policy.target(target));
             if (explain) {
@@ -144,6 +158,7 @@ final class SlaDueCommand extends AbstractCommand {
                 }
             }
         }
+        notes.forEach(n -> out().printf("%-20s %s%n", "note", n));
     }
 
     private void printJson(SlaPolicy policy, Instant firstDue, Instant resolutionDue) {
@@ -153,8 +168,8 @@ final class SlaDueCommand extends AbstractCommand {
         n.put("calendar", cal.id());
         n.put("time_zone", cal.zone().getId());
         n.put("created", created.toString());
-        n.put("first_response_due", firstDue.toString());
-        n.put("resolution_due", resolutionDue.toString());
+        n.put("first_response_due", firstDue == null ? null : firstDue.toString());
+        n.put("resolution_due", resolutionDue == null ? null : resolutionDue.toString());
         n.put("first_response", policy.firstResponse().toString());
         n.put("resolution", policy.resolution().toString());
         if (explain) {
@@ -162,6 +177,9 @@ final class SlaDueCommand extends AbstractCommand {
             for (SlaTarget target : SlaTarget.values()) {
                 Instant due = target == SlaTarget.FIRST_RESPONSE ? firstDue : resolutionDue;
                 ArrayNode a = ex.putArray(target.id());
+                if (due == null) {
+                    continue;
+                }
                 for (WorkingInterval w : cal.workingIntervals(created, due, MAX_INTERVALS)) {
                     ObjectNode i = a.addObject();
                     i.put("from", w.from().toString());
@@ -169,6 +187,10 @@ final class SlaDueCommand extends AbstractCommand {
                     i.put("seconds", w.length().getSeconds());
                 }
             }
+        }
+        if (!notes.isEmpty()) {
+            ArrayNode a = n.putArray("notes");
+            notes.forEach(a::add);
         }
         out().println(OpsJson.pretty(n));
     }

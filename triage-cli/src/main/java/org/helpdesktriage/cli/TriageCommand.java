@@ -24,6 +24,7 @@ import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.io.NoSpace;
 import org.helpdesktriage.core.output.OutputFormat;
 import org.helpdesktriage.core.output.RejectWriter;
 import org.helpdesktriage.core.output.ResultWriter;
@@ -47,9 +48,12 @@ import picocli.CommandLine.Parameters;
             "2:the command line is wrong",
             "3:the input cannot be read or the configuration is invalid",
             "4:some records were rejected; the rest were written (0 with --no-fail-on-reject)",
-            "5:another process holds the data directory's lock (--store file; see --wait)",
-            "6:the store has a problem (a corrupt file, a refused path, the database went "
-                + "away); nothing half-written is kept"})
+            "5:another process holds the data directory's lock",
+            "6:the data directory or database has a problem (named)",
+            "7:a disk is full; the summary counts what was not processed; rerun after "
+                + "freeing space",
+            "130:stopped by SIGINT at a chunk boundary (run record: interrupted)",
+            "143:stopped by SIGTERM at a chunk boundary (run record: interrupted)"})
 final class TriageCommand extends RecordedCommand {
 
     @Parameters(index = "0", paramLabel = "INPUT",
@@ -221,54 +225,69 @@ final class TriageCommand extends RecordedCommand {
         Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
                 environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
                 counter);
-        try (RecordReader reader = openInput(counter, config);
+        long[] delivered = new long[2]; // triaged, rejected: what reached the outputs
+        try (CountedRecords reader = new CountedRecords(openInput(counter, config));
                 AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
                 AtomicOutput rejectFile = rejectsPath == null ? null
                         : AtomicOutput.create(rejectsPath)) {
-            OutputStream out = outFile == null ? new StdoutStream(out()) : outFile.stream();
-            OutputStream rej = rejectFile == null ? new StdoutStream(err()) : rejectFile.stream();
-            try (ResultWriter results = ResultWriter.open(out, outFormat,
-                    reader.singleObject(), explain);
-                    RejectWriter rejectWriter = new RejectWriter(rej)) {
-                // results are encoded on the worker threads; the main thread only writes bytes
-                summary = BatchTriage.run(engine, reader,
-                        outcome -> outcome instanceof TriageOutcome.Triaged t
-                                ? results.render(t.result()) : null,
-                        (outcome, rendered) -> {
-                            progress.record();
-                            if (outcome instanceof TriageOutcome.Triaged t) {
-                                results.write(rendered);
-                                if (run != null) {
-                                    resolved[0] += run.resolveDeadLetters(
-                                            t.result().ticket().ticketId()).size();
+            try {
+                OutputStream out = outFile == null ? new StdoutStream(out()) : outFile.stream();
+                OutputStream rej = rejectFile == null ? new StdoutStream(err())
+                        : rejectFile.stream();
+                try (ResultWriter results = ResultWriter.open(out, outFormat,
+                        reader.singleObject(), explain);
+                        RejectWriter rejectWriter = new RejectWriter(rej)) {
+                    // results are encoded on the worker threads; the main thread writes bytes
+                    summary = BatchTriage.run(engine, reader,
+                            outcome -> outcome instanceof TriageOutcome.Triaged t
+                                    ? results.render(t.result()) : null,
+                            (outcome, rendered) -> {
+                                progress.record();
+                                delivered[outcome instanceof TriageOutcome.Triaged ? 0 : 1]++;
+                                if (outcome instanceof TriageOutcome.Triaged t) {
+                                    results.write(rendered);
+                                    if (run != null) {
+                                        resolved[0] += run.resolveDeadLetters(
+                                                t.result().ticket().ticketId()).size();
+                                    }
+                                    Routing r = t.result().routing();
+                                    metrics.increment("helpdesk_triage_records_total",
+                                            Map.of("outcome", "triaged"));
+                                    metrics.increment("helpdesk_triage_tickets_total", Map.of(
+                                            "category", r.category(),
+                                            "priority", r.priority().id()));
+                                } else {
+                                    Rejection rejection =
+                                            ((TriageOutcome.Rejected) outcome).rejection();
+                                    rejectWriter.write(rejection);
+                                    metrics.increment("helpdesk_triage_records_total",
+                                            Map.of("outcome", "rejected"));
+                                    if (run != null) {
+                                        run.deadLetter(rejection);
+                                    }
                                 }
-                                Routing r = t.result().routing();
-                                metrics.increment("helpdesk_triage_records_total",
-                                        Map.of("outcome", "triaged"));
-                                metrics.increment("helpdesk_triage_tickets_total", Map.of(
-                                        "category", r.category(),
-                                        "priority", r.priority().id()));
-                            } else {
-                                Rejection rejection =
-                                        ((TriageOutcome.Rejected) outcome).rejection();
-                                rejectWriter.write(rejection);
-                                metrics.increment("helpdesk_triage_records_total",
-                                        Map.of("outcome", "rejected"));
-                                if (run != null) {
-                                    run.deadLetter(rejection);
-                                }
-                            }
-                        }, parallelism);
-            } finally {
-                progress.finish();
-            }
-            out.flush();
-            rej.flush();
-            if (rejectFile != null) {
-                rejectFile.commit();
-            }
-            if (outFile != null) {
-                outFile.commit();
+                            }, parallelism, this::stopRequested);
+                } finally {
+                    progress.finish();
+                }
+                out.flush();
+                rej.flush();
+                if (rejectFile != null) {
+                    rejectFile.commit();
+                }
+                if (outFile != null) {
+                    outFile.commit();
+                }
+            } catch (RuntimeException | IOException e) {
+                if (e instanceof TriageException gone
+                        && gone.code() == ErrorCode.STORE_UNAVAILABLE) {
+                    throw storeGone(gone, reader, delivered, counts);
+                }
+                Optional<TriageException> full = NoSpace.of(e);
+                if (full.isEmpty()) {
+                    throw e;
+                }
+                throw notProcessed(full.get(), reader, delivered, counts, run);
             }
         }
         counts.put("read", summary.read());
@@ -292,6 +311,38 @@ final class TriageCommand extends RecordedCommand {
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
         return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
+    }
+
+    // a database that went away: one line saying where, what was stored and that a rerun
+    // resumes (each ticket is stored once, by id)
+    private static TriageException storeGone(TriageException gone, CountedRecords reader,
+            long[] delivered, Map<String, Long> counts) {
+        long read = reader.handedOut() + reader.skipRest();
+        counts.put("read", read);
+        counts.put("triaged", delivered[0]);
+        counts.put("rejected", delivered[1]);
+        counts.put("not_processed", read - delivered[0] - delivered[1]);
+        return new TriageException(ErrorCode.STORE_UNAVAILABLE, gone.getMessage() + "; "
+                + delivered[0] + " ticket(s) of this run were stored before it went, "
+                + (read - delivered[0] - delivered[1]) + " record(s) not processed; run again "
+                + "when the database is back: the rerun resumes, storing each ticket once", gone);
+    }
+
+    // a full disk stops the run: every record is still accounted for, in the summary and the
+    // run record, and the output files are not written (their temporary files go, freeing space)
+    private TriageException notProcessed(TriageException full, CountedRecords reader,
+            long[] delivered, Map<String, Long> counts, RecordedRun run) {
+        long read = reader.handedOut() + reader.skipRest();
+        long notProcessed = read - delivered[0] - delivered[1];
+        counts.put("read", read);
+        counts.put("triaged", delivered[0]);
+        counts.put("rejected", delivered[1]);
+        counts.put("not_processed", notProcessed);
+        tell("helpdesk-triage: read " + read + ", triaged " + delivered[0] + ", rejected "
+                + delivered[1] + ", not processed " + notProcessed + " (no space left on device)"
+                + (run == null ? "" : ", run " + run.runId()) + "; OUTPUT was not written; "
+                + "free some space and run again: a rerun stores each ticket once");
+        return full;
     }
 
     // checked before anything is opened or written, so a wrong command line commits nothing

@@ -26,6 +26,10 @@ import picocli.CommandLine.Parameters;
                 + "standard input, output and error; put -- before it when it has options of "
                 + "its own. It must not be a helpdesk-triage command that writes the same data "
                 + "directory: that one would wait for this lock.",
+            "If helpdesk-triage is stopped by SIGTERM or SIGINT, COMMAND gets SIGTERM and the "
+                + "lock is held until COMMAND has ended. If it is killed with SIGKILL, the system "
+                + "releases the lock at once and a watchdog sends COMMAND SIGTERM within about "
+                + "0.2 s (COMMAND itself, not processes it started).",
             "Exit code: COMMAND's; 127 when it cannot be started, 5 when the lock cannot be "
                 + "had within --wait, 6 when the data directory does not exist."})
 final class WithLockCommand extends DataDirCommand {
@@ -38,6 +42,10 @@ final class WithLockCommand extends DataDirCommand {
     List<String> command;
 
     private int exitCode;
+
+    // counted down once the lock is released, for a shutdown hook that waits on it
+    private final java.util.concurrent.CountDownLatch released =
+            new java.util.concurrent.CountDownLatch(1);
 
     @Override
     ExitCode execute() throws InterruptedException {
@@ -56,6 +64,8 @@ final class WithLockCommand extends DataDirCommand {
                     + l.removed()));
             err().flush();
             exitCode = runHoldingTheLock();
+        } finally {
+            released.countDown();
         }
         return exitCode == 0 ? ExitCode.OK : ExitCode.ERROR;
     }
@@ -73,22 +83,48 @@ final class WithLockCommand extends DataDirCommand {
             child.destroy();
             try {
                 child.waitFor();
+                // and the lock released cleanly, so the next writer finds no stale holder
+                released.await(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 child.destroyForcibly();
             }
         }, "with-lock-stop-child");
         Runtime.getRuntime().addShutdownHook(stopChild);
+        Process watchdog = watchdog(child);
         try {
             return child.waitFor();
         } catch (InterruptedException e) {
             child.destroyForcibly().waitFor();
             throw e;
         } finally {
+            if (watchdog != null) {
+                watchdog.destroyForcibly();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(stopChild);
             } catch (IllegalStateException e) {
                 // the JVM is shutting down; the hook stops the child
             }
+        }
+    }
+
+    /**
+     * Starts a process that sends SIGTERM to COMMAND when this one dies without running its
+     * shutdown hook (kill -9): the system then releases the lock at once, and COMMAND must not
+     * go on without it. It polls five times a second, so COMMAND outlives the lock by at most
+     * about that. Where there is no POSIX shell (Windows), there is no watchdog.
+     */
+    private static Process watchdog(Process child) {
+        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do "
+                + "sleep 0.2 2>/dev/null || sleep 1; done; kill -TERM " + child.pid()
+                + " 2>/dev/null";
+        try {
+            return new ProcessBuilder("sh", "-c", script)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -137,4 +137,40 @@ class BackupRestoreCommandTest {
         assertThat(run.err()).contains("nope.tar.gz", "does not exist");
         assertThat(snapshot(root).keySet()).containsExactlyElementsOf(before.keySet());
     }
+
+    @Test
+    void restoreErrors_neverQuoteJavaExceptionNames() throws IOException {
+        Path data = tmp.resolve("restored");
+        Path cut = Files.write(tmp.resolve("cut.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        Path junk = Files.write(tmp.resolve("junk.tar.gz"), new byte[] {1, 2, 3, 4, 5, 6, 7});
+        for (Path archive : new Path[] {cut, junk, tmp.resolve("missing.tar.gz")}) {
+            CliRun run = cli("restore", "--archive", archive.toString(), "--data-dir",
+                    data.toString());
+            assertThat(run.exitCode()).as(run.err()).isIn(3, 6);
+            assertThat(run.err()).contains(archive.getFileName().toString())
+                    .doesNotContainPattern("[A-Z][A-Za-z]*Exception")
+                    .doesNotContain("java.");
+        }
+    }
+
+    @Test
+    void aKilledBackupsTemporaryArchive_isRemovedByTheNextBackup_anotherDirectorysIsKept()
+            throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                root.toRealPath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String prefix = ".tmp-helpdesk-triage-backup-"
+                + java.util.HexFormat.of().formatHex(digest, 0, 6) + "-";
+        Files.createDirectories(backups);
+        Path killed = Files.writeString(backups.resolve(prefix + "00ff00ff-123"), "half a tar");
+        Path other = Files.writeString(backups.resolve(
+                ".tmp-helpdesk-triage-backup-000000000000-00ff-1"), "another directory's");
+
+        CliRun run = cli("backup", "--out", backups.toString(), "--data-dir", root.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("removed " + killed
+                + ", left by a backup that was interrupted");
+        assertThat(killed).doesNotExist();
+        assertThat(other).exists();
+    }
 }

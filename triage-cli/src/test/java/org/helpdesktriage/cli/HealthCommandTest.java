@@ -51,7 +51,7 @@ class HealthCommandTest {
         assertThat(MAPPER.readTree(run.out()).get("healthy").asBoolean()).isTrue();
         assertThat(checks(run)).containsOnlyKeys("configuration", "data directory",
                 "disk space", "format version", "lock", "ticket files", "temporary files",
-                "audit log", "run records", "dead letters");
+                "audit log", "run records", "dead letters", "symbolic links");
         assertThat(checks(run).get("lock").get("detail").asText()).isEqualTo("free");
         assertThat(checks(run).get("format version").get("detail").asText())
                 .isEqualTo("version 1");

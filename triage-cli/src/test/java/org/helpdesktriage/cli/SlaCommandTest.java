@@ -97,6 +97,24 @@ class SlaCommandTest {
     }
 
     @Test
+    void due_pastYear9999_orOnACalendarOfHolidaysOnly_isLeftOutWithANote() throws IOException {
+        CliRun late = CliRun.run("sla", "due", "--priority", "low", "--created",
+                "9999-12-30T00:00:00Z");
+        assertThat(late.exitCode()).as(late.err()).isZero();
+        assertThat(late.out()).contains("resolution_due       none within the calendar's reach")
+                .contains("note                 resolution_due left out: ");
+        Path holidays = dir.resolve("holidays.json");
+        Files.writeString(holidays, "{\"sla\": {\"calendars\": {\"business\": {"
+                + "\"time_zone\": \"UTC\", \"hours\": {\"mon\": [\"09:00-17:00\"]},"
+                + " \"holidays\": [\"0001-01-01/9999-12-31\"]}}}}");
+        CliRun never = CliRun.run("sla", "due", "--config", holidays.toString(), "--json",
+                "--priority", "low", "--created", "2026-11-20T16:30:00Z");
+        assertThat(never.exitCode()).as(never.err()).isZero();
+        assertThat(never.out()).contains("\"resolution_due\" : null", "\"notes\"",
+                "resolution_due left out");
+    }
+
+    @Test
     void badSlaConfiguration_exitsThree_namingTheKeyPath() throws IOException {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, """

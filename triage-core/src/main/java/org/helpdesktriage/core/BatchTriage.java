@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -94,7 +95,37 @@ public final class BatchTriage {
     public static <T> BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
             Function<? super TriageOutcome, ? extends T> prepare,
             BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism) {
+        return run(engine, records, prepare, sink, parallelism, () -> false);
+    }
+
+    /**
+     * Triages records as {@link #run(TriageEngine, Iterator, Function, BiConsumer, int)} does
+     * until {@code stop} says so: then it reads no further record, finishes the chunks already
+     * read (their store writes included) and hands their outcomes to the sink, so every record
+     * read is triaged or rejected and the rest of the input is not read at all. A shutdown
+     * hook on SIGTERM is the usual {@code stop}.
+     *
+     * @param stop asked before each record is read; once true, reading stops
+     * @return the counts of the records read
+     */
+    public static <T> BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
+            Function<? super TriageOutcome, ? extends T> prepare,
+            BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism,
+            BooleanSupplier stop) {
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(stop, "stop");
+        Iterator<RawRecord> all = records;
+        records = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !stop.getAsBoolean() && all.hasNext();
+            }
+
+            @Override
+            public RawRecord next() {
+                return all.next();
+            }
+        };
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(prepare, "prepare");
         Objects.requireNonNull(sink, "sink");
@@ -121,16 +152,22 @@ public final class BatchTriage {
                     outcomes.clear();
                 }
             }
+            // a stop that came between the two checks above leaves a part chunk
+            if (!outcomes.isEmpty()) {
+                for (TriageOutcome outcome : engine.save(pending, outcomes)) {
+                    counter.accept(outcome, prepare.apply(outcome));
+                }
+            }
         } else {
-            runParallel(engine, records, prepare, counter, parallelism);
+            runParallel(engine, all, records, prepare, counter, parallelism);
         }
         return new BatchSummary(counter.triaged + counter.rejected, counter.triaged,
                 counter.rejected, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static <T> void runParallel(TriageEngine engine, Iterator<RawRecord> records,
-            Function<? super TriageOutcome, ? extends T> prepare, Counter<T> counter,
-            int parallelism) {
+    private static <T> void runParallel(TriageEngine engine, Iterator<RawRecord> source,
+            Iterator<RawRecord> records, Function<? super TriageOutcome, ? extends T> prepare,
+            Counter<T> counter, int parallelism) {
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "triage-worker-" + threadNo.incrementAndGet());
@@ -144,8 +181,8 @@ public final class BatchTriage {
                 List<Supplier<RawRecord>> chunk = new ArrayList<>(CHUNK_SIZE);
                 long chars = 0;
                 while (chunk.size() < CHUNK_SIZE && chars < CHUNK_CHARS && records.hasNext()) {
-                    chunk.add(next(records));
-                    chars += records instanceof RecordReader r ? r.lastRecordLength() : 0;
+                    chunk.add(next(source));
+                    chars += source instanceof RecordReader r ? r.lastRecordLength() : 0;
                 }
                 inFlight.add(pool.submit(() -> {
                     TriageOutcome[] out = new TriageOutcome[chunk.size()];

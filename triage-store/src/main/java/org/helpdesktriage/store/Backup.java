@@ -85,6 +85,7 @@ public final class Backup {
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "data directory " + root + " does not exist; there is nothing to back up");
         }
+        DataLinks.refuse(root);
         StoreScan scan = new FileStore(root).scan();
         if (!scan.isComplete()) {
             throw new TriageException(ErrorCode.STORE_FAILED, "no backup written: "

@@ -111,6 +111,7 @@ public final class DataDirectory implements Storage {
      */
     public static DataDirectory openForReading(Path root, Clock clock) {
         Objects.requireNonNull(root, "root");
+        DataLinks.refuse(root);
         FormatVersion.read(root).ifPresent(v -> FormatVersion.checkReadable(root, v));
         LOG.debug("opened data directory {} for reading", root);
         return new DataDirectory(root, clock, null, java.util.List.of());

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -96,6 +97,7 @@ public final class DataDirectoryLock implements AutoCloseable {
         Path file = root.resolve(FILE);
         try {
             Files.createDirectories(root);
+            DataLinks.refuse(root);
             Path key = root.toRealPath();
             while (true) {
                 byte[] body;
@@ -107,7 +109,8 @@ public final class DataDirectoryLock implements AutoCloseable {
                         FileChannel ch;
                         try {
                             ch = FileChannel.open(file, StandardOpenOption.CREATE,
-                                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+                                    StandardOpenOption.READ, StandardOpenOption.WRITE,
+                                    LinkOption.NOFOLLOW_LINKS);
                         } catch (NoSuchFileException e) {
                             // a restore is swapping the directory: wait for it like a holder
                             ch = null;
@@ -186,7 +189,11 @@ public final class DataDirectoryLock implements AutoCloseable {
         } catch (IOException e) {
             // fall through to reading the file
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        if (Files.isSymbolicLink(file)) {
+            throw new TriageException(ErrorCode.STORE_FAILED, DataLinks.refusal(file));
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS)) {
             FileLock fl = ch.tryLock(REGION, 1, true);
             Optional<LockHolder> named = LockHolder.parse(readBody(ch));
             if (fl == null) {

@@ -1,12 +1,14 @@
 package org.helpdesktriage.store;
 
 import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.io.NoSpace;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -93,19 +95,22 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
                 channel.force(false);
             }
         } catch (IOException e) {
+            if (NoSpace.is(e)) {
+                throw NoSpace.error(file, e);
+            }
             throw new TriageException(ErrorCode.STORE_FAILED,
                     "cannot append to the audit log " + file + ": " + e, e);
         }
     }
 
     private FileChannel open(Path file) throws IOException {
-        boolean created = !Files.exists(file);
+        boolean created = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
         Files.createDirectories(dir);
         if (!created) {
             cutUnfinishedLine(file);
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
         if (created) {
             AtomicOutput.syncDirectory(dir);
         }
@@ -117,8 +122,11 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
      * many bytes were cut. Only a writer holding the data directory lock may call it.
      */
     static long cutUnfinishedLine(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new TriageException(ErrorCode.STORE_FAILED, DataLinks.refusal(file));
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             long end = unfinishedFrom(ch);
             if (end < size) {

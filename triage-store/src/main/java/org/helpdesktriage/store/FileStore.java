@@ -1,6 +1,7 @@
 package org.helpdesktriage.store;
 
 import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.io.NoSpace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -69,6 +70,9 @@ public final class FileStore implements TicketStore {
             AtomicOutput.write(file, (TicketJson.toPrettyJson(ticket) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            if (NoSpace.is(e)) {
+                throw NoSpace.error(file, e);
+            }
             throw new TriageException(ErrorCode.STORE_FAILED, "cannot write ticket '"
                     + ticket.ticketId() + "' to " + file + ": " + e, e);
         }
@@ -78,6 +82,9 @@ public final class FileStore implements TicketStore {
     public Optional<Ticket> get(String ticketId) {
         Objects.requireNonNull(ticketId, "ticketId");
         Path file = fileOf(ticketId);
+        if (Files.isSymbolicLink(file)) {
+            throw new TriageException(ErrorCode.STORE_FAILED, DataLinks.refusal(file));
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -125,6 +132,12 @@ public final class FileStore implements TicketStore {
         List<Ticket> tickets = new ArrayList<>();
         List<CorruptRecord> corrupt = new ArrayList<>();
         for (Path file : entries(false)) {
+            if (Files.isSymbolicLink(file)) {
+                // never read: its target lies outside the data directory, and is not quoted
+                corrupt.add(new CorruptRecord(file.toString(), "is a symbolic link, which "
+                        + "helpdesk-triage never follows inside a data directory"));
+                continue;
+            }
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);

@@ -1,7 +1,10 @@
 package org.helpdesktriage.store;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -19,6 +22,7 @@ import java.util.Objects;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +64,11 @@ public final class RecordedRun implements AutoCloseable {
     // ticket id -> the ids of its dead letters, read at the first resolveDeadLetters
     private Map<String, List<String>> lettersByTicket;
 
+    private final Path reserve;
+
+    // room for a run record with its temporary copy, on any file system's block size
+    private static final int RESERVE_BYTES = 64 * 1024;
+
     private RecordedRun(Storage data, Clock clock, String command, boolean reproducible) {
         this.data = data;
         this.clock = clock;
@@ -68,6 +77,40 @@ public final class RecordedRun implements AutoCloseable {
         this.runId = reproducible ? derivedId(data.runs(), command, startedAt)
                 : ID_TIME.format(startedAt) + "-"
                         + HexFormat.of().withUpperCase().toHexDigits(RANDOM.nextInt() & 0xffffff, 6);
+        this.reserve = data instanceof DataDirectory files && files.lock().isPresent()
+                ? reserve(files.root().resolve(RunRecords.DIRECTORY)) : null;
+    }
+
+    /**
+     * Sets aside room for the run record, so that a run that fills the disk can still record
+     * what it did: a temporary file (removed like any other if the run dies) deleted just
+     * before the record is written. Returns null where there is no room even for that.
+     */
+    private static Path reserve(Path runs) {
+        Path file = AtomicOutput.temporaryIn(runs);
+        try {
+            Files.createDirectories(runs);
+            Files.write(file, new byte[RESERVE_BYTES], StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            return file;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // nothing was reserved; the record is written if there is room
+            }
+            return null;
+        }
+    }
+
+    private void release() {
+        if (reserve != null) {
+            try {
+                Files.deleteIfExists(reserve);
+            } catch (IOException e) {
+                // the next writer removes it as a leftover temporary file
+            }
+        }
     }
 
     private static String derivedId(RunLog runs, String command, Instant start) {
@@ -218,6 +261,7 @@ public final class RecordedRun implements AutoCloseable {
     public RunRecord finish(int exitCode, Map<String, String> details, Map<String, Long> counts) {
         RunRecord record = new RunRecord(runId, command, startedAt, clock.instant(), exitCode,
                 details, counts);
+        release();
         data.runs().save(record);
         return record;
     }
@@ -225,6 +269,7 @@ public final class RecordedRun implements AutoCloseable {
     /** Closes the data directory and releases its lock. */
     @Override
     public void close() {
+        release();
         data.close();
     }
 

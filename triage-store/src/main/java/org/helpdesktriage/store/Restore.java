@@ -102,8 +102,7 @@ public final class Restore {
         try {
             contents = BackupArchive.survey(archive, limits, incoming);
         } catch (IOException | RuntimeException e) {
-            String what = e instanceof IllegalStateException || e instanceof TriageException
-                    ? e.getMessage() : e.toString();
+            String what = reason(e);
             throw new TriageException(ErrorCode.STORE_FAILED, "archive " + archive
                     + " would be refused (" + what + "); nothing was changed", e);
         }
@@ -156,7 +155,7 @@ public final class Restore {
             }
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED, "cannot read data directory "
-                    + root + " to compare it with the archive: " + e, e);
+                    + root + " to compare it with the archive: " + reason(e), e);
         }
         return files;
     }
@@ -193,8 +192,7 @@ public final class Restore {
             FormatVersion.read(staging).ifPresent(v -> FormatVersion.checkReadable(archive, v));
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
-            String what = e instanceof IllegalStateException || e instanceof TriageException
-                    ? e.getMessage() : e.toString();
+            String what = reason(e);
             throw new TriageException(ErrorCode.STORE_FAILED, "archive " + archive
                     + " was refused and nothing was restored (" + what + "); data directory "
                     + root + " is unchanged", e);
@@ -233,7 +231,7 @@ public final class Restore {
             }
         } catch (IOException e) {
             throw new TriageException(ErrorCode.STORE_FAILED,
-                    "cannot resolve data directory " + root + ": " + e, e);
+                    "cannot resolve data directory " + root + ": " + reason(e), e);
         }
         if (Files.isSymbolicLink(root)) {
             throw new TriageException(ErrorCode.STORE_FAILED, "data directory " + root
@@ -284,5 +282,30 @@ public final class Restore {
         } catch (IOException e) {
             // left for the operator; the message of the caller's failure matters more
         }
+    }
+
+    /**
+     * Says why an archive or directory could not be used, in words: never a Java exception's
+     * class name, which a user cannot act on.
+     */
+    static String reason(Throwable e) {
+        if (e instanceof IllegalStateException || e instanceof TriageException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + " does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied on " + a.getFile();
+        }
+        if (e instanceof java.io.EOFException) {
+            return "it ends early: the archive is cut short";
+        }
+        if (e instanceof java.util.zip.ZipException || e instanceof java.io.IOException
+                && String.valueOf(e.getMessage()).contains("GZIP")) {
+            return "it is not a whole gzip-compressed file";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "it cannot be read" : m;
     }
 }

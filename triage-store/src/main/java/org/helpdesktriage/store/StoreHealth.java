@@ -89,6 +89,10 @@ public final class StoreHealth {
                 new RunRecords(root).problems())));
         checks.add(guard("dead letters", () -> records("dead letters",
                 new DeadLetters(root).problems())));
+        List<Path> links = DataLinks.find(root);
+        checks.add(new HealthCheck("symbolic links", links.isEmpty(), links.isEmpty() ? "none"
+                : links.size() + " inside the data directory, which helpdesk-triage never "
+                        + "follows; put the real files or folders there: " + first(links)));
         return checks;
     }
 

@@ -27,7 +27,7 @@ record ConfigFile(
         @JsonProperty("synonyms") Synonyms synonyms,
         @JsonProperty("scoring") Scoring scoring,
         @JsonProperty("rules") List<RuleDefinition> rules,
-        @JsonProperty("rule_files") List<String> ruleFiles,
+        @JsonProperty("rule_files") List<RuleFileEntry> ruleFiles,
         @JsonProperty("classifier") Classifier classifier,
         @JsonProperty("max_record_length") Integer maxRecordLength,
         @JsonProperty("max_field_length") Integer maxFieldLength,

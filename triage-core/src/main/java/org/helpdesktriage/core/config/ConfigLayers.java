@@ -116,8 +116,11 @@ final class ConfigLayers {
                 }
             }
             if (ruleFiles != null) {
-                List<String> entries = new ArrayList<>();
-                ruleFiles.forEach(e -> entries.add(e.asText()));
+                List<RuleFileEntry> entries = new ArrayList<>();
+                ruleFiles.forEach(e -> entries.add(e.isObject()
+                        ? new RuleFileEntry(e.path("path").asText(null),
+                                e.path("allow_outside").asBoolean(false))
+                        : RuleFileEntry.of(e.asText(null))));
                 RuleFiles.Loaded loaded = RuleFiles.read(path, entries, problems);
                 loaded.rules().forEach(rules::add);
                 ruleSources.addAll(loaded.sources());

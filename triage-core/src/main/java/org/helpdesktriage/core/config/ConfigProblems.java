@@ -24,10 +24,13 @@ final class ConfigProblems {
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "expected " + expected(m.getTargetType());
         }
-        if (e instanceof InputCoercionException c) {
-            return "the number is out of range: expected a whole number from "
-                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
-                    + (c.getTargetType() == Long.TYPE ? " (or a long)" : "");
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputCoercionException c) {
+                boolean isLong = c.getTargetType() == Long.TYPE || c.getTargetType() == Long.class;
+                return "the number is out of range: expected a whole number from "
+                        + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE) + " to "
+                        + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
+            }
         }
         if (e instanceof JsonProcessingException j) {
             String m = j.getOriginalMessage();

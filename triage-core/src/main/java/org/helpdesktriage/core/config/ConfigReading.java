@@ -59,8 +59,10 @@ final class ConfigReading {
             return new Read(null, List.of());
         } catch (JsonProcessingException e) {
             problems.report(new org.helpdesktriage.core.error.TriageException(
-                    org.helpdesktriage.core.error.ErrorCode.CONFIG_INVALID, name + " line "
-                    + line(e.getLocation()) + ": invalid JSON: " + ConfigProblems.describe(e), e));
+                    org.helpdesktriage.core.error.ErrorCode.CONFIG_INVALID,
+                    lined(name, line(e.getLocation())) + column(e.getLocation())
+                    + ": invalid JSON (its content is not quoted here: the file may hold "
+                    + "anything)", e));
             return new Read(null, List.of());
         } catch (IOException e) {
             problems.report(name + ": cannot read the file: " + e.getMessage());
@@ -82,14 +84,14 @@ final class ConfigReading {
             }
         } catch (UnrecognizedPropertyException e) {
             problems.report(new org.helpdesktriage.core.error.TriageException(
-                    org.helpdesktriage.core.error.ErrorCode.CONFIG_INVALID, name + " line "
-                    + lineOfKey(path, e) + ": unknown key '" + e.getPropertyName() + "' at "
+                    org.helpdesktriage.core.error.ErrorCode.CONFIG_INVALID,
+                    lined(name, lineOfKey(path, e)) + ": unknown key '" + e.getPropertyName() + "' at "
                     + jsonPath(e) + "; see docs/configuration.md for the known keys", e));
             bad.add(pointer(e));
         } catch (JsonMappingException e) {
             problems.report(new org.helpdesktriage.core.error.TriageException(
-                    org.helpdesktriage.core.error.ErrorCode.CONFIG_INVALID, name + " line "
-                    + line(e.getLocation()) + ": bad value at " + jsonPath(e) + ": "
+                    org.helpdesktriage.core.error.ErrorCode.CONFIG_INVALID,
+                    lined(name, line(e.getLocation())) + ": bad value at " + jsonPath(e) + ": "
                     + ConfigProblems.describe(e), e));
             bad.add(pointer(e));
         } catch (IOException e) {
@@ -121,7 +123,8 @@ final class ConfigReading {
             JsonPointer at = valuePointer(p);
             p.skipChildren();
             bad.add(at);
-            problems.report(file + " line " + lineOr(at, p) + ": unknown key '" + propertyName
+            problems.report(lined(file.toString(), lineOr(at, p)) + ": unknown key '"
+                    + propertyName
                     + "' at " + display(at) + "; see docs/configuration.md for the known keys");
             return true;
         }
@@ -132,8 +135,9 @@ final class ConfigReading {
             JsonPointer at = valuePointer(p);
             p.skipChildren();
             bad.add(at);
-            problems.report(file + " line " + lineOr(at, p) + ": bad value at " + display(at)
-                    + ": expected " + ConfigProblems.expected(targetType.getRawClass()));
+            problems.report(lined(file.toString(), lineOr(at, p)) + ": bad value at "
+                    + display(at) + ": expected "
+                    + ConfigProblems.expected(targetType.getRawClass()));
             return null;
         }
 
@@ -152,9 +156,9 @@ final class ConfigReading {
         private Object weird(JsonParser p, Class<?> targetType, Object value) {
             JsonPointer at = valuePointer(p);
             bad.add(at);
-            problems.report(file + " line " + lineOr(at, p) + ": bad value at " + display(at)
-                    + ": expected " + ConfigProblems.expected(targetType) + ", got '" + value
-                    + "'");
+            problems.report(lined(file.toString(), lineOr(at, p)) + ": bad value at "
+                    + display(at) + ": expected " + ConfigProblems.expected(targetType)
+                    + ", got '" + value + "'");
             return null;
         }
 
@@ -244,7 +248,20 @@ final class ConfigReading {
         return null;
     }
 
+    /** Returns the line of {@code location}, or {@code null} when Jackson does not know it. */
     static String line(JsonLocation location) {
-        return location == null ? "?" : String.valueOf(location.getLineNr());
+        return location == null || location.getLineNr() < 1 ? null
+                : String.valueOf(location.getLineNr());
+    }
+
+    /** Returns ", column N" for {@code location}, or nothing when it is not known. */
+    static String column(JsonLocation location) {
+        return location == null || location.getColumnNr() < 1 ? ""
+                : ", column " + location.getColumnNr();
+    }
+
+    /** Returns "FILE line N", or just "FILE" when the line is not known (never "line ?"). */
+    static String lined(String file, String line) {
+        return line == null ? file : file + " line " + line;
     }
 }

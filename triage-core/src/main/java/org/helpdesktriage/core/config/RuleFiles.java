@@ -62,14 +62,15 @@ final class RuleFiles {
      * @param config the configuration file the entries are relative to
      * @param entries the {@code rule_files} values, paths or globs
      */
-    static Loaded read(Path config, List<String> entries, Problems problems) {
-        Path dir = config.toAbsolutePath().getParent();
+    static Loaded read(Path config, List<RuleFileEntry> entries, Problems problems) {
+        Path dir = config.toAbsolutePath().normalize().getParent();
         List<JsonNode> rules = new ArrayList<>();
         List<Source> sources = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            String entry = entries.get(i);
-            for (Path file : problems.check(() -> resolve(config, dir, entry), List.<Path>of())) {
+            RuleFileEntry entry = entries.get(i);
+            for (Path file : problems.check(() -> files(config, dir, entry),
+                    List.<Path>of())) {
                 if (!seen.add(file.toAbsolutePath().normalize())) {
                     continue;
                 }
@@ -98,6 +99,49 @@ final class RuleFiles {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(p.tail().getMatchingIndex());
+    }
+
+    // a file outside the configuration's folder, or a link leading out of it, is read only
+    // with "allow_outside": true beside its entry; the refusal names the entry, never a file's
+    // content
+    private static List<Path> files(Path config, Path dir, RuleFileEntry entry) {
+        String path = entry.path();
+        if (entry.outsideAllowed() || path == null || path.isBlank()) {
+            return resolve(config, dir, path);
+        }
+        // checked before a glob is walked, so "../**" never lists the disk
+        StringBuilder base = new StringBuilder();
+        for (String part : path.split("/", -1)) {
+            if (part.matches(".*[*?\\[{].*")) {
+                break;
+            }
+            base.append(part).append('/');
+        }
+        if (!dir.resolve(base.toString()).normalize().startsWith(dir)) {
+            throw outside(config, dir, path);
+        }
+        List<Path> files = resolve(config, dir, path);
+        Path realDir = real(dir);
+        for (Path file : files) {
+            if (!file.normalize().startsWith(dir) || !real(file).startsWith(realDir)) {
+                throw outside(config, dir, path);
+            }
+        }
+        return files;
+    }
+
+    private static RuntimeException outside(Path config, Path dir, String path) {
+        return ConfigLoader.invalid(config + ": rule_files '" + path + "' names files outside "
+                + "the configuration's folder " + dir + "; none was read. If that is meant, "
+                + "write the entry as {\"path\": \"" + path + "\", \"allow_outside\": true}");
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     // a path names one file; a glob (* ? [ {) every file it matches, sorted by path

@@ -253,6 +253,11 @@ final class SlaConfigReader {
         if (firstResponse == null || resolution == null) {
             return null;
         }
+        if (firstResponse.compareTo(resolution) > 0) {
+            throw error(at.key("first_response"), "policy '" + id + "' gives a first response ("
+                    + p.firstResponse().trim() + ") longer than its resolution ("
+                    + p.resolution().trim() + "); a ticket is answered before it is resolved");
+        }
         return new SlaPolicy(id, condition, calendar, firstResponse, resolution);
     }
 

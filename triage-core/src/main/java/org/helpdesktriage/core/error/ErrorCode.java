@@ -10,6 +10,13 @@ public enum ErrorCode {
     OUTPUT_FAILED,
     /** The store or data directory cannot be used. */
     STORE_FAILED,
+    /**
+     * The store went away during the work: a database that stopped or a connection that broke.
+     * What was committed before stays; running the work again resumes it.
+     */
+    STORE_UNAVAILABLE,
+    /** A file system is full: no space left on the device of the path named. */
+    NO_SPACE,
     /** The data directory is locked by another process. */
     LOCKED,
     /** Anything else. */

@@ -295,7 +295,28 @@ final class FieldChecks {
         if (s.length() > QUOTE_LIMIT) {
             s = cut(s, QUOTE_LIMIT) + "...";
         }
-        return "'" + s + "'";
+        return "'" + escapeControls(s) + "'";
+    }
+
+    /**
+     * Returns {@code s} with every control character written as a backslash, u and four hex
+     * digits, so that a message, a reject record or a dead letter quoting a value never carries a
+     * NUL (which PostgreSQL text refuses) or a terminal escape.
+     */
+    static String escapeControls(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                sb.append(String.format("\\u%04X", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /** Returns what kind of JSON value {@code v} is, for messages ("a number"). */

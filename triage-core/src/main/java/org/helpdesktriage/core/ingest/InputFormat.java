@@ -84,9 +84,13 @@ public enum InputFormat {
         if (first.length() > 60) {
             first = FieldChecks.clip(first);
         }
+        // binary input is described, never echoed: its bytes could drive the terminal
+        boolean binary = first.chars().anyMatch(c -> c == 0xFFFD || Character.isISOControl(c));
         throw new TriageException(ErrorCode.INPUT_UNREADABLE, sourceName
-                + ": cannot tell the input format from the file name or the first line '" + first
-                + "'; use --format json|jsonl|csv|text");
+                + ": cannot tell the input format from the file name or the first line "
+                + (binary ? "(it is not text: binary data, or not UTF-8)"
+                        : FieldChecks.quote(first))
+                + "; use --format json|jsonl|csv|text");
     }
 
     /**

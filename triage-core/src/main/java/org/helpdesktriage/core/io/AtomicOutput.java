@@ -43,15 +43,31 @@ public final class AtomicOutput implements AutoCloseable {
     private AtomicOutput(Path target) throws IOException {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         this.temp = temporaryFor(dir, target);
-        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        try {
+            Files.createDirectories(dir);
+            this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            // the user named the target, not the temporary file beside it
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                            ? fse.getReason() : e.getMessage();
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(
+                    target.toString(), null, "cannot be written: the folder " + dir
+                            + " does not accept new files (" + reason + ")");
+            named.initCause(e);
+            throw NoSpace.is(e) ? NoSpace.naming(target, e) : named;
+        }
         this.stream = new BufferedOutputStream(new FilterOutputStream(
                 Channels.newOutputStream(channel)) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw NoSpace.naming(target, e);
+                }
             }
 
             @Override
@@ -81,9 +97,13 @@ public final class AtomicOutput implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("already closed: " + target);
         }
-        stream.flush();
-        channel.force(true);
-        channel.close();
+        try {
+            stream.flush();
+            channel.force(true);
+            channel.close();
+        } catch (IOException e) {
+            throw NoSpace.naming(target, e);
+        }
         moveAtomically(temp, target);
         syncDirectory(target.toAbsolutePath().getParent());
         committed = true;

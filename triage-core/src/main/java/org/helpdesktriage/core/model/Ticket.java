@@ -53,6 +53,11 @@ public record Ticket(
     /** Checks every required field and copies the collections. */
     public Ticket {
         Objects.requireNonNull(ticketId, "ticketId");
+        if (ticketId.chars().anyMatch(Character::isISOControl)) {
+            // one rule for every store: PostgreSQL text cannot hold a NUL, a file name should not
+            throw new IllegalArgumentException("ticketId '" + ticketId.replaceAll(
+                    "\\p{Cntrl}", "?") + "' holds a control character; ticket ids never do");
+        }
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(requesterEmail, "requesterEmail");

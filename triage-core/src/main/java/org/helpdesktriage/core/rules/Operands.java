@@ -181,9 +181,24 @@ final class Operands {
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw parser.error("invalid regex '" + regex + "': " + e.getDescription(), path);
+            throw parser.error("invalid regex '" + regex + "': " + describe(regex, e), path);
         }
         return node(regex, FieldTestNode.onString(field, key, s -> pattern.matcher(s).find()));
+    }
+
+    // RE2 runs in linear time, so it has no lookaround and no backreferences; it reports a
+    // lookbehind "(?<=" as a bad named group, which misleads
+    private static String describe(String regex, PatternSyntaxException e) {
+        for (String[] unsupported : new String[][] {{"(?<=", "lookbehind"},
+                {"(?<!", "negative lookbehind"}, {"(?=", "lookahead"},
+                {"(?!", "negative lookahead"}}) {
+            if (regex.contains(unsupported[0])) {
+                return unsupported[1] + " '" + unsupported[0] + "...)' is not supported: rules "
+                        + "use RE2 syntax, which runs in linear time and has no lookaround "
+                        + "(docs/rules.md)";
+            }
+        }
+        return e.getDescription();
     }
 
     private FieldTestNode compare(JsonNode value, boolean greater) {

@@ -43,16 +43,26 @@ public record DateRange(LocalDate first, LocalDate last) {
         int slash = t.indexOf('/');
         try {
             if (slash < 0) {
-                return of(LocalDate.parse(t));
+                return of(supported(text, LocalDate.parse(t)));
             }
-            return new DateRange(LocalDate.parse(t.substring(0, slash).trim()),
-                    LocalDate.parse(t.substring(slash + 1).trim()));
+            return new DateRange(supported(text, LocalDate.parse(t.substring(0, slash).trim())),
+                    supported(text, LocalDate.parse(t.substring(slash + 1).trim())));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a date (2026-12-25) or a "
                     + "date range (2026-12-24/2026-12-26)");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "': " + e.getMessage());
         }
+    }
+
+    // a calendar reaches from year 1 to 9999 (BusinessCalendar.LATEST); a holiday outside
+    // those years is a typo, never a day the calendar can meet
+    private static LocalDate supported(String text, LocalDate day) {
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw new IllegalArgumentException("the year " + day.getYear() + " is outside the "
+                    + "supported years 0001 to 9999");
+        }
+        return day;
     }
 
     /** Returns whether {@code day} is in the range. */

@@ -209,4 +209,24 @@ class ConfigLoaderSlaTest {
                 + "sla.policies[0].resolution: 'P4000D' is longer than the longest target, 3660 "
                 + "days");
     }
+
+    @Test
+    void holidaysOutsideTheSupportedYears_areRefused() {
+        for (String day : new String[] {"0000-01-01", "+99999-01-01"}) {
+            assertThatThrownBy(() -> load(OFFICE.replace("2026-12-31", day)))
+                    .isInstanceOf(TriageException.class)
+                    .hasMessageContaining("holidays[1]")
+                    .hasMessageContaining("is outside the supported years 0001 to 9999");
+        }
+    }
+
+    @Test
+    void aFirstResponseLongerThanTheResolution_isFlagged() {
+        assertThatThrownBy(() -> load("""
+                {"sla": {"policies": [{"id": "p", "condition": {"all": []}, "calendar": "24x7",
+                  "first_response": "PT48H", "resolution": "PT24H"}]}}"""))
+                .isInstanceOf(TriageException.class)
+                .hasMessageContaining("sla.policies[0].first_response")
+                .hasMessageContaining("first response (PT48H) longer than its resolution (PT24H)");
+    }
 }

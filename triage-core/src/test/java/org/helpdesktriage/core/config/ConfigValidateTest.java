@@ -90,10 +90,18 @@ class ConfigValidateTest {
     }
 
     @Test
-    void validate_invalidJson_isOneProblemWithItsLine() throws IOException {
+    void validate_numbersOutOfRange_sayTheRange_neverJacksonsWords() throws IOException {
+        Path file = write("config.json", "{\"cache_ttl\": 1e999, \"max_keys\": 99999999999999}");
+        assertThat(validate(file)).hasSize(2).allSatisfy(p -> assertThat(p)
+                .contains("the number is out of range: expected a whole number from")
+                .doesNotContain("Numeric value", "out of range of", "line ?"));
+    }
+
+    @Test
+    void validate_invalidJson_isOneProblemWithItsLineAndColumn() throws IOException {
         Path file = write("config.json", "{\n  \"cache_ttl\": 60,,\n}");
         assertThat(validate(file)).singleElement().asString()
-                .startsWith(file + " line 2: invalid JSON");
+                .startsWith(file + " line 2, column 19: invalid JSON");
     }
 
     @Test

@@ -127,4 +127,42 @@ class RuleFilesTest {
         assertThat(ids).containsExactly("critical_billing", "account_lockout");
         assertThat(engine.rules().rules()).allSatisfy(r -> assertThat(r.order()).isZero());
     }
+
+    @Test
+    void ruleFiles_leavingTheConfigurationsFolder_areRefused_withoutQuotingAnyFile()
+            throws IOException {
+        write("outside/secret.json", "root:x:0:0:secret-token");
+        Path config = write("conf/config.json",
+                "{\"rule_files\": [\"../../etc/*\", \"../outside/secret.json\", \"/etc/passwd\"]}");
+        java.util.List<String> problems = ConfigLoader.validate(Optional.of(config), Map.of(),
+                Map.of());
+        assertThat(problems).hasSize(3).allSatisfy(p -> assertThat(p)
+                .contains("outside the configuration's folder", "allow_outside")
+                .doesNotContain("root", "secret-token"));
+        assertThat(problems.get(0)).contains("'../../etc/*'");
+    }
+
+    @Test
+    void ruleFiles_outsideWithAllowOutside_areRead_andALinkLeadingOutIsRefused()
+            throws IOException {
+        write("shared/r.json", "{\"rules\": [" + rule("shared", "low", "") + "]}");
+        Path config = write("conf/config.json", "{\"rule_files\": [{\"path\": "
+                + "\"../shared/*.json\", \"allow_outside\": true}]}");
+        assertThat(load(config).rules()).extracting(RuleDefinition::id)
+                .containsExactly("shared");
+
+        Files.createSymbolicLink(dir.resolve("conf/link.json"), dir.resolve("shared/r.json"));
+        Path linked = write("conf/linked.json", "{\"rule_files\": [\"link.json\"]}");
+        assertThatThrownBy(() -> load(linked)).hasMessageContaining("outside the configuration");
+    }
+
+    @Test
+    void aRuleFileThatIsNotJson_isNamedWithLineAndColumn_neverQuoted() throws IOException {
+        write("conf/rules.json", "{\"rules\": [\n  root:x:0:0 secret-token ]}");
+        Path config = write("conf/config.json", "{\"rule_files\": [\"rules.json\"]}");
+        assertThatThrownBy(() -> load(config))
+                .hasMessageContaining(dir.resolve("conf/rules.json") + " line 2, column ")
+                .hasMessageContaining("invalid JSON")
+                .hasMessageNotContaining("root").hasMessageNotContaining("secret-token");
+    }
 }

@@ -88,6 +88,15 @@ class InputFormatTest {
     }
 
     @Test
+    void detect_binaryInput_isDescribed_neverEchoed() {
+        assertThatThrownBy(() -> detect(null, "<stdin>", "\u001b]0;pwned\u0007\ufffd\u0000x\n"))
+                .isInstanceOf(TriageException.class)
+                .hasMessageContaining("the first line (it is not text: binary data, or not UTF-8)")
+                .hasMessageNotContaining("pwned")
+                .hasMessageNotContaining("\u001b");
+    }
+
+    @Test
     void detect_blankInput_readsAsNoRecords() {
         assertThat(detect(null, null, " \n")).isEqualTo(InputFormat.JSONL);
     }

@@ -88,6 +88,15 @@ class RuleCompileErrorsTest {
     }
 
     @Test
+    void lookbehindRegex_isReportedAsLookbehind_notAsANamedCapture() {
+        condition("{'field': 'title', 'op': 'matches', 'value': '(?<=re)fund'}")
+                .hasMessageContaining("invalid regex '(?<=re)fund': lookbehind '(?<=...)' is "
+                        + "not supported")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage())
+                        .doesNotContain("named capture"));
+    }
+
+    @Test
     void unknownPriorityInCondition_isReported() {
         condition("{'field': 'priority', 'op': 'greater_than', 'value': 'urgentish'}")
                 .hasMessageContaining("rule 'x': priority 'urgentish' is not a priority level");

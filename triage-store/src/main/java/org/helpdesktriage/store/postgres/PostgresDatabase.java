@@ -158,6 +158,21 @@ public final class PostgresDatabase implements AutoCloseable {
                 + ": " + settings.redact(e.getMessage()) + state);
     }
 
+    // SQLSTATE class 08 is a connection exception; the pool's timeout wraps one, or none when
+    // every connection it tried was refused
+    private static boolean lost(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns the settings this database was opened with. */
     public PostgresSettings settings() {
         return settings;
@@ -207,8 +222,16 @@ public final class PostgresDatabase implements AutoCloseable {
         try {
             return pool.getConnection();
         } catch (SQLException e) {
-            throw failure(settings, "cannot get a connection to", e);
+            throw lost(e) ? lostWhile("getting a connection", e)
+                    : failure(settings, "cannot get a connection to", e);
         }
+    }
+
+    // the database was there when the work began: say so, not just what the driver says
+    private TriageException lostWhile(String doing, Throwable e) {
+        return new TriageException(ErrorCode.STORE_UNAVAILABLE, "lost the connection to "
+                + settings.describe() + " while " + doing + ": the server stopped or the "
+                + "network failed");
     }
 
     /** Closes a connection for good (its session ends) instead of returning it to the pool. */
@@ -218,6 +241,9 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Returns a failure of a statement on this database. */
     TriageException failure(String what, SQLException e) {
+        if (lost(e)) {
+            return lostWhile("trying to " + what.replaceFirst("^cannot ", ""), e);
+        }
         return failure(settings, what + " in", e);
     }
 

@@ -56,13 +56,18 @@ public final class PostgresDeadLetters implements DeadLetterLog {
                 ps.setString(1, letter.id());
                 ps.setTimestamp(2, Timestamp.from(letter.time()));
                 ps.setString(3, letter.runId());
-                ps.setString(4, letter.source());
-                ps.setString(5, letter.reason());
+                ps.setString(4, withoutNul(letter.source()));
+                ps.setString(5, withoutNul(letter.reason()));
                 ps.setString(6, record);
                 ps.setInt(7, letter.attempts());
                 ps.executeUpdate();
             }
         }
+    }
+
+    // PostgreSQL text cannot hold a NUL; the record column keeps it, escaped by JSON
+    private static String withoutNul(String s) {
+        return s == null ? null : s.replace("\0", "\\u0000");
     }
 
     @Override
