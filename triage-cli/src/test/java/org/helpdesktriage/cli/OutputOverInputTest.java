@@ -65,7 +65,10 @@ class OutputOverInputTest {
         "hard.json out.json --rejects IN",
         "train IN --out IN",
         "train IN --out link.json",
-        "train IN --out CONFIG --config CONFIG"})
+        "train IN --out CONFIG --config CONFIG",
+        "backtest IN --config CONFIG --diff IN",
+        "backtest IN --config CONFIG --diff hard.json",
+        "backtest IN --config CONFIG --diff CONFIG"})
     void anOutputNamingAnInput_isRefused_andTheInputKeepsEveryByte(String line)
             throws IOException {
         CliRun run = OpsFixtures.cli(args(line));
@@ -109,7 +112,8 @@ class OutputOverInputTest {
         for (String word : line.split(" ")) {
             if (names.containsKey(word)) {
                 args.add(names.get(word).toString());
-            } else if (word.startsWith("-") || word.equals("train") || word.equals("file")) {
+            } else if (word.startsWith("-") || word.equals("train") || word.equals("backtest")
+                    || word.equals("file")) {
                 args.add(word);
             } else {
                 args.add(dir.resolve(word).toString());

@@ -36,6 +36,7 @@ class PrometheusMetricsTest {
         Path escalate = dir.resolve("escalate.prom");
         Path cleanup = dir.resolve("cleanup.prom");
         Path retry = dir.resolve("retry.prom");
+        Path discard = dir.resolve("discard.prom");
 
         Map<Path, Map<String, Double>> before = new java.util.HashMap<>();
         for (int round = 1; round <= 2; round++) {
@@ -79,7 +80,13 @@ class PrometheusMetricsTest {
                     "helpdesk_triage_retries_total{command=\"dead-letters retry\","
                             + "outcome=\"triaged\"}", 0.0);
 
-            for (Path file : List.of(triage, escalate, cleanup, retry)) {
+            CliRun d = CliRun.run("dead-letters", "discard", "--older-than", "3650d", "--config",
+                    CONFIG, "--data-dir", data, "--metrics-file", discard.toString());
+            assertThat(d.exitCode()).as(d.err()).isZero();
+            assertThat(samples(discard)).containsKey(
+                    "helpdesk_triage_dead_letters_discarded_total{command=\"dead-letters discard\"}");
+
+            for (Path file : List.of(triage, escalate, cleanup, retry, discard)) {
                 promtool(file);
                 Map<String, Double> now = samples(file);
                 before.getOrDefault(file, Map.of()).forEach((series, value) -> {
