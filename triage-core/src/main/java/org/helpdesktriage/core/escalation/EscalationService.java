@@ -108,15 +108,6 @@ public final class EscalationService {
         return new Check(byThreshold(ticket, now).map(List::of).orElse(List.of()), null);
     }
 
-    /** Returns why {@code ticket} should escalate now, or empty when it should not. */
-    public Optional<String> reasonToEscalate(Ticket ticket) {
-        Objects.requireNonNull(ticket, "ticket");
-        if (stages != null) {
-            return check(ticket).escalations().stream().findFirst().map(Escalation::reason);
-        }
-        return thresholdReason(ticket, clock.instant());
-    }
-
     /**
      * Escalates {@code ticket} if it is due; returns the escalation, or empty. When several
      * stages apply at once, the one escalation holds the ticket after all of them, their reasons

@@ -86,8 +86,11 @@ public final class RoutingEvaluation {
             for (Decision d : decisions) {
                 routed.put(d, new TriageResult[examples.size()]);
             }
-            training += folds == 0 ? routeAsConfigured(examples, routed)
-                    : crossValidate(examples, routed);
+            if (folds == 0) {
+                routeAsConfigured(examples, routed);
+            } else {
+                training += crossValidate(examples, routed);
+            }
             List<String> groupActual = new ArrayList<>();
             List<String> groupPredicted = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
@@ -134,7 +137,7 @@ public final class RoutingEvaluation {
         return out;
     }
 
-    private double routeAsConfigured(List<LabelledData.Example> examples,
+    private void routeAsConfigured(List<LabelledData.Example> examples,
             Map<Decision, TriageResult[]> routed) {
         TextClassifier model = null;
         for (Map.Entry<Decision, TriageResult[]> e : routed.entrySet()) {
@@ -149,7 +152,6 @@ public final class RoutingEvaluation {
                 e.getValue()[i] = engine.triage(examples.get(i).ticket());
             }
         }
-        return 0;
     }
 
     private double crossValidate(List<LabelledData.Example> examples,

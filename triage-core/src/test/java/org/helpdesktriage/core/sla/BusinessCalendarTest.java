@@ -32,6 +32,17 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void isWorkingTime_insideTheHoursOnly_andNeverOutsideTheSupportedRange() {
+        assertThat(OFFICE.isWorkingTime(Instant.parse("2026-11-20T09:00:00Z"))).isTrue();
+        assertThat(OFFICE.isWorkingTime(Instant.parse("2026-11-20T16:59:59Z"))).isTrue();
+        assertThat(OFFICE.isWorkingTime(Instant.parse("2026-11-20T17:00:00Z"))).isFalse();
+        assertThat(OFFICE.isWorkingTime(Instant.parse("2026-11-21T12:00:00Z"))).isFalse();
+        assertThat(BusinessCalendar.always().isWorkingTime(Instant.parse("2026-11-21T03:00:00Z")))
+                .isTrue();
+        assertThat(BusinessCalendar.always().isWorkingTime(Instant.MAX)).isFalse();
+    }
+
+    @Test
     void fridayAfternoon_toMonday() {
         // Fri 2026-11-20 16:30: 30 min left on Friday, the weekend is off, Monday from 09:00
         assertThat(due(OFFICE, "2026-11-20T16:30:00Z", Duration.ofHours(1)))

@@ -2,7 +2,6 @@ package org.helpdesktriage.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -207,14 +206,6 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     public StoreLock lock(String command, boolean exclusive, Duration wait, Clock clock) {
         return StoreLock.acquire(this, command, exclusive, wait, clock);
-    }
-
-    /** Returns the pool's figures: active, idle, total and waiting connections. */
-    public String poolState() {
-        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
-        return mx.getActiveConnections() + " active, " + mx.getIdleConnections() + " idle, "
-                + mx.getTotalConnections() + " total of at most " + pool.getMaximumPoolSize()
-                + ", " + mx.getThreadsAwaitingConnection() + " waiting";
     }
 
     /** Returns a pooled connection; the caller closes it. */
