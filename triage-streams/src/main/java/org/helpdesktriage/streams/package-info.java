@@ -1,0 +1,4 @@
+/**
+ * Triage as a Kafka Streams application, exactly once.
+ */
+package org.helpdesktriage.streams;
