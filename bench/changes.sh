@@ -55,6 +55,7 @@ median() { sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
 shadow=no
 "$cli" triage --help | grep -q -- '--shadow' && shadow=yes
 rm -f "$results"/.changes_*
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for r in $(seq "$REPS"); do
   echo "== round $r of $REPS" >&2
   measure "$cli" triage "$big" "$out/changes-plain.jsonl" --config config.json --now "$now" \
@@ -81,7 +82,7 @@ row() {
   echo "# Rule changes: backtest and shadow against a plain run"
   echo
   echo "$COUNT tickets (TicketGenerator, seed 42), $REPS interleaved runs each, medians;"
-  echo "$(nproc) cores, load before the run: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%F)."
+  echo "$(nproc) cores; load average before the runs: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%F)."
   echo
   echo "| run | wall s | CPU s | wall vs plain | CPU vs plain |"
   echo "|---|---|---|---|---|"
