@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.helpdesktriage.core.TriageDecision;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
@@ -164,7 +165,7 @@ final class BacktestCommand extends AbstractCommand {
         }
     }
 
-    private static void decision(JsonGenerator g, BacktestChange.Decision d) throws IOException {
+    private static void decision(JsonGenerator g, TriageDecision d) throws IOException {
         g.writeStartObject();
         if (d.isRejected()) {
             g.writeStringField("rejected", d.rejection());

@@ -243,6 +243,7 @@ public final class ConfigLoader {
         keys.put("store_url", String.class);
         keys.put("db_password_file", String.class);
         keys.put("input_time_zone", String.class);
+        keys.put("shadow", String.class);
         return java.util.Collections.unmodifiableMap(keys);
     }
 }
