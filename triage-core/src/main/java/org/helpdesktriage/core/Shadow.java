@@ -3,6 +3,7 @@ package org.helpdesktriage.core;
 import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.model.Ticket;
 
@@ -10,7 +11,9 @@ import org.helpdesktriage.core.model.Ticket;
  * A candidate configuration that decides beside the live one without acting: an engine's
  * {@link TriageEngine#shadow()}. It triages the record the live engine parsed, with no store, no
  * audit log and no listener, so nothing it decides is kept except on the result
- * ({@link TriageResult#shadow()}); it counts how often it agrees with the live decision.
+ * ({@link TriageResult#shadow()}); it counts how often it agrees with the live decision. When
+ * both configurations read records alike (the same categories, synonyms, limits and time zone),
+ * the candidate takes the ticket the live engine normalised instead of normalising it again.
  *
  * <pre>{@code
  * TriageEngine engine = TriageEngine.builder().config(live).shadow(candidate).build();
@@ -26,17 +29,23 @@ import org.helpdesktriage.core.model.Ticket;
  */
 public final class Shadow {
 
+    private final TriageConfig config;
     private final TriageEngine candidate;
+    private final boolean sameIngest;
     private final LongAdder agreements = new LongAdder();
     private final LongAdder disagreements = new LongAdder();
 
-    Shadow(TriageConfig config, Clock clock) {
-        this.candidate = TriageEngine.builder().config(config).clock(clock).build();
+    // without a cache: its decisions are the same, and a lookup hashes the whole ticket
+    Shadow(TriageConfig config, TriageConfig live, Clock clock) {
+        this.config = config;
+        this.candidate = TriageEngine.builder().config(config.cacheEnabled()
+                ? config.toBuilder().cacheEnabled(false).build() : config).clock(clock).build();
+        this.sameIngest = config.ingestSettings().equals(live.ingestSettings());
     }
 
     /** Returns the candidate configuration. */
     public TriageConfig config() {
-        return candidate.config();
+        return config;
     }
 
     /** Returns the candidate configuration's fingerprint. */
@@ -54,9 +63,9 @@ public final class Shadow {
         return disagreements.sum();
     }
 
-    // the record as the live engine parsed it: the candidate normalises it under its own settings
-    TriageOutcome decide(RawRecord record) {
-        return candidate.triage(record);
+    // the record as the live engine parsed it; normalised again only under other settings
+    TriageOutcome decide(RawRecord record, Ingested live) {
+        return sameIngest ? candidate.triage(record, live, null, null) : candidate.triage(record);
     }
 
     TriageOutcome decide(Ticket ticket) {

@@ -131,7 +131,7 @@ public final class TriageEngine {
         this.stored = store == null ? null : new StoredImport(store,
                 b.audit == null ? AuditLog.noop() : b.audit,
                 sla, b.actor == null ? "helpdesk-triage" : b.actor, b.runId, clock);
-        this.shadow = b.shadow == null ? null : new Shadow(b.shadow, clock);
+        this.shadow = b.shadow == null ? null : new Shadow(b.shadow, config, clock);
         LOG.info("engine built: {} rule(s) compiled ({} match), classifier {}, cache {}, "
                 + "store {}", rules.rules().size(), config.matchMode(),
                 classifier == null ? "none" : "with " + classifier.labels().size() + " labels",
@@ -215,9 +215,18 @@ public final class TriageEngine {
      */
     TriageOutcome triage(RawRecord record, PendingWrites pending) {
         Objects.requireNonNull(record, "record");
-        // the candidate decides on the record as it was parsed once, and keeps nothing
-        TriageOutcome candidate = shadow == null ? null : shadow.decide(record);
         Ingested ingested = normalize(record);
+        // the candidate decides on the record as it was parsed once, and keeps nothing
+        TriageOutcome candidate = shadow == null ? null : shadow.decide(record, ingested);
+        return triage(record, ingested, pending, candidate);
+    }
+
+    /**
+     * Triages a record normalised by this engine or by one with the same ingest settings; a
+     * shadow's candidate engine is handed the live engine's work this way.
+     */
+    TriageOutcome triage(RawRecord record, Ingested ingested, PendingWrites pending,
+            TriageOutcome candidate) {
         if (ingested instanceof Ingested.Accepted accepted) {
             Rejection late = sla == null ? null
                     : sla.reject(record, accepted.ticket(), clock.instant());
