@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
             "0:every record triaged",
             "1:an unexpected error",
             "2:the command line is wrong",
-            "3:the input cannot be read or the configuration is invalid",
+            "3:the input cannot be read, or the configuration or the shadow configuration "
+                + "(--shadow) is invalid",
             "4:some records were rejected; the rest were written (0 with --no-fail-on-reject)",
             "5:another process holds the data directory's lock (--store file; see --wait)",
             "6:the store has a problem (a corrupt file, a refused path, the database went "
