@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.InputFormat;
@@ -92,6 +94,21 @@ class ShadowTest {
         // both reject the third: they agree on it
         assertThat(engine.shadow().orElseThrow().agreements()).isEqualTo(1);
         assertThat(engine.shadow().orElseThrow().disagreements()).isEqualTo(1);
+    }
+
+    @Test
+    void validate_aShadowKeyWhoseCandidateDoesNotLoad_isAProblemNamingTheKey()
+            throws IOException {
+        Files.writeString(dir.resolve("bad.json"), "{\"default_priority\": \"urgentest\"}");
+        Path live = dir.resolve("live.json");
+        Files.writeString(live, "{\"shadow\": \"bad.json\"}");
+
+        List<String> problems = ConfigLoader.validate(Optional.of(live), Map.of(), Map.of());
+
+        assertThat(problems).singleElement().asString().contains("live.json")
+                .contains("shadow " + dir.resolve("bad.json") + " does not load")
+                .contains("default_priority");
+        assertThat(ConfigLoader.load(live).shadowSetting()).contains(dir.resolve("bad.json"));
     }
 
     @Test
