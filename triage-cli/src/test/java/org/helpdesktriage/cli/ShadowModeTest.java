@@ -126,6 +126,20 @@ class ShadowModeTest {
     }
 
     @Test
+    void shadow_withDryRun_showsTheDecisionsAndWritesNothing() throws IOException {
+        CliRun run = CliRun.run("triage", in.toString(), "--config", LIVE, "--store", "file",
+                "--data-dir", dir.resolve("data").toString(), "--now", NOW, "--dry-run",
+                "--shadow", candidate.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+        assertThat(run.err()).contains(", shadow agreed 3, disagreed 2")
+                .contains("nothing was written");
+        assertThat(MAPPER.readTree(run.out()).get(2).get("shadow").get("rule").asText())
+                .isEqualTo("crash");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void shadow_csv_addsTheShadowColumnsOnlyWithAShadow() throws IOException {
         Path plain = dir.resolve("plain.csv");
         Path shadowed = dir.resolve("shadow.csv");
