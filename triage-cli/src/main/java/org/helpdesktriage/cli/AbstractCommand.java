@@ -2,7 +2,10 @@ package org.helpdesktriage.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.error.ErrorCode;
+import org.helpdesktriage.core.error.TriageException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -146,6 +149,19 @@ abstract class AbstractCommand implements Callable<Integer> {
      * {@code super.files(files)} first.
      */
     void files(CommandFiles files) {
+    }
+
+    /**
+     * Returns the configuration {@code load} loads, or fails with exit 3 and a message that
+     * says which configuration it is ({@code which}: "the baseline configuration (--baseline
+     * F)"), when the command reads more than one.
+     */
+    static TriageConfig loadAs(String which, Supplier<TriageConfig> load) {
+        try {
+            return load.get();
+        } catch (TriageException e) {
+            throw new TriageException(ErrorCode.CONFIG_INVALID, which + ": " + e.getMessage(), e);
+        }
     }
 
     /** Returns a usage error (exit 2) with this message, for {@code throw usage(...)}. */

@@ -10,10 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.helpdesktriage.core.TriageDecision;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.error.ErrorCode;
-import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.evaluate.Backtest;
 import org.helpdesktriage.core.evaluate.BacktestChange;
 import org.helpdesktriage.core.evaluate.BacktestReport;
@@ -93,12 +92,12 @@ final class BacktestCommand extends AbstractCommand {
 
     @Override
     ExitCode execute() throws IOException {
-        TriageConfig candidate = load("the candidate configuration (--config "
+        TriageConfig candidate = loadAs("the candidate configuration (--config "
                 + configOptions.config + ")", () -> config());
         Optional<Path> baseFile = Optional.ofNullable(baseline)
                 .or(() -> Files.isRegularFile(Path.of("config.json"))
                         ? Optional.of(Path.of("config.json")) : Optional.empty());
-        TriageConfig base = load("the baseline configuration ("
+        TriageConfig base = loadAs("the baseline configuration ("
                 + baseFile.map(f -> "--baseline " + f).orElse("the built-in defaults") + ")",
                 () -> ConfigLoader.load(baseFile, environment().variables(), Map.of()));
         HistoryLayout layout = labelField == null && textField == null ? null
@@ -129,14 +128,6 @@ final class BacktestCommand extends AbstractCommand {
         return ExitCode.OK;
     }
 
-    private static TriageConfig load(String which, java.util.function.Supplier<TriageConfig> l) {
-        try {
-            return l.get();
-        } catch (TriageException e) {
-            throw new TriageException(ErrorCode.CONFIG_INVALID, which + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void write(JsonGenerator g, BacktestChange c) {
         try {
             g.writeStartObject();
@@ -164,7 +155,7 @@ final class BacktestCommand extends AbstractCommand {
         }
     }
 
-    private static void decision(JsonGenerator g, BacktestChange.Decision d) throws IOException {
+    private static void decision(JsonGenerator g, TriageDecision d) throws IOException {
         g.writeStartObject();
         if (d.isRejected()) {
             g.writeStringField("rejected", d.rejection());

@@ -44,6 +44,8 @@ final class Metrics {
             Map.entry("helpdesk_triage_tickets",
                     "Triaged tickets by routed category and priority."),
             Map.entry("helpdesk_triage_cache_lookups", "Result-cache lookups, by result."),
+            Map.entry("helpdesk_triage_shadow_decisions", "Records the shadow configuration "
+                    + "decided (triage --shadow), by whether it agreed with the live one."),
             Map.entry("helpdesk_triage_escalations", "Tickets escalated, by new priority."),
             Map.entry("helpdesk_triage_tickets_checked", "Tickets the escalation looked at."),
             Map.entry("helpdesk_triage_sla_stages", "SLA escalation stages applied, by stage."),

@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
             "0:every record triaged",
             "1:an unexpected error",
             "2:the command line is wrong",
-            "3:the input cannot be read or the configuration is invalid",
+            "3:the input cannot be read, or the configuration or the shadow configuration "
+                + "(--shadow) is invalid",
             "4:some records were rejected; the rest were written (0 with --no-fail-on-reject)",
             "5:another process holds the data directory's lock",
             "6:the data directory or database has a problem (named)",
@@ -117,6 +118,11 @@ final class TriageCommand extends RecordedCommand {
     @Mixin
     DryRunOption dryRunOption = new DryRunOption();
 
+    @Mixin
+    ShadowOption shadow = new ShadowOption();
+
+    private boolean shadowLoading;
+
     @Override
     boolean dependsOnRules() {
         return true;
@@ -147,7 +153,14 @@ final class TriageCommand extends RecordedCommand {
         if (store != null) {
             configOptions.overrides.put("store_type", store);
         }
-        return super.config();
+        TriageConfig config = super.config();
+        // loaded with the live one, so a candidate that does not load opens and writes nothing
+        // (configuration() calls config() again: the flag stops the second call)
+        if (!shadowLoading) {
+            shadowLoading = true;
+            shadow.candidate(config, configuration().file(), environment().variables());
+        }
+        return config;
     }
 
     @Override
@@ -169,6 +182,7 @@ final class TriageCommand extends RecordedCommand {
 
     @Override
     void declareMetrics(TriageConfig config, Metrics metrics) {
+        shadow.declare(metrics);
         for (String outcome : List.of("triaged", "rejected")) {
             metrics.declare("helpdesk_triage_records_total", Map.of("outcome", outcome));
         }
@@ -199,13 +213,17 @@ final class TriageCommand extends RecordedCommand {
                 run.data().recordConfig(used);
             }
         }
-        return triage(config, run, metrics, counts);
+        return triage(config, run, metrics, counts, details);
     }
 
     private ExitCode triage(TriageConfig config, RecordedRun run, Metrics metrics,
-            Map<String, Long> counts) throws IOException {
-        TriageEngine engine = (run != null ? run.engine(config)
-                : TriageEngine.builder().config(config).clock(clock())).explain(explain).build();
+            Map<String, Long> counts, Map<String, String> details) throws IOException {
+        TriageEngine.Builder builder = (run != null ? run.engine(config)
+                : TriageEngine.builder().config(config).clock(clock())).explain(explain);
+        Optional<TriageConfig> candidate = shadow.candidate(config, configuration().file(),
+                environment().variables());
+        candidate.ifPresent(builder::shadow);
+        TriageEngine engine = builder.build();
         boolean toStdout = output.equals("-");
         OutputFormat outFormat = Optional.ofNullable(outputFormat)
                 .or(() -> toStdout ? Optional.empty() : OutputFormat.fromFileName(output))
@@ -235,7 +253,7 @@ final class TriageCommand extends RecordedCommand {
                 OutputStream rej = rejectFile == null ? new StdoutStream(err())
                         : rejectFile.stream();
                 try (ResultWriter results = ResultWriter.open(out, outFormat,
-                        reader.singleObject(), explain);
+                        reader.singleObject(), explain, candidate.isPresent());
                         RejectWriter rejectWriter = new RejectWriter(rej)) {
                     // results are encoded on the worker threads; the main thread writes bytes
                     summary = BatchTriage.run(engine, reader,
@@ -306,7 +324,8 @@ final class TriageCommand extends RecordedCommand {
                     c.misses());
             cache = ", cache hits " + c.hits() + ", misses " + c.misses();
         }
-        tell("helpdesk-triage: " + summary + cache
+        String shadowed = shadow.report(engine, metrics, counts, details);
+        tell("helpdesk-triage: " + summary + cache + shadowed
                 + (run == null || dryRun() ? "" : ", run " + run.runId())
                 + (summary.rejected() > 0 && rejectsPath != null
                         ? " (rejects in " + rejectsPath + ")" : ""));
@@ -362,7 +381,7 @@ final class TriageCommand extends RecordedCommand {
     void files(CommandFiles files) {
         super.files(files);
         files.input("INPUT", Path.of(input)).output("OUTPUT", Path.of(output))
-                .output("--rejects", rejectsPath());
+                .output("--rejects", rejectsPath()).input("--shadow", shadow.file);
     }
 
     private Path rejectsPath() {

@@ -42,7 +42,8 @@ class PrometheusMetricsTest {
         for (int round = 1; round <= 2; round++) {
             CliRun t = CliRun.run("triage", TICKETS, dir.resolve("out.json").toString(),
                     "--config", CONFIG, "--store", "file", "--data-dir", data,
-                    "--now", "2026-11-21T00:00:00Z", "--metrics-file", triage.toString());
+                    "--now", "2026-11-21T00:00:00Z", "--metrics-file", triage.toString(),
+                    "--shadow", Path.of("..", "config.json").toString());
             assertThat(t.exitCode()).as(t.err()).isZero();
             Map<String, Double> samples = samples(triage);
             assertThat(samples).containsEntry(
@@ -52,6 +53,9 @@ class PrometheusMetricsTest {
                     "helpdesk_triage_records_total{command=\"triage\",outcome=\"rejected\"}", 0.0)
                     .containsKey("helpdesk_triage_tickets_total{category=\"feature\","
                             + "command=\"triage\",priority=\"critical\"}");
+            assertThat(samples.get("helpdesk_triage_shadow_decisions_total{command=\"triage\","
+                    + "result=\"agree\"}") + samples.get("helpdesk_triage_shadow_decisions_total"
+                    + "{command=\"triage\",result=\"disagree\"}")).isEqualTo(26.0 * round);
 
             // every configured stage has its series, whether or not it applied yet
             CliRun e = CliRun.run("escalate", "--config", CONFIG, "--data-dir", data,

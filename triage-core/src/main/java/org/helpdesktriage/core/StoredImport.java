@@ -139,11 +139,11 @@ final class StoredImport {
         List<String> notes = new ArrayList<>(r.notes());
         notes.addAll(more);
         return new TriageResult(r.ticket(), r.routing(), r.score(), notes, r.explanation(),
-                r.position(), r.sla(), r.configFingerprint());
+                r.position(), r.sla(), r.configFingerprint(), r.shadow());
     }
 
     private static TriageResult withTicket(TriageResult r, Ticket ticket) {
         return new TriageResult(ticket, r.routing(), r.score(), r.notes(), r.explanation(),
-                r.position(), r.sla(), r.configFingerprint());
+                r.position(), r.sla(), r.configFingerprint(), r.shadow());
     }
 }

@@ -95,6 +95,7 @@ public final class TriageEngine {
     private final TicketStore store;
     private final TriageSla sla;
     private final StoredImport stored;
+    private final Shadow shadow;
 
     private TriageEngine(Builder b) {
         this.config = b.config;
@@ -130,6 +131,7 @@ public final class TriageEngine {
         this.stored = store == null ? null : new StoredImport(store,
                 b.audit == null ? AuditLog.noop() : b.audit,
                 sla, b.actor == null ? "helpdesk-triage" : b.actor, b.runId, clock);
+        this.shadow = b.shadow == null ? null : new Shadow(b.shadow, config, clock);
         LOG.info("engine built: {} rule(s) compiled ({} match), classifier {}, cache {}, "
                 + "store {}", rules.rules().size(), config.matchMode(),
                 classifier == null ? "none" : "with " + classifier.labels().size() + " labels",
@@ -163,6 +165,11 @@ public final class TriageEngine {
     /** Returns the result cache, or empty when caching is off. */
     public Optional<ResultCache> cache() {
         return Optional.ofNullable(cache);
+    }
+
+    /** Returns the shadow configuration that decides beside this one, or empty. */
+    public Optional<Shadow> shadow() {
+        return Optional.ofNullable(shadow);
     }
 
     /** Returns the compiled rules, in evaluation order. */
@@ -209,17 +216,31 @@ public final class TriageEngine {
     TriageOutcome triage(RawRecord record, PendingWrites pending) {
         Objects.requireNonNull(record, "record");
         Ingested ingested = normalize(record);
+        // the candidate decides on the record as it was parsed once, and keeps nothing
+        TriageOutcome candidate = shadow == null ? null : shadow.decide(record, ingested);
+        return triage(record, ingested, pending, candidate);
+    }
+
+    /**
+     * Triages a record normalised by this engine or by one with the same ingest settings; a
+     * shadow's candidate engine is handed the live engine's work this way.
+     */
+    TriageOutcome triage(RawRecord record, Ingested ingested, PendingWrites pending,
+            TriageOutcome candidate) {
         if (ingested instanceof Ingested.Accepted accepted) {
             Rejection late = sla == null ? null
                     : sla.reject(record, accepted.ticket(), clock.instant());
             if (late == null) {
                 TriageResult result = triage(accepted.ticket(), accepted.notes(),
-                        accepted.position(), pending);
+                        accepted.position(), pending, candidate);
                 return new TriageOutcome.Triaged(result);
             }
             ingested = new Ingested.Rejected(late);
         }
         Ingested.Rejected rejected = (Ingested.Rejected) ingested;
+        if (shadow != null) {
+            shadow.compareRejected(candidate);
+        }
         listener.onRejected(rejected.rejection());
         return new TriageOutcome.Rejected(rejected.rejection());
     }
@@ -244,11 +265,12 @@ public final class TriageEngine {
      */
     public TriageResult triage(Ticket ticket) {
         Objects.requireNonNull(ticket, "ticket");
-        return triage(ticket, List.of(), null, null);
+        return triage(ticket, List.of(), null, null,
+                shadow == null ? null : shadow.decide(ticket));
     }
 
     private TriageResult triage(Ticket ticket, List<String> inputNotes, SourcePosition position,
-            PendingWrites pending) {
+            PendingWrites pending, TriageOutcome candidate) {
         TriageResult result;
         if (cache == null) {
             result = decide(ticket, inputNotes, position);
@@ -262,6 +284,9 @@ public final class TriageEngine {
             }
             result = new TriageResult(cached.ticket(), cached.routing(), cached.score(), notes,
                     cached.explanation(), position, cached.sla(), fingerprint);
+        }
+        if (candidate != null) {
+            result = result.withShadow(shadow.compare(result, candidate));
         }
         if (stored != null) {
             if (pending != null && store.savesInChunks()) {
@@ -428,6 +453,7 @@ public final class TriageEngine {
         private AuditLog audit;
         private String actor;
         private String runId;
+        private TriageConfig shadow;
 
         private Builder() {
         }
@@ -509,6 +535,17 @@ public final class TriageEngine {
         /** Sets the run id audit entries carry (default: none). */
         public Builder runId(String value) {
             this.runId = Objects.requireNonNull(value, "runId");
+            return this;
+        }
+
+        /**
+         * Sets a candidate configuration that decides every ticket beside this one, without a
+         * store, an audit log or a listener: each result carries its decision
+         * ({@link TriageResult#shadow()}) and {@link TriageEngine#shadow()} counts agreements
+         * (default: none). It reads the same clock.
+         */
+        public Builder shadow(TriageConfig candidate) {
+            this.shadow = Objects.requireNonNull(candidate, "candidate");
             return this;
         }
 

@@ -25,10 +25,12 @@ import org.helpdesktriage.core.sla.Sla;
  * @param configFingerprint the fingerprint of the configuration that decided
  *     ({@link org.helpdesktriage.core.config.ConfigFingerprint}), or {@code null} for a result
  *     built without an engine
+ * @param shadow what the shadow configuration decided, or {@code null} when the engine runs
+ *     none ({@link TriageEngine.Builder#shadow})
  */
 public record TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
         List<RuleEvaluation> explanation, SourcePosition position, Sla sla,
-        String configFingerprint) {
+        String configFingerprint, ShadowDecision shadow) {
 
     /** Checks the values and copies the lists. */
     public TriageResult {
@@ -37,6 +39,13 @@ public record TriageResult(Ticket ticket, Routing routing, Score score, List<Str
         Objects.requireNonNull(score, "score");
         notes = List.copyOf(notes);
         explanation = List.copyOf(explanation);
+    }
+
+    /** Creates a result without a shadow decision. */
+    public TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
+            List<RuleEvaluation> explanation, SourcePosition position, Sla sla,
+            String configFingerprint) {
+        this(ticket, routing, score, notes, explanation, position, sla, configFingerprint, null);
     }
 
     /** Creates a result without an SLA and without a configuration fingerprint. */
@@ -49,6 +58,17 @@ public record TriageResult(Ticket ticket, Routing routing, Score score, List<Str
     public TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
             List<RuleEvaluation> explanation, SourcePosition position, Sla sla) {
         this(ticket, routing, score, notes, explanation, position, sla, null);
+    }
+
+    /** Returns a copy that carries {@code decision} as the shadow configuration's. */
+    public TriageResult withShadow(ShadowDecision decision) {
+        return new TriageResult(ticket, routing, score, notes, explanation, position, sla,
+                configFingerprint, Objects.requireNonNull(decision, "decision"));
+    }
+
+    /** Returns what the shadow configuration decided, or empty when none runs. */
+    public Optional<ShadowDecision> shadowDecision() {
+        return Optional.ofNullable(shadow);
     }
 
     /** Returns the ticket's SLA, or empty when SLAs are off or no policy applies. */

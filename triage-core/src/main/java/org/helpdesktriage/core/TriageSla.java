@@ -154,7 +154,7 @@ final class TriageSla {
         return new Saved(withMetadata(after, StoredSla.METADATA_KEY, stored.toMetadata()),
                 new TriageResult(result.ticket(), result.routing(), result.score(),
                         result.notes(), result.explanation(), result.position(), stored.sla(),
-                        result.configFingerprint()));
+                        result.configFingerprint(), result.shadow()));
     }
 
     private static Ticket withMetadata(Ticket t, String key, Object value) {

@@ -129,6 +129,13 @@ final class ConfigBuild {
         ClassifierPolicy classifier = step("classifier", () -> classifier(c.classifier()), null);
         InputLimits limits = problems.check(() -> ConfigLimits.of(c, layers.origins), null);
         ZoneId zone = step("input_time_zone", () -> timeZone(c.inputTimeZone()), null);
+        Path shadow = step("shadow", () -> {
+            if (c.shadow() != null && c.shadow().isBlank()) {
+                throw new IllegalArgumentException("shadow is blank; name the candidate "
+                        + "configuration file, or leave the key out");
+            }
+            return relative(c.shadow(), "shadow");
+        }, null);
         if (problems.count() > before) {
             return null;
         }
@@ -138,7 +145,8 @@ final class ConfigBuild {
                 Path.of(c.storePath()), c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()),
                 logLevel, classifier, limits, c.storeUrl(),
                 c.dbPasswordFile() == null || c.dbPasswordFile().isBlank()
-                        ? null : Path.of(c.dbPasswordFile()), zone, sla), null);
+                        ? null : Path.of(c.dbPasswordFile()), zone, sla,
+                shadow), null);
     }
 
     // each rule is compiled alone, so every bad rule is reported, each with its file and line
@@ -225,18 +233,25 @@ final class ConfigBuild {
         return s.where();
     }
 
-    // a relative model path is taken from the directory of the file that names it, so a
-    // configuration and its model can move together
+    // a relative path is taken from the directory of the file that names it, so a
+    // configuration and the files it names can move together
+    private Path relative(String value, String key) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path path = Path.of(value);
+        String origin = layers.origins.get(key);
+        if (!path.isAbsolute() && origin != null && origin.endsWith(".json")) {
+            path = Path.of(origin).toAbsolutePath().getParent().resolve(path).normalize();
+        }
+        return path;
+    }
+
     private ClassifierPolicy classifier(ConfigFile.Classifier c) {
         if (c == null || c.model() == null) {
             return null;
         }
-        Path model = Path.of(c.model());
-        String origin = layers.origins.get("classifier");
-        if (!model.isAbsolute() && origin != null && origin.endsWith(".json")) {
-            Path dir = Path.of(origin).toAbsolutePath().getParent();
-            model = dir.resolve(model).normalize();
-        }
+        Path model = relative(c.model(), "classifier");
         ClassifierPolicy.Decision decision = ClassifierPolicy.Decision.RULES_FIRST;
         if (c.policy() != null) {
             decision = ClassifierPolicy.Decision.parse(c.policy()).orElseThrow(() ->

@@ -40,7 +40,8 @@ record ConfigFile(
         @JsonProperty("store_url") String storeUrl,
         @JsonProperty("db_password_file") String dbPasswordFile,
         @JsonProperty("input_time_zone") String inputTimeZone,
-        @JsonProperty("sla") SlaSection sla) {
+        @JsonProperty("sla") SlaSection sla,
+        @JsonProperty("shadow") String shadow) {
 
     /** The trained model's part in routing. */
     record Classifier(

@@ -52,6 +52,7 @@ final class ConfigJson {
         });
         n.put("input_time_zone", c.timeZone().getId());
         n.set("sla", SlaJson.toTree(c.sla()));
+        c.shadowSetting().ifPresent(p -> n.put("shadow", p.toString()));
         return n;
     }
 

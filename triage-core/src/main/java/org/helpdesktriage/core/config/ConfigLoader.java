@@ -83,7 +83,8 @@ public final class ConfigLoader {
      * Checks a configuration from its layers and returns every problem found, each naming the
      * file, its line and the key path (empty: the configuration loads). Beyond what
      * {@link #load} checks, the classifier's model file is read and its labels checked against
-     * the categories, as an engine built from the configuration would.
+     * the categories, as an engine built from the configuration would, and the candidate
+     * configuration that {@code shadow} names is loaded, as {@code triage} would.
      *
      * <p>Every unknown key and wrong-typed value is reported, in the file and in each rule
      * file; such a value is then left out, and every check that does not depend on it still
@@ -104,6 +105,14 @@ public final class ConfigLoader {
                         throw invalid(layers.origin("classifier") + ": classifier.model "
                                 + p.model() + " predicts " + unknown + ", which are not "
                                 + "configured categories " + config.categories().names());
+                    }
+                }));
+                config.shadowSetting().ifPresent(p -> problems.check(() -> {
+                    try {
+                        load(Optional.of(p), environment, Map.of());
+                    } catch (TriageException e) {
+                        throw invalid(layers.origin("shadow") + ": shadow " + p
+                                + " does not load: " + e.getMessage());
                     }
                 }));
             }
@@ -243,6 +252,7 @@ public final class ConfigLoader {
         keys.put("store_url", String.class);
         keys.put("db_password_file", String.class);
         keys.put("input_time_zone", String.class);
+        keys.put("shadow", String.class);
         return java.util.Collections.unmodifiableMap(keys);
     }
 }

@@ -49,6 +49,8 @@ import org.helpdesktriage.core.sla.SlaSettings;
  * @param dbPasswordFile a file holding the {@code postgres} store's password, or {@code null}
  * @param timeZone the zone of input timestamps written without one
  * @param sla the SLA calendars, policies and escalation stages ({@link SlaSettings#none()}: off)
+ * @param shadow the candidate configuration file {@code triage} runs in shadow mode beside this
+ *     one, or {@code null}; not part of the fingerprint, since it decides nothing here
  */
 public record TriageConfig(
         Categories categories,
@@ -71,7 +73,8 @@ public record TriageConfig(
         String storeUrl,
         Path dbPasswordFile,
         ZoneId timeZone,
-        SlaSettings sla) {
+        SlaSettings sla,
+        Path shadow) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -94,6 +97,20 @@ public record TriageConfig(
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
+    }
+
+    /** Creates a configuration without a shadow configuration. */
+    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
+            ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
+            int maxDescriptionLength, Priority defaultPriority,
+            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
+            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
+            String logLevel, ClassifierPolicy classifier, InputLimits limits, String storeUrl,
+            Path dbPasswordFile, ZoneId timeZone, SlaSettings sla) {
+        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
+                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
+                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier, limits,
+                storeUrl, dbPasswordFile, timeZone, sla, null);
     }
 
     /**
@@ -151,6 +168,11 @@ public record TriageConfig(
         return Optional.ofNullable(dbPasswordFile);
     }
 
+    /** Returns the candidate configuration file for shadow mode ({@code shadow}), or empty. */
+    public Optional<Path> shadowSetting() {
+        return Optional.ofNullable(shadow);
+    }
+
     /** Returns the classifier policy, or empty when routing uses rules only. */
     public Optional<ClassifierPolicy> classifierPolicy() {
         return Optional.ofNullable(classifier);
@@ -182,6 +204,7 @@ public record TriageConfig(
         private Path dbPasswordFile;
         private ZoneId timeZone = ZoneOffset.UTC;
         private SlaSettings sla = SlaSettings.none();
+        private Path shadow;
 
         private Builder(TriageConfig c) {
             categories = c.categories;
@@ -205,6 +228,7 @@ public record TriageConfig(
             dbPasswordFile = c.dbPasswordFile;
             timeZone = c.timeZone;
             sla = c.sla;
+            shadow = c.shadow;
         }
 
         /** Sets the categories and their default teams. */
@@ -321,6 +345,12 @@ public record TriageConfig(
             return this;
         }
 
+        /** Sets the candidate configuration file for shadow mode ({@code null}: none). */
+        public Builder shadow(Path value) {
+            shadow = value;
+            return this;
+        }
+
         /** Sets the zone of input timestamps written without one. */
         public Builder timeZone(ZoneId value) {
             timeZone = value;
@@ -342,7 +372,7 @@ public record TriageConfig(
             return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                     maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                     prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
-                    classifier, limits, storeUrl, dbPasswordFile, timeZone, sla);
+                    classifier, limits, storeUrl, dbPasswordFile, timeZone, sla, shadow);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.helpdesktriage.core.TriageDecision;
 import org.helpdesktriage.core.TriageEngine;
-import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.HistoryLayout;
 import org.helpdesktriage.core.ingest.RawRecord;
@@ -119,11 +119,11 @@ public final class Backtest {
     private void chunk(List<RawRecord> records, List<String> labels, ForkJoinPool pool,
             BacktestReport.Counter counter, Consumer<BacktestChange> changes) {
         int n = records.size();
-        BacktestChange.Decision[] before = new BacktestChange.Decision[n];
-        BacktestChange.Decision[] after = new BacktestChange.Decision[n];
+        TriageDecision[] before = new TriageDecision[n];
+        TriageDecision[] after = new TriageDecision[n];
         IntConsumer decide = i -> {
-            before[i] = decision(baseline.triage(records.get(i)));
-            after[i] = decision(candidate.triage(records.get(i)));
+            before[i] = TriageDecision.of(baseline.triage(records.get(i)));
+            after[i] = TriageDecision.of(candidate.triage(records.get(i)));
         };
         if (pool == null) {
             IntStream.range(0, n).forEach(decide);
@@ -146,12 +146,5 @@ public final class Backtest {
                         after[i], changed));
             }
         }
-    }
-
-    private static BacktestChange.Decision decision(TriageOutcome outcome) {
-        if (outcome instanceof TriageOutcome.Triaged t) {
-            return BacktestChange.Decision.of(t.result());
-        }
-        return BacktestChange.Decision.rejected(((TriageOutcome.Rejected) outcome).rejection());
     }
 }

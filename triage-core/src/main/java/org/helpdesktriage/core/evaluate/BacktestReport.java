@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.helpdesktriage.core.TriageDecision;
 
 /**
  * What a candidate configuration changes on history, against a baseline.
@@ -66,7 +67,7 @@ public record BacktestReport(long read, long total, long changed, long rejectedB
             }
         }
 
-        void add(BacktestChange.Decision before, BacktestChange.Decision after,
+        void add(TriageDecision before, TriageDecision after,
                 List<String> differences, String label) {
             read++;
             rejectedBefore += before.isRejected() ? 1 : 0;

@@ -28,13 +28,15 @@ final class CsvResultWriter extends ResultWriter {
 
     private final OutputStream out;
     private final boolean explain;
+    private final boolean shadow;
     private CsvGenerator g;
     private List<String> components;
     private List<CsvColumn> columns;
 
-    CsvResultWriter(OutputStream out, boolean explain) {
+    CsvResultWriter(OutputStream out, boolean explain, boolean shadow) {
         this.out = out;
         this.explain = explain;
+        this.shadow = shadow;
     }
 
     @Override
@@ -61,7 +63,7 @@ final class CsvResultWriter extends ResultWriter {
 
     private void start(List<String> scoreComponents) throws IOException {
         components = scoreComponents;
-        columns = ResultFields.csvColumns(new CsvLayout(scoreComponents, explain));
+        columns = ResultFields.csvColumns(new CsvLayout(scoreComponents, explain, shadow));
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(c -> schema.addColumn(c.name()));
         g = (CsvGenerator) MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -74,7 +76,7 @@ final class CsvResultWriter extends ResultWriter {
         if (g == null) {
             // the generator writes the header with the first row; with none, it is written
             // here alone (column names are plain words, which CSV never quotes)
-            List<String> names = ResultFields.csvColumns(new CsvLayout(STOCK_COMPONENTS, explain))
+            List<String> names = ResultFields.csvColumns(new CsvLayout(STOCK_COMPONENTS, explain, shadow))
                     .stream().map(CsvColumn::name).toList();
             out.write((String.join(",", names) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();

@@ -10,29 +10,31 @@ public enum OutputFormat {
     /** A JSON array of results, or one result object when the input was one object. */
     JSON {
         @Override
-        ResultWriter open(OutputStream out, boolean singleObject, boolean explain)
-                throws IOException {
+        ResultWriter open(OutputStream out, boolean singleObject, boolean explain,
+                boolean shadow) throws IOException {
             return new JsonResultWriter(out, singleObject);
         }
     },
     /** One result object per line. */
     JSONL {
         @Override
-        ResultWriter open(OutputStream out, boolean singleObject, boolean explain) {
+        ResultWriter open(OutputStream out, boolean singleObject, boolean explain,
+                boolean shadow) {
             return new JsonLinesResultWriter(out);
         }
     },
     /** One row per result, the result flattened into columns. */
     CSV {
         @Override
-        ResultWriter open(OutputStream out, boolean singleObject, boolean explain) {
-            return new CsvResultWriter(out, explain);
+        ResultWriter open(OutputStream out, boolean singleObject, boolean explain,
+                boolean shadow) {
+            return new CsvResultWriter(out, explain, shadow);
         }
     };
 
     /** Opens this format's writer; each format names its own class, so none is a fallback. */
-    abstract ResultWriter open(OutputStream out, boolean singleObject, boolean explain)
-            throws IOException;
+    abstract ResultWriter open(OutputStream out, boolean singleObject, boolean explain,
+            boolean shadow) throws IOException;
 
     /** Returns the lower-case name used on the command line. */
     public String id() {

@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
+import org.helpdesktriage.core.TriageDecision;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.io.TicketJson;
 import org.helpdesktriage.core.scoring.Score;
@@ -60,6 +62,19 @@ final class ResultFields {
             new CsvColumn("sla_resolution_met",
                     r -> r.sla() == null ? "" : orEmpty(r.sla().resolutionMet())));
 
+    // a shadow configuration's decision, beside the live one; empty cells for what it lacks
+    private static final List<CsvColumn> SHADOW_COLUMNS = List.of(
+            new CsvColumn("shadow_category", r -> shadow(r, TriageDecision::category)),
+            new CsvColumn("shadow_team", r -> shadow(r, TriageDecision::team)),
+            new CsvColumn("shadow_priority", r -> shadow(r, TriageDecision::priority)),
+            new CsvColumn("shadow_sla_policy", r -> shadow(r, TriageDecision::slaPolicy)),
+            new CsvColumn("shadow_rule", r -> shadow(r, TriageDecision::rule)),
+            new CsvColumn("shadow_rejected", r -> shadow(r, TriageDecision::rejection)),
+            new CsvColumn("shadow_agrees",
+                    r -> r.shadow() == null ? "" : String.valueOf(r.shadow().agrees())),
+            new CsvColumn("shadow_changed",
+                    r -> r.shadow() == null ? "" : String.join(",", r.shadow().changed())));
+
     /** Every member of a result, in the order JSON objects and CSV columns show them. */
     static final List<ResultField> ALL = List.of(
             new ResultField("ticket", r -> true,
@@ -74,6 +89,9 @@ final class ResultFields {
                     (g, r) -> ResultJson.writeScore(g, r.score()), ResultFields::scoreColumns),
             new ResultField("sla", r -> r.sla() != null,
                     (g, r) -> ResultJson.writeSla(g, r.sla()), layout -> SLA_COLUMNS),
+            new ResultField("shadow", r -> r.shadow() != null,
+                    (g, r) -> ResultJson.writeShadow(g, r.shadow()),
+                    layout -> layout.shadow() ? SHADOW_COLUMNS : List.of()),
             new ResultField("notes", r -> !r.notes().isEmpty(),
                     (g, r) -> ResultJson.writeNotes(g, r.notes()),
                     layout -> List.of(new CsvColumn("notes", r -> String.join("; ", r.notes())))),
@@ -117,6 +135,10 @@ final class ResultFields {
             }
         }
         return "";
+    }
+
+    private static String shadow(TriageResult r, Function<TriageDecision, String> value) {
+        return r.shadow() == null ? "" : orEmpty(value.apply(r.shadow().decision()));
     }
 
     private static String orEmpty(Object o) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.helpdesktriage.core.route.Routing;
+import org.helpdesktriage.core.ShadowDecision;
+import org.helpdesktriage.core.TriageDecision;
 import org.helpdesktriage.core.TriageResult;
+import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.model.Ticket;
@@ -22,7 +24,8 @@ import org.helpdesktriage.core.sla.Sla;
  * <p>A result is {@code {"ticket": {...}, "routing": {...}, "config_fingerprint": "...",
  * "score": {"total", "components"}}} ({@code config_fingerprint}: the configuration that
  * decided, {@link org.helpdesktriage.core.config.ConfigFingerprint}, when an engine made it),
- * with {@code "sla"} when an SLA policy applies, {@code "notes"} when normalisation changed
+ * with {@code "sla"} when an SLA policy applies, {@code "shadow"} when a shadow configuration
+ * decided too, {@code "notes"} when normalisation changed
  * something and {@code "explanation"} when one was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
  */
 final class ResultJson {
@@ -137,6 +140,34 @@ final class ResultJson {
         } else {
             g.writeString(IsoInstants.format(t));
         }
+    }
+
+    /**
+     * Writes a shadow configuration's decision: category, team, priority, SLA policy and rule
+     * (or {@code rejected} with the candidate's reason), {@code agrees}, and when it does not,
+     * {@code changed}: what differs from the live decision.
+     */
+    public static void writeShadow(JsonGenerator g, ShadowDecision shadow) throws IOException {
+        TriageDecision d = shadow.decision();
+        g.writeStartObject();
+        if (d.isRejected()) {
+            g.writeStringField("rejected", d.rejection());
+        } else {
+            g.writeStringField("category", d.category());
+            g.writeStringField("team", d.team());
+            g.writeStringField("priority", d.priority());
+            g.writeStringField("sla_policy", d.slaPolicy());
+            g.writeStringField("rule", d.rule());
+        }
+        g.writeBooleanField("agrees", shadow.agrees());
+        if (!shadow.agrees()) {
+            g.writeArrayFieldStart("changed");
+            for (String f : shadow.changed()) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     /** Writes an explanation: one object per rule evaluated. */

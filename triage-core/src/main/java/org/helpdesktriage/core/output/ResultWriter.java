@@ -21,7 +21,7 @@ import org.helpdesktriage.core.TriageResult;
  * one JSON object). CSV output has a header row and flattens each result: the thirteen ticket
  * fields (tags joined with commas, metadata as JSON), the routing, the score's total and one
  * {@code score_<name>} column per component, the SLA (policy, calendar, due times, met flags;
- * empty without one), the notes and, with an explanation, the explanation as JSON. Header and
+ * empty without one), with a shadow configuration its decision ({@code shadow_*}), the notes and, with an explanation, the explanation as JSON. Header and
  * cells come from one column list, so they never shift against each other; a cell a spreadsheet
  * would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return
  * first) gets a leading {@code '}, as OWASP recommends.
@@ -74,10 +74,27 @@ public abstract class ResultWriter implements Closeable {
      */
     public static ResultWriter open(OutputStream out, OutputFormat format, boolean singleObject,
             boolean explain) {
+        return open(out, format, singleObject, explain, false);
+    }
+
+    /**
+     * Opens a writer on {@code out}; JSON results carry their {@code shadow} member whenever
+     * they have one, whatever {@code shadow} says.
+     *
+     * @param out the stream, left open on close
+     * @param format the format
+     * @param singleObject for JSON, write the one result as an object instead of an array
+     * @param explain for CSV, add the explanation column
+     * @param shadow for CSV, add the {@code shadow_*} columns of a shadow configuration's
+     *     decision (empty cells for a result without one)
+     * @return the writer
+     */
+    public static ResultWriter open(OutputStream out, OutputFormat format, boolean singleObject,
+            boolean explain, boolean shadow) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(format, "format");
         try {
-            return format.open(out, singleObject, explain);
+            return format.open(out, singleObject, explain, shadow);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

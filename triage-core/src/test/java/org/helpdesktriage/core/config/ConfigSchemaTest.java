@@ -119,7 +119,8 @@ class ConfigSchemaTest {
         "{\"sla\": {\"at_risk\": 2}}",
         "{\"sla\": {\"pause_statuses\": [\"sleeping\"]}}",
         "{\"classifier\": {\"model\": \"m.json\", \"policy\": \"model_only\"}}",
-        "{\"max_nesting_depth\": 1000}"})
+        "{\"max_nesting_depth\": 1000}",
+        "{\"shadow\": \"\"}"})
     void aWrongValue_isRefusedByTheSchemaAndByTheLoader(String json) throws IOException {
         List<Error> errors = schema().validate(MAPPER.readTree(json));
         assertThat(errors).as(json).isNotEmpty();

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.route.Routing;
+import org.helpdesktriage.core.ShadowDecision;
+import org.helpdesktriage.core.TriageDecision;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Rejection;
@@ -72,6 +74,49 @@ class ResultWriterTest {
         assertThat(n.get("ticket").get("description").asText()).isEqualTo("Ünïcode, \"q\"");
         assertThat(n.get("notes").get(0).asText()).contains("subject");
         assertThat(n.has("explanation")).isFalse();
+    }
+
+    private static TriageResult shadowed(String id, TriageDecision decision, List<String> changed) {
+        return result(id, List.of()).withShadow(new ShadowDecision(decision, changed));
+    }
+
+    @Test
+    void shadow_jsonCarriesTheDecision_andCsvItsColumnsOnlyWhenAsked() throws IOException {
+        TriageResult agrees = shadowed("TKT-1", new TriageDecision("TKT-1", "account",
+                "account-team", "high", null, "account_lockout", null), List.of());
+        TriageResult rejected = shadowed("TKT-2", new TriageDecision(null, null, null, null,
+                null, null, "title: too long"), List.of("rejected"));
+
+        JsonNode n = MAPPER.readTree(write(OutputFormat.JSON, false, false, agrees, rejected));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        try (ResultWriter w = ResultWriter.open(csv, OutputFormat.CSV, false, false, true)) {
+            w.write(agrees);
+            w.write(rejected);
+        }
+        List<String> rows = List.of(csv.toString(StandardCharsets.UTF_8).split("\n"));
+
+        assertThat(n.get(0).get("shadow").toString()).isEqualTo("{\"category\":\"account\","
+                + "\"team\":\"account-team\",\"priority\":\"high\",\"sla_policy\":null,"
+                + "\"rule\":\"account_lockout\",\"agrees\":true}");
+        assertThat(n.get(1).get("shadow").toString()).isEqualTo("{\"rejected\":"
+                + "\"title: too long\",\"agrees\":false,\"changed\":[\"rejected\"]}");
+        assertThat(rows.get(0)).contains(",sla_resolution_met,shadow_category,shadow_team,"
+                + "shadow_priority,shadow_sla_policy,shadow_rule,shadow_rejected,shadow_agrees,"
+                + "shadow_changed,notes");
+        assertThat(rows.get(1)).contains(",account,account-team,high,,account_lockout,,true,,");
+        assertThat(rows.get(2)).contains(",,,,,,\"title: too long\",false,rejected,");
+        // without asking, CSV is what it was: the shadow is a JSON member only
+        assertThat(write(OutputFormat.CSV, false, false, agrees))
+                .isEqualTo(write(OutputFormat.CSV, false, false, result("TKT-1", List.of())));
+    }
+
+    @Test
+    void shadow_emptyCsvOutput_hasTheShadowColumnsInItsHeader() throws IOException {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        try (ResultWriter w = ResultWriter.open(csv, OutputFormat.CSV, false, false, true)) {
+            assertThat(w).isNotNull();
+        }
+        assertThat(csv.toString(StandardCharsets.UTF_8)).contains(",shadow_agrees,");
     }
 
     @Test
