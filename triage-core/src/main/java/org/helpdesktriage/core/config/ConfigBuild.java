@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.helpdesktriage.core.error.TriageException;
@@ -227,15 +228,17 @@ final class ConfigBuild {
 
     // a relative model path is taken from the directory of the file that names it, so a
     // configuration and its model can move together
+    // without a model the section still says how one is used: evaluate and train apply it
     private ClassifierPolicy classifier(ConfigFile.Classifier c) {
-        if (c == null || c.model() == null) {
+        if (c == null) {
             return null;
         }
-        Path model = Path.of(c.model());
+        Optional<Path> model = Optional.ofNullable(c.model()).map(Path::of);
         String origin = layers.origins.get("classifier");
-        if (!model.isAbsolute() && origin != null && origin.endsWith(".json")) {
+        if (model.isPresent() && !model.get().isAbsolute() && origin != null
+                && origin.endsWith(".json")) {
             Path dir = Path.of(origin).toAbsolutePath().getParent();
-            model = dir.resolve(model).normalize();
+            model = Optional.of(dir.resolve(model.get()).normalize());
         }
         ClassifierPolicy.Decision decision = ClassifierPolicy.Decision.RULES_FIRST;
         if (c.policy() != null) {
