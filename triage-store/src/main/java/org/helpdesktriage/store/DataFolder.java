@@ -20,9 +20,9 @@ import org.helpdesktriage.core.io.AtomicOutput;
  *
  * <p>A folder is a data directory when it holds {@code format-version}, or, for directories of
  * format 0 that the original service and early builds wrote without that file, when it holds
- * nothing but entries a data directory has ({@link #ENTRIES}: {@code tickets/}, {@code audit/},
+ * nothing but entries a data directory has: {@code tickets/}, {@code audit/},
  * {@code runs/}, {@code dead-letters/}, {@code archive/}, {@code lock},
- * {@code configuration.json}, leftovers of interrupted runs and older restores) and
+ * {@code configuration.json}, leftovers of interrupted runs and older restores, and
  * {@code lost+found}, which a file system mounted there brings. A missing or empty folder
  * becomes a data directory when first opened for writing. Anything else is refused.
  *
