@@ -11,8 +11,8 @@ package org.helpdesktriage.cli;
  *   <li>4 {@link #REJECTED}: some records were rejected; the rest were written.</li>
  *   <li>5 {@link #LOCKED}: another process holds the data directory's lock.</li>
  *   <li>6 {@link #DATA_PROBLEM}: the data directory has a problem (a corrupt file, an
- *       unhealthy check, a refused backup or restore, a symbolic link inside it, a database
- *       that went away).</li>
+ *       unhealthy check, a refused backup or restore, a symbolic link inside it, a folder
+ *       named as the data directory that is not one, a database that went away).</li>
  *   <li>7 {@link #NO_SPACE}: a disk filled up; the summary says what was stored, rejected and
  *       not processed, and a rerun after freeing space completes.</li>
  *   <li>130 {@link #SIGINT}, 143 {@link #SIGTERM}: the run was stopped by the signal at a chunk

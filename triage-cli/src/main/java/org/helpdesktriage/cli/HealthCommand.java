@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         description = {"Checks the configuration and the data directory, for monitors.",
             "Prints every check as JSON: configuration (loaded and built as triage builds it: "
                 + "rules compiled, model loaded), data directory readable and writable, disk "
-                + "space, format version, lock (free, held by whom, or named by a process that "
+                + "space, the folder a data directory at all (an empty folder, or one that "
+                + "holds other things and no format-version, fails naming it), format version, lock (free, held by whom, or named by a process that "
                 + "does not hold it), ticket files (corrupt ones named), leftovers of "
                 + "interrupted runs, audit log, run records, dead letters.",
             "Damage fails a check; leftovers the next writer removes, a lock file naming a "

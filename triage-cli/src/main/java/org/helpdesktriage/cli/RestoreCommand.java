@@ -3,6 +3,7 @@ package org.helpdesktriage.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.helpdesktriage.store.DataDirectoryLock;
+import org.helpdesktriage.store.DataFolder;
 import org.helpdesktriage.store.ArchiveLimits;
 import org.helpdesktriage.store.Restore;
 import org.helpdesktriage.store.postgres.PostgresBackup;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
                 + "directory is kept as <dir>.pre-restore-<time>; a symbolic link to the data "
                 + "directory stays a link.",
             "Exit code 3 when the archive does not exist, 5 when another process holds the "
-                + "lock, 6 when the archive is refused."})
+                + "lock, 6 when the archive is refused or the data directory is a folder that "
+                + "is not one (not empty, no format-version)."})
 final class RestoreCommand extends DataDirCommand {
 
     @Option(names = "--archive", paramLabel = "FILE", required = true,
@@ -64,6 +66,8 @@ final class RestoreCommand extends DataDirCommand {
             return plan(root);
         }
         Restore.Result result;
+        // a folder that is not a data directory is neither replaced nor given a lock file
+        DataFolder.refuseForeign(root);
         // the lock alone, not DataDirectory: opening would migrate or create what is replaced
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, "restore",
                 dataDirOptions.waitTime(), clock())) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.store.DataDirectoryLock;
+import org.helpdesktriage.store.DataFolder;
 import org.helpdesktriage.store.Leftovers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Parameters;
                 + "releases the lock at once and a watchdog sends COMMAND SIGTERM within about "
                 + "0.2 s (COMMAND itself, not processes it started).",
             "Exit code: COMMAND's; 127 when it cannot be started, 5 when the lock cannot be "
-                + "had within --wait, 6 when the data directory does not exist."})
+                + "had within --wait, 6 when the data directory does not exist or is a folder that is not one "
+                + "(not empty, no format-version)."})
 final class WithLockCommand extends DataDirCommand {
 
     /** The exit code of a command that cannot be started, as in the shells. */
@@ -54,6 +56,8 @@ final class WithLockCommand extends DataDirCommand {
             throw new TriageException(ErrorCode.STORE_FAILED, "data directory " + root
                     + " does not exist; check --data-dir or store_path");
         }
+        // a lock file, and leftovers removed, only in a data directory
+        DataFolder.refuseForeign(root);
         String name = String.join(" ", command);
         name = "with-lock " + (name.length() > 200 ? name.substring(0, 200) + "..." : name);
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, name,

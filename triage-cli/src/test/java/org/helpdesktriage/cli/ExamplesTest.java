@@ -111,8 +111,10 @@ class ExamplesTest {
     void githubIssuesConfig_loadsWithItsOverrideRuleAndPolicy() {
         org.helpdesktriage.core.config.TriageConfig c = org.helpdesktriage.core.config
                 .ConfigLoader.load(EXAMPLES.resolve("github-issues/config.json"));
-        assertThat(c.classifierPolicy().orElseThrow().decision())
+        assertThat(c.classifierSettings().orElseThrow().decision())
                 .isEqualTo(org.helpdesktriage.core.route.ClassifierPolicy.Decision.RULES_OVERRIDE);
+        // no model is shipped: evaluate applies the policy to its fold models, triage uses rules
+        assertThat(c.classifierPolicy()).isEmpty();
         assertThat(c.rules()).filteredOn(r -> r.override()).extracting(r -> r.id())
                 .containsExactly("crash_in_title");
         assertThat(c.categories().names()).containsExactly("bug", "feature", "question");

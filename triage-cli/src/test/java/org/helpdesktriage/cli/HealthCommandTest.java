@@ -50,11 +50,56 @@ class HealthCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(MAPPER.readTree(run.out()).get("healthy").asBoolean()).isTrue();
         assertThat(checks(run)).containsOnlyKeys("configuration", "data directory",
-                "disk space", "format version", "lock", "ticket files", "temporary files",
-                "audit log", "run records", "dead letters", "symbolic links");
+                "disk space", "data directory contents", "format version", "lock",
+                "ticket files", "temporary files", "audit log", "run records", "dead letters", "symbolic links");
         assertThat(checks(run).get("lock").get("detail").asText()).isEqualTo("free");
         assertThat(checks(run).get("format version").get("detail").asText())
                 .isEqualTo("version 1");
+        assertThat(checks(run).get("data directory contents").get("detail").asText())
+                .isEqualTo("a data directory (format-version)");
+    }
+
+    @Test
+    void folderThatIsNotADataDirectory_isUnhealthyNamingIt_andNothingElseIsChecked()
+            throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(folder.resolve("README.md"), "# a project");
+        Files.createDirectories(folder.resolve("tickets"));
+        CliRun run = cli("health", "--min-free-mb", "0", "--data-dir", folder.toString());
+        assertThat(run.exitCode()).isEqualTo(6);
+        assertThat(MAPPER.readTree(run.out()).get("healthy").asBoolean()).isFalse();
+        assertThat(checks(run)).containsOnlyKeys("configuration", "data directory",
+                "disk space", "data directory contents");
+        JsonNode contents = checks(run).get("data directory contents");
+        assertThat(contents.get("ok").asBoolean()).isFalse();
+        assertThat(contents.get("detail").asText()).isEqualTo(folder + " is not a data "
+                + "directory: it holds README.md and no format-version; name the data "
+                + "directory itself (--data-dir or store_path)");
+        assertThat(run.err()).contains("unhealthy: FAIL data directory contents: " + folder);
+        assertThat(folder).isDirectoryNotContaining("glob:**/{lock,format-version}");
+    }
+
+    @Test
+    void emptyFolder_isUnhealthy_notADataDirectoryYet() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        CliRun run = cli("health", "--min-free-mb", "0", "--data-dir", empty.toString());
+        assertThat(run.exitCode()).isEqualTo(6);
+        JsonNode contents = checks(run).get("data directory contents");
+        assertThat(contents.get("ok").asBoolean()).isFalse();
+        assertThat(contents.get("detail").asText()).isEqualTo(empty + " is empty, not a data "
+                + "directory yet; the first 'triage --store file' into it makes it one");
+        assertThat(empty).isEmptyDirectory();
+    }
+
+    @Test
+    void formatZeroDirectory_isHealthy() throws IOException {
+        Files.delete(root.resolve("format-version"));
+        CliRun run = cli("health", "--min-free-mb", "0", "--data-dir", root.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(checks(run).get("data directory contents").get("detail").asText())
+                .startsWith("a data directory of format 0");
+        assertThat(checks(run).get("format version").get("detail").asText())
+                .startsWith("version 0, migrated to 1");
     }
 
     @Test

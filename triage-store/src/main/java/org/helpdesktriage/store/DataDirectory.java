@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Opening refuses a directory of a newer format than this program understands. Opening for
- * writing takes the lock, removes what an interrupted run left ({@link Leftovers}: temporary
+ * writing refuses a folder that is not a data directory ({@link DataFolder}: not empty, no
+ * {@code format-version}, entries a data directory never has) before it writes anything, takes
+ * the lock, removes what an interrupted run left ({@link Leftovers}: temporary
  * files, an unfinished audit line, restore staging directories), creates a new directory's
  * layout, and migrates an older format after writing a backup of it to
  * {@code <root>.migration-backups/}. Opening for reading takes no lock
@@ -64,11 +66,14 @@ public final class DataDirectory implements Storage {
      * migrates it as needed.
      *
      * @throws TriageException with {@link ErrorCode#LOCKED} when another process holds the lock,
-     *     {@link ErrorCode#STORE_FAILED} when the format is newer or migration fails
+     *     {@link ErrorCode#STORE_FAILED} when the folder is not a data directory, the format is
+     *     newer or migration fails
      */
     public static DataDirectory openForWriting(Path root, String command, Duration wait,
             Clock clock) {
         Objects.requireNonNull(root, "root");
+        // before the lock: a folder that is not a data directory gets no lock file either
+        DataFolder.refuseForeign(root);
         DataDirectoryLock lock = DataDirectoryLock.acquire(root, command, wait, clock);
         java.util.List<String> notices = new java.util.ArrayList<>();
         lock.tookOverFrom().ifPresent(h -> notices.add("took over a stale lock left by "

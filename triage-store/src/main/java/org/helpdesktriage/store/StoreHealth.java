@@ -12,7 +12,8 @@ import org.helpdesktriage.core.store.CorruptRecord;
 
 /**
  * Checks a data directory the way an operator would: readable and writable, free disk space,
- * lock state, format version, corrupt ticket files, leftovers of interrupted runs, audit log
+ * that the folder is a data directory at all ({@link DataFolder}; an empty folder or one holding
+ * other things fails, and the checks after it are skipped), lock state, format version, corrupt ticket files, leftovers of interrupted runs, audit log
  * lines, run records and dead letters. Reading only: it changes nothing and takes no lock.
  *
  * <p>Damage fails a check; what is information or a leftover the next writer removes is a
@@ -28,6 +29,9 @@ import org.helpdesktriage.core.store.CorruptRecord;
  * }</pre>
  */
 public final class StoreHealth {
+
+    /** The name of the check that the folder is a data directory at all. */
+    static final String CONTENTS = "data directory contents";
 
     /** The free space under which the disk check fails: 100 MiB. */
     public static final long DEFAULT_MIN_FREE_BYTES = 100L * 1024 * 1024;
@@ -54,6 +58,12 @@ public final class StoreHealth {
                 + (readable ? "readable" : "NOT readable") + " and "
                 + (writable ? "writable" : "NOT writable")));
         checks.add(disk(root, minFreeBytes));
+        HealthCheck layout = guard(CONTENTS, () -> contents(root));
+        checks.add(layout);
+        if (!layout.ok()) {
+            // the checks below read a data directory; on anything else they only mislead
+            return checks;
+        }
         checks.add(guard("format version", () -> {
             Optional<Integer> v = FormatVersion.read(root);
             if (v.isEmpty()) {
@@ -94,6 +104,25 @@ public final class StoreHealth {
                 : links.size() + " inside the data directory, which helpdesk-triage never "
                         + "follows; put the real files or folders there: " + first(links)));
         return checks;
+    }
+
+    // an existing folder is not healthy for being there: it must be a data directory
+    private static HealthCheck contents(Path root) {
+        DataFolder.Survey survey = DataFolder.survey(root);
+        switch (survey.state()) {
+            case EMPTY:
+                return new HealthCheck(CONTENTS, false, root + " is empty, not a data directory "
+                        + "yet; the first 'triage --store file' into it makes it one");
+            case NOT_A_DATA_DIRECTORY:
+                return new HealthCheck(CONTENTS, false, root + " is not a data directory: it "
+                        + "holds " + survey.foreignEntries() + " and no " + FormatVersion.FILE
+                        + "; name the data directory itself (--data-dir or store_path)");
+            default:
+                return new HealthCheck(CONTENTS, true, Files.exists(root.resolve(
+                        FormatVersion.FILE)) ? "a data directory (" + FormatVersion.FILE + ")"
+                        : "a data directory of format 0 (only data-directory entries, no "
+                                + FormatVersion.FILE + " yet)");
+        }
     }
 
     /** Returns whether every check passed (with or without a warning). */

@@ -29,6 +29,11 @@ class LeftoversTest {
     @TempDir
     Path tmp;
 
+    private static String detail(List<HealthCheck> checks, String name) {
+        return checks.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow()
+                .detail();
+    }
+
     @Test
     void leftoversAndAStaleLock_areWarnings_andTheNextWriterRemovesThem() throws Exception {
         Path root = tmp.resolve("data");
@@ -56,9 +61,9 @@ class LeftoversTest {
         assertThat(StoreHealth.healthy(checks)).as(checks.toString()).isTrue();
         assertThat(checks).filteredOn(HealthCheck::warning).extracting(HealthCheck::name)
                 .containsExactly("lock", "temporary files", "audit log");
-        assertThat(checks.get(3).detail()).contains("pid 4242 on host ops-elsewhere (another "
+        assertThat(detail(checks, "lock")).contains("pid 4242 on host ops-elsewhere (another "
                 + "host)", "command triage", "does not hold the lock", "copied or restored");
-        assertThat(checks.get(5).detail()).startsWith("6 left by an interrupted run");
+        assertThat(detail(checks, "temporary files")).startsWith("6 left by an interrupted run");
 
         List<String> notices;
         try (DataDirectory d = DataDirectory.openForWriting(root, "run", Duration.ZERO, CLOCK)) {

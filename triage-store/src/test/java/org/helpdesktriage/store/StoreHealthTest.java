@@ -24,8 +24,9 @@ class StoreHealthTest {
         }
         List<HealthCheck> checks = StoreHealth.check(root, 0);
         assertThat(checks).extracting(HealthCheck::name).containsExactly("data directory",
-                "disk space", "format version", "lock", "ticket files", "temporary files",
-                "audit log", "run records", "dead letters", "symbolic links");
+                "disk space", "data directory contents", "format version", "lock",
+                "ticket files", "temporary files", "audit log", "run records", "dead letters",
+                "symbolic links");
         assertThat(checks).noneMatch(HealthCheck::warning);
         assertThat(StoreHealth.healthy(checks)).as(checks.toString()).isTrue();
     }

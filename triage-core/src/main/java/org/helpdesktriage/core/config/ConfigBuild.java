@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.helpdesktriage.core.error.TriageException;
@@ -247,11 +248,12 @@ final class ConfigBuild {
         return path;
     }
 
+    // without a model the section still says how one is used: evaluate and train apply it
     private ClassifierPolicy classifier(ConfigFile.Classifier c) {
-        if (c == null || c.model() == null) {
+        if (c == null) {
             return null;
         }
-        Path model = relative(c.model(), "classifier");
+        Optional<Path> model = Optional.ofNullable(relative(c.model(), "classifier"));
         ClassifierPolicy.Decision decision = ClassifierPolicy.Decision.RULES_FIRST;
         if (c.policy() != null) {
             decision = ClassifierPolicy.Decision.parse(c.policy()).orElseThrow(() ->

@@ -23,7 +23,8 @@ import org.helpdesktriage.core.classify.ClassifierModel;
  * }</pre>
  *
  * <p>A configuration without a classifier keeps the fingerprint it had before model hashes were
- * part of it: the model's hash is added only when there is a model.
+ * part of it: the model's hash is added only when there is a model. A classifier section that
+ * names no model decides no route, so it leaves the fingerprint as if it were absent.
  */
 public final class ConfigFingerprint {
 
@@ -52,7 +53,10 @@ public final class ConfigFingerprint {
         Objects.requireNonNull(config, "config");
         ObjectNode tree = ConfigJson.toTree(config);
         tree.remove(OPERATIONAL);
-        if (tree.get("classifier") instanceof ObjectNode classifier) {
+        if (config.classifierPolicy().isEmpty()) {
+            // a classifier section without a model routes nothing: triage uses rules alone
+            tree.remove("classifier");
+        } else if (tree.get("classifier") instanceof ObjectNode classifier) {
             classifier.remove("model");
         }
         try {

@@ -41,9 +41,9 @@ final class ConfigJson {
         scoring.put("urgency_cap", c.scoring().urgencyCap());
         n.set("rules", MAPPER.valueToTree(c.rules()));
         limits(n, c.limits());
-        c.classifierPolicy().ifPresent(p -> {
+        c.classifierSettings().ifPresent(p -> {
             ObjectNode cl = n.putObject("classifier");
-            cl.put("model", p.model().toString());
+            p.modelFile().ifPresent(m -> cl.put("model", m.toString()));
             cl.put("min_confidence", p.minConfidence());
             if (p.reviewTeam() != null) {
                 cl.put("review_team", p.reviewTeam());

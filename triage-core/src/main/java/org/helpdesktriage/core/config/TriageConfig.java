@@ -173,8 +173,20 @@ public record TriageConfig(
         return Optional.ofNullable(shadow);
     }
 
-    /** Returns the classifier policy, or empty when routing uses rules only. */
+    /**
+     * Returns the classifier policy triage routes with: present only when the configuration
+     * names a model file; empty when routing uses rules only.
+     */
     public Optional<ClassifierPolicy> classifierPolicy() {
+        return classifierSettings().filter(p -> p.modelFile().isPresent());
+    }
+
+    /**
+     * Returns the classifier section as configured, with or without a model file: how a model
+     * is used (policy, {@code min_confidence}, {@code review_team}), which {@code evaluate}
+     * applies to the models it trains; empty when there is no classifier section.
+     */
+    public Optional<ClassifierPolicy> classifierSettings() {
         return Optional.ofNullable(classifier);
     }
 

@@ -38,6 +38,9 @@ import org.helpdesktriage.core.route.Routing;
  */
 public final class RoutingEvaluation {
 
+    /** What names the model of a policy whose models cross-validation trains and hands over. */
+    private static final Path CROSS_VALIDATION = Path.of("(cross-validation)");
+
     private final TriageConfig config;
     private final int folds;
     private final long seed;
@@ -126,7 +129,7 @@ public final class RoutingEvaluation {
             rulesOnly.add(null);
             return rulesOnly;
         }
-        Decision configured = config.classifierPolicy().map(ClassifierPolicy::decision)
+        Decision configured = config.classifierSettings().map(ClassifierPolicy::decision)
                 .orElse(Decision.RULES_FIRST);
         List<Decision> out = new ArrayList<>(List.of(configured));
         for (Decision d : Decision.values()) {
@@ -193,9 +196,11 @@ public final class RoutingEvaluation {
         if (decision == null) {
             return config;
         }
-        // without a configured policy the model's prediction is always taken (threshold 0)
-        ClassifierPolicy base = config.classifierPolicy().orElseGet(() ->
-                new ClassifierPolicy(Path.of("(cross-validation)"), 0.0, null));
+        // without a configured policy the model's prediction is always taken (threshold 0); the
+        // fold models are handed to the engine, so the model file only has to be named
+        ClassifierPolicy base = config.classifierSettings()
+                .map(p -> p.modelFile().isPresent() ? p : p.withModel(CROSS_VALIDATION))
+                .orElseGet(() -> new ClassifierPolicy(CROSS_VALIDATION, 0.0, null));
         double threshold = minConfidence != null ? minConfidence : base.minConfidence();
         return config.withClassifier(base.withMinConfidence(threshold).withDecision(decision));
     }

@@ -100,6 +100,15 @@ class ConfigSchemaTest {
         }
     }
 
+    @Test
+    void aClassifierWithoutModel_isAcceptedByTheSchemaAndByTheLoader() throws IOException {
+        String json = "{\"classifier\": {\"min_confidence\": 0.6, \"policy\": "
+                + "\"rules_override\"}}";
+        assertThat(schema().validate(MAPPER.readTree(json))).isEmpty();
+        Path file = Files.writeString(dir.resolve("config.json"), json);
+        assertThat(ConfigLoader.validate(Optional.of(file), Map.of(), Map.of())).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"store_type\": \"disk\"}",

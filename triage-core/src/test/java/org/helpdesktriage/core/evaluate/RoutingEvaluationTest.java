@@ -14,6 +14,7 @@ import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.route.ClassifierPolicy.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,32 @@ class RoutingEvaluationTest {
             assertThat(p.decidedBy()).containsOnlyKeys("default");
             assertThat(p.coverage()).isZero();
         });
+        assertThat(report.modelAlone()).isEmpty();
+    }
+
+    @Test
+    void run_crossValidated_classifierWithoutModel_putsItsPolicyFirst() throws IOException {
+        TriageConfig modelLess = config().withClassifier(
+                ClassifierPolicy.withoutModel(0.0, null, Decision.RULES_OVERRIDE));
+        LabelledData data = LabelledData.read(new LabelledInput(history(60, "2023-08-26"), null,
+                "kind", "text", Map.of(), null), modelLess.ingestSettings(), CLOCK);
+        RoutingReport report = RoutingEvaluation.builder().config(modelLess).folds(3)
+                .clock(CLOCK).build().run(data);
+        assertThat(report.policies()).extracting(PolicyResult::decision).containsExactly(
+                Decision.RULES_OVERRIDE, Decision.RULES_FIRST, Decision.MODEL_FIRST);
+        assertThat(report.policies().get(0).coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void run_withoutFolds_classifierWithoutModel_isTheRulesAlone() throws IOException {
+        TriageConfig modelLess = config().withClassifier(
+                ClassifierPolicy.withoutModel(0.6, null, Decision.MODEL_FIRST));
+        LabelledData data = LabelledData.read(new LabelledInput(history(9, "2023-08-26"), null,
+                "kind", "text", Map.of(), null), modelLess.ingestSettings(), CLOCK);
+        RoutingReport report = RoutingEvaluation.builder().config(modelLess).clock(CLOCK)
+                .build().run(data);
+        assertThat(report.policies()).singleElement()
+                .satisfies(p -> assertThat(p.name()).isEqualTo("rules"));
         assertThat(report.modelAlone()).isEmpty();
     }
 }
