@@ -12,6 +12,7 @@ import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.ResultCache;
 import org.helpdesktriage.core.route.Routing;
+import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -224,6 +225,7 @@ final class TriageCommand extends RecordedCommand {
                 environment().variables());
         candidate.ifPresent(builder::shadow);
         TriageEngine engine = builder.build();
+        StoringStep storing = run == null ? StoringStep.none() : run.storing(engine);
         boolean toStdout = output.equals("-");
         OutputFormat outFormat = Optional.ofNullable(outputFormat)
                 .or(() -> toStdout ? Optional.empty() : OutputFormat.fromFileName(output))
@@ -256,7 +258,7 @@ final class TriageCommand extends RecordedCommand {
                         reader.singleObject(), explain, candidate.isPresent());
                         RejectWriter rejectWriter = new RejectWriter(rej)) {
                     // results are encoded on the worker threads; the main thread writes bytes
-                    summary = BatchTriage.run(engine, reader,
+                    summary = BatchTriage.run(engine, storing, reader,
                             outcome -> outcome instanceof TriageOutcome.Triaged t
                                     ? results.render(t.result()) : null,
                             (outcome, rendered) -> {
