@@ -65,7 +65,8 @@ public final class BatchTriage {
     }
 
     /**
-     * Triages every record and returns the counts.
+     * Triages every record and returns the counts; nothing is stored (see
+     * {@link #run(TriageEngine, StoringStep, Iterator, Consumer, int)}).
      *
      * @param engine the engine
      * @param records the input records; read on the calling thread

@@ -154,7 +154,7 @@ public final class StoringStep {
         if (arriving.isEmpty()) {
             return outcomes;
         }
-        List<TriageResult> done = saveAll(arriving, results);
+        List<TriageResult> done = writeChunk(arriving, results);
         Map<TriageResult, TriageResult> byProvisional = new IdentityHashMap<>();
         for (int i = 0; i < done.size(); i++) {
             byProvisional.put(results.get(i), done.get(i));
@@ -167,7 +167,8 @@ public final class StoringStep {
         return out;
     }
 
-    private List<TriageResult> saveAll(List<Ticket> arriving, List<TriageResult> results) {
+    // one read and one write for the whole chunk; a ticket seen twice merges into the first
+    private List<TriageResult> writeChunk(List<Ticket> arriving, List<TriageResult> results) {
         Set<String> ids = new LinkedHashSet<>();
         arriving.forEach(t -> ids.add(t.ticketId()));
         Map<String, Ticket> latest = null;
