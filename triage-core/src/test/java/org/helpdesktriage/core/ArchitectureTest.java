@@ -72,11 +72,12 @@ class ArchitectureTest {
 
     /**
      * The engine decides and keeps nothing: no class named TriageEngine (nor its nested
-     * classes) uses the store package; {@link StoringStep} does the storing.
+     * classes) uses the store package, directly or through another class; {@link StoringStep}
+     * does the storing.
      */
     static final ArchRule ENGINE_KNOWS_NO_STORE = ArchRuleDefinition.noClasses()
             .that().haveNameMatching(".*\\.TriageEngine(\\$.*)?")
-            .should().dependOnClassesThat().resideInAPackage(CORE + ".store..")
+            .should().transitivelyDependOnClassesThat().resideInAPackage(CORE + ".store..")
             .because("the engine decides; StoringStep saves, audits and tracks SLA state");
 
     @Test
@@ -92,6 +93,18 @@ class ArchitectureTest {
         assertThatThrownBy(() -> ENGINE_KNOWS_NO_STORE.check(planted))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("archfixture.engine.TriageEngine")
+                .hasMessageContaining("TicketStore");
+    }
+
+    @Test
+    void plantedStoreUseThroughAHelper_isFound() {
+        JavaClasses planted = new ClassFileImporter()
+                .importPackages("org.helpdesktriage.archfixture.indirect");
+        assertThat(planted).hasSize(2);
+        assertThatThrownBy(() -> ENGINE_KNOWS_NO_STORE.check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("archfixture.indirect.TriageEngine")
+                .hasMessageContaining("Saver")
                 .hasMessageContaining("TicketStore");
     }
 
