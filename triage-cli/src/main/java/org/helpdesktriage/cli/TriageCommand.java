@@ -3,7 +3,6 @@ package org.helpdesktriage.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +11,14 @@ import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.ResultCache;
 import org.helpdesktriage.core.route.Routing;
+import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.HistoryLayout;
 import org.helpdesktriage.core.ingest.InputFormat;
 import org.helpdesktriage.core.ingest.Rejection;
-import org.helpdesktriage.core.ingest.RecordReader;
-import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.io.NoSpace;
@@ -224,6 +221,7 @@ final class TriageCommand extends RecordedCommand {
                 environment().variables());
         candidate.ifPresent(builder::shadow);
         TriageEngine engine = builder.build();
+        StoringStep storing = run == null ? StoringStep.none() : run.storing(engine);
         boolean toStdout = output.equals("-");
         OutputFormat outFormat = Optional.ofNullable(outputFormat)
                 .or(() -> toStdout ? Optional.empty() : OutputFormat.fromFileName(output))
@@ -239,12 +237,13 @@ final class TriageCommand extends RecordedCommand {
         }
         BatchSummary summary;
         long[] resolved = new long[1];
-        Progress.ByteCounter counter = countedInput();
+        TriageInput in = new TriageInput(input, format, textField, labelField);
+        Progress.ByteCounter counter = in.counted(environment().in());
         Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
                 environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
                 counter);
         long[] delivered = new long[2]; // triaged, rejected: what reached the outputs
-        try (CountedRecords reader = new CountedRecords(openInput(counter, config));
+        try (CountedRecords reader = new CountedRecords(in.open(counter, config));
                 AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
                 AtomicOutput rejectFile = rejectsPath == null ? null
                         : AtomicOutput.create(rejectsPath)) {
@@ -256,7 +255,7 @@ final class TriageCommand extends RecordedCommand {
                         reader.singleObject(), explain, candidate.isPresent());
                         RejectWriter rejectWriter = new RejectWriter(rej)) {
                     // results are encoded on the worker threads; the main thread writes bytes
-                    summary = BatchTriage.run(engine, reader,
+                    summary = BatchTriage.run(engine, storing, reader,
                             outcome -> outcome instanceof TriageOutcome.Triaged t
                                     ? results.render(t.result()) : null,
                             (outcome, rendered) -> {
@@ -389,39 +388,5 @@ final class TriageCommand extends RecordedCommand {
             return rejects;
         }
         return output.equals("-") ? null : Path.of(output + ".rejects.jsonl");
-    }
-
-    // the input's bytes are counted for the progress bar's percent and time left
-    private Progress.ByteCounter countedInput() {
-        if (input.equals("-")) {
-            return new Progress.ByteCounter(environment().in());
-        }
-        try {
-            return new Progress.ByteCounter(Files.newInputStream(Path.of(input)));
-        } catch (NoSuchFileException e) {
-            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
-                    input + ": the file does not exist", e);
-        } catch (IOException e) {
-            throw new TriageException(ErrorCode.INPUT_UNREADABLE,
-                    input + ": cannot read the input: " + e.getMessage(), e);
-        }
-    }
-
-    // without --format, the format is told by the extension, else by the first bytes; a history
-    // file's text and label columns are laid out as tickets
-    private RecordReader openInput(Progress.ByteCounter counter, TriageConfig config) {
-        RecordReader reader;
-        if (input.equals("-")) {
-            reader = RecordReaders.open(counter, format, "<stdin>", config.limits());
-        } else {
-            Path file = Path.of(input);
-            reader = RecordReaders.open(counter, format,
-                    file.getFileName() == null ? null : file.getFileName().toString(), input,
-                    config.limits());
-        }
-        if (textField == null && labelField == null) {
-            return reader;
-        }
-        return new HistoryLayout(textField, labelField).apply(reader);
     }
 }

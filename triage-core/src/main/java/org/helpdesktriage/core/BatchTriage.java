@@ -39,10 +39,17 @@ import org.helpdesktriage.core.ingest.RecordReader;
  * to the sink on the calling thread in the order they were read, so the output is the same
  * whatever the parallelism. At most {@code 2 x parallelism} chunks are in flight, each of at
  * most 512 records and about a million characters of input, so memory stays bounded however
- * large the input and its records. With a store that saves in chunks
- * ({@code TicketStore.savesInChunks}, a database), each chunk's tickets and audit entries are
- * saved in one call ({@code TicketStore.saveAll}) before its outcomes reach the sink; other
- * stores save each ticket as it is triaged.
+ * large the input and its records.
+ *
+ * <p>Given a {@link StoringStep}, a batch drives the engine, then the step, for each chunk: with
+ * a step that {@linkplain StoringStep#savesInChunks saves in chunks} (a database), each chunk's
+ * tickets and audit entries are saved in one call ({@link StoringStep#saveAll}) before its
+ * outcomes reach the sink; any other step saves each ticket as it is triaged.
+ *
+ * <pre>{@code
+ * StoringStep storing = StoringStep.builder(engine).store(store).auditLog(audit).build();
+ * BatchTriage.run(engine, storing, reader, writer::write, 4);
+ * }</pre>
  */
 public final class BatchTriage {
 
@@ -58,7 +65,8 @@ public final class BatchTriage {
     }
 
     /**
-     * Triages every record and returns the counts.
+     * Triages every record and returns the counts; nothing is stored (see
+     * {@link #run(TriageEngine, StoringStep, Iterator, Consumer, int)}).
      *
      * @param engine the engine
      * @param records the input records; read on the calling thread
@@ -68,9 +76,26 @@ public final class BatchTriage {
      */
     public static BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
             Consumer<TriageOutcome> sink, int parallelism) {
+        return run(engine, StoringStep.none(), records, sink, parallelism);
+    }
+
+    /**
+     * Triages every record, stores each triaged ticket through {@code storing}, and returns the
+     * counts.
+     *
+     * @param engine the engine
+     * @param storing the step that stores what the engine decides, or {@link StoringStep#none()}
+     * @param records the input records; read on the calling thread
+     * @param sink receives each outcome in input order, its ticket as stored, on the calling
+     *     thread
+     * @param parallelism worker threads; 1 triages on the calling thread
+     * @return the counts: read = triaged + rejected
+     */
+    public static BatchSummary run(TriageEngine engine, StoringStep storing,
+            Iterator<RawRecord> records, Consumer<TriageOutcome> sink, int parallelism) {
         Objects.requireNonNull(sink, "sink");
-        return run(engine, records, outcome -> null, (outcome, none) -> sink.accept(outcome),
-                parallelism);
+        return run(engine, storing, records, outcome -> null,
+                (outcome, none) -> sink.accept(outcome), parallelism, () -> false);
     }
 
     /**
@@ -95,7 +120,7 @@ public final class BatchTriage {
     public static <T> BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
             Function<? super TriageOutcome, ? extends T> prepare,
             BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism) {
-        return run(engine, records, prepare, sink, parallelism, () -> false);
+        return run(engine, StoringStep.none(), records, prepare, sink, parallelism, () -> false);
     }
 
     /**
@@ -112,7 +137,30 @@ public final class BatchTriage {
             Function<? super TriageOutcome, ? extends T> prepare,
             BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism,
             BooleanSupplier stop) {
+        return run(engine, StoringStep.none(), records, prepare, sink, parallelism, stop);
+    }
+
+    /**
+     * Triages records as {@link #run(TriageEngine, Iterator, Function, BiConsumer, int,
+     * BooleanSupplier)} does, and stores each triaged ticket through {@code storing} before its
+     * outcome is prepared and reaches the sink: a stop finishes the chunks already read, their
+     * store writes included.
+     *
+     * @param storing the step that stores what the engine decides, or {@link StoringStep#none()}
+     * @return the counts of the records read
+     * @throws IllegalArgumentException when {@code storing} was built for an engine of another
+     *     configuration
+     */
+    public static <T> BatchSummary run(TriageEngine engine, StoringStep storing,
+            Iterator<RawRecord> records, Function<? super TriageOutcome, ? extends T> prepare,
+            BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism,
+            BooleanSupplier stop) {
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(storing, "storing");
+        if (!storing.accepts(engine)) {
+            throw new IllegalArgumentException("the storing step was built for an engine of "
+                    + "another configuration than " + engine.fingerprint());
+        }
         Objects.requireNonNull(stop, "stop");
         Iterator<RawRecord> all = records;
         records = new Iterator<>() {
@@ -134,19 +182,18 @@ public final class BatchTriage {
         }
         long start = System.nanoTime();
         Counter<T> counter = new Counter<>(sink);
-        if (parallelism == 1 && !engine.savesInChunks()) {
+        if (parallelism == 1 && !storing.savesInChunks()) {
             while (records.hasNext()) {
-                TriageOutcome outcome = engine.triage(records.next());
+                TriageOutcome outcome = storing.save(engine.triage(records.next()));
                 counter.accept(outcome, prepare.apply(outcome));
             }
         } else if (parallelism == 1) {
             // a chunk's store writes go in one call, before its outcomes reach the sink
-            TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
             List<TriageOutcome> outcomes = new ArrayList<>(CHUNK_SIZE);
             while (records.hasNext()) {
-                outcomes.add(engine.triage(records.next(), pending));
+                outcomes.add(engine.triage(records.next()));
                 if (outcomes.size() == CHUNK_SIZE || !records.hasNext()) {
-                    for (TriageOutcome outcome : engine.save(pending, outcomes)) {
+                    for (TriageOutcome outcome : storing.saveAll(outcomes)) {
                         counter.accept(outcome, prepare.apply(outcome));
                     }
                     outcomes.clear();
@@ -154,18 +201,19 @@ public final class BatchTriage {
             }
             // a stop that came between the two checks above leaves a part chunk
             if (!outcomes.isEmpty()) {
-                for (TriageOutcome outcome : engine.save(pending, outcomes)) {
+                for (TriageOutcome outcome : storing.saveAll(outcomes)) {
                     counter.accept(outcome, prepare.apply(outcome));
                 }
             }
         } else {
-            runParallel(engine, all, records, prepare, counter, parallelism);
+            runParallel(engine, storing, all, records, prepare, counter, parallelism);
         }
         return new BatchSummary(counter.triaged + counter.rejected, counter.triaged,
                 counter.rejected, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static <T> void runParallel(TriageEngine engine, Iterator<RawRecord> source,
+    private static <T> void runParallel(TriageEngine engine, StoringStep storing,
+            Iterator<RawRecord> source,
             Iterator<RawRecord> records, Function<? super TriageOutcome, ? extends T> prepare,
             Counter<T> counter, int parallelism) {
         AtomicInteger threadNo = new AtomicInteger();
@@ -187,12 +235,14 @@ public final class BatchTriage {
                 inFlight.add(pool.submit(() -> {
                     TriageOutcome[] out = new TriageOutcome[chunk.size()];
                     Object[] prepared = new Object[out.length];
-                    TriageEngine.PendingWrites pending = new TriageEngine.PendingWrites();
+                    boolean inChunks = storing.savesInChunks();
                     for (int i = 0; i < out.length; i++) {
-                        out[i] = engine.triage(chunk.get(i).get(), pending);
+                        TriageOutcome decided = engine.triage(chunk.get(i).get());
+                        out[i] = inChunks ? decided : storing.save(decided);
                     }
                     // the store's merge decides what the outcomes report, so prepare comes after
-                    List<TriageOutcome> saved = engine.save(pending, Arrays.asList(out));
+                    List<TriageOutcome> saved = inChunks ? storing.saveAll(Arrays.asList(out))
+                            : Arrays.asList(out);
                     for (int i = 0; i < out.length; i++) {
                         out[i] = saved.get(i);
                         prepared[i] = prepare.apply(out[i]);

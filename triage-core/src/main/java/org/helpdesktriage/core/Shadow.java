@@ -9,8 +9,8 @@ import org.helpdesktriage.core.model.Ticket;
 
 /**
  * A candidate configuration that decides beside the live one without acting: an engine's
- * {@link TriageEngine#shadow()}. It triages the record the live engine parsed, with no store, no
- * audit log and no listener, so nothing it decides is kept except on the result
+ * {@link TriageEngine#shadow()}. It triages the record the live engine parsed and is never
+ * handed to a {@link StoringStep}, so nothing it decides is kept except on the result
  * ({@link TriageResult#shadow()}); it counts how often it agrees with the live decision. When
  * both configurations read records alike (the same categories, synonyms, limits and time zone),
  * the candidate takes the ticket the live engine normalised instead of normalising it again.
@@ -65,11 +65,11 @@ public final class Shadow {
 
     // the record as the live engine parsed it; normalised again only under other settings
     TriageOutcome decide(RawRecord record, Ingested live) {
-        return sameIngest ? candidate.triage(record, live, null, null) : candidate.triage(record);
+        return sameIngest ? candidate.triage(record, live, null) : candidate.triage(record);
     }
 
     TriageOutcome decide(Ticket ticket) {
-        return new TriageOutcome.Triaged(candidate.triage(ticket));
+        return new TriageOutcome.Triaged(candidate.triage(ticket), ticket);
     }
 
     /** Counts and returns what the candidate's outcome says beside a live result. */

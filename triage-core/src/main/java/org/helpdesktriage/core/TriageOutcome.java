@@ -2,6 +2,7 @@ package org.helpdesktriage.core;
 
 import java.util.Objects;
 import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.model.Ticket;
 
 /** What became of one input record: triaged, or rejected with its errors. */
 public sealed interface TriageOutcome {
@@ -10,11 +11,14 @@ public sealed interface TriageOutcome {
      * A record that was triaged.
      *
      * @param result the triage result
+     * @param arriving the ticket as the record stated it, normalised and validated, before
+     *     triage: what {@link StoringStep} merges into the ticket a store already holds
      */
-    record Triaged(TriageResult result) implements TriageOutcome {
-        /** Checks the value. */
+    record Triaged(TriageResult result, Ticket arriving) implements TriageOutcome {
+        /** Checks the values. */
         public Triaged {
             Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(arriving, "arriving");
         }
     }
 

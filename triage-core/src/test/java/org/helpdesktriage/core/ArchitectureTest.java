@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
@@ -67,6 +68,44 @@ class ArchitectureTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("archfixture.cycle.a")
                 .hasMessageContaining("archfixture.cycle.b");
+    }
+
+    /**
+     * The engine decides and keeps nothing: no class named TriageEngine (nor its nested
+     * classes) uses the store package, directly or through another class; {@link StoringStep}
+     * does the storing.
+     */
+    static final ArchRule ENGINE_KNOWS_NO_STORE = ArchRuleDefinition.noClasses()
+            .that().haveNameMatching(".*\\.TriageEngine(\\$.*)?")
+            .should().transitivelyDependOnClassesThat().resideInAPackage(CORE + ".store..")
+            .because("the engine decides; StoringStep saves, audits and tracks SLA state");
+
+    @Test
+    void triageEngine_dependsOnNoStore() {
+        ENGINE_KNOWS_NO_STORE.check(MAIN);
+    }
+
+    @Test
+    void plantedStoreUseInAnEngine_isFound() {
+        JavaClasses planted = new ClassFileImporter()
+                .importPackages("org.helpdesktriage.archfixture.engine");
+        assertThat(planted).isNotEmpty();
+        assertThatThrownBy(() -> ENGINE_KNOWS_NO_STORE.check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("archfixture.engine.TriageEngine")
+                .hasMessageContaining("TicketStore");
+    }
+
+    @Test
+    void plantedStoreUseThroughAHelper_isFound() {
+        JavaClasses planted = new ClassFileImporter()
+                .importPackages("org.helpdesktriage.archfixture.indirect");
+        assertThat(planted).hasSize(2);
+        assertThatThrownBy(() -> ENGINE_KNOWS_NO_STORE.check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("archfixture.indirect.TriageEngine")
+                .hasMessageContaining("Saver")
+                .hasMessageContaining("TicketStore");
     }
 
     @Test

@@ -85,10 +85,11 @@ class BatchStoreWritesTest {
     void eachChunk_isSavedInOneCall_beforeItsOutcomesReachTheSink(int parallelism) {
         ChunkStore store = new ChunkStore();
         AuditLog audit = AuditLog.memory();
-        TriageEngine engine = TriageEngine.builder().store(store).auditLog(audit).build();
+        TriageEngine engine = TriageEngine.builder().build();
+        StoringStep storing = StoringStep.builder(engine).store(store).auditLog(audit).build();
         Set<String> seenUnsaved = new HashSet<>();
         int n = 2 * BatchTriage.CHUNK_SIZE + 100;
-        BatchSummary summary = BatchTriage.run(engine, records(n).iterator(), o -> {
+        BatchSummary summary = BatchTriage.run(engine, storing, records(n).iterator(), o -> {
             if (o instanceof TriageOutcome.Triaged t
                     && !store.tickets.containsKey(t.result().ticket().ticketId())) {
                 seenUnsaved.add(t.result().ticket().ticketId());
@@ -118,14 +119,15 @@ class BatchStoreWritesTest {
                 saved.add(ticket);
             }
         };
-        TriageEngine engine = TriageEngine.builder().store(store).build();
-        BatchTriage.run(engine, records(10).iterator(), o -> { }, parallelism);
+        TriageEngine engine = TriageEngine.builder().build();
+        BatchTriage.run(engine, StoringStep.builder(engine).store(store).build(),
+                records(10).iterator(), o -> { }, parallelism);
         assertThat(saved).hasSize(10);
         assertThat(((ChunkStore) store).calls).isEmpty();
     }
 
     @Test
-    void singleTriage_stillSavesAtOnce() {
+    void singleSave_savesAtOnce() {
         List<Ticket> saved = new ArrayList<>();
         TicketStore store = new ChunkStore() {
             @Override
@@ -133,8 +135,9 @@ class BatchStoreWritesTest {
                 saved.add(ticket);
             }
         };
-        TriageEngine engine = TriageEngine.builder().store(store).build();
-        engine.triage(TestTickets.aTicket().build());
+        TriageEngine engine = TriageEngine.builder().build();
+        Ticket ticket = TestTickets.aTicket().build();
+        StoringStep.builder(engine).store(store).build().save(ticket, engine.triage(ticket));
         assertThat(saved).hasSize(1);
     }
 }

@@ -126,13 +126,14 @@ class ShadowTest {
     void triage_withAStore_storesWhatThePlainRunStores() throws IOException {
         TestStore plain = new TestStore();
         TestStore shadowed = new TestStore();
-        TriageEngine a = TriageEngine.builder().clock(CLOCK).store(plain).build();
-        TriageEngine b = TriageEngine.builder().clock(CLOCK).store(shadowed)
-                .shadow(crashCandidate()).build();
+        TriageEngine a = TriageEngine.builder().clock(CLOCK).build();
+        TriageEngine b = TriageEngine.builder().clock(CLOCK).shadow(crashCandidate()).build();
+        StoringStep storeA = StoringStep.builder(a).store(plain).build();
+        StoringStep storeB = StoringStep.builder(b).store(shadowed).build();
 
         for (String json : List.of(CRASH, LOCKED, CRASH)) {
-            a.triageJson(json);
-            TriageResult r = ((TriageOutcome.Triaged) b.triageJson(json)).result();
+            storeA.save(a.triageJson(json));
+            TriageResult r = ((TriageOutcome.Triaged) storeB.save(b.triageJson(json))).result();
             assertThat(r.shadow()).isNotNull();
         }
 

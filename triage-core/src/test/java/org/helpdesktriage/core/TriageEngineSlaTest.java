@@ -203,9 +203,9 @@ class TriageEngineSlaTest {
 
     private static TriageResult triageInto(TestStore store, TriageConfig config, String now,
             String json) {
-        TriageEngine e = TriageEngine.builder().config(config).store(store)
+        TriageEngine e = TriageEngine.builder().config(config)
                 .clock(Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).build();
-        return triaged(e.triageJson(json));
+        return triaged(StoringStep.builder(e).store(store).build().save(e.triageJson(json)));
     }
 
     @Test

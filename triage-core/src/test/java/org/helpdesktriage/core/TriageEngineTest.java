@@ -200,16 +200,6 @@ class TriageEngineTest {
     }
 
     @Test
-    void build_auditLogOrRunIdWithoutStore_isRefused() {
-        assertThatThrownBy(() -> TriageEngine.builder()
-                .auditLog(org.helpdesktriage.core.store.AuditLog.memory()).build())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("an audit log was given without a store");
-        assertThatThrownBy(() -> TriageEngine.builder().runId("run-1").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a run id");
-    }
-
-    @Test
     void build_cacheWhileConfigTurnsCachingOff_isRefused() {
         TriageConfig off = org.helpdesktriage.core.config.ConfigLoader.load(
                 java.util.Optional.empty(), Map.of(), Map.of("cache_enabled", "false"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.ingest.InputFormat;
@@ -18,8 +19,8 @@ import org.helpdesktriage.core.ingest.SourcePosition;
 
 /**
  * Triages a data directory's dead letters again, after a configuration or data fix: a letter
- * whose record now passes is stored (through the engine) and removed; one that fails again is
- * kept with its new reason and one more attempt counted.
+ * whose record now passes is stored (in the run's store, {@link RecordedRun#storing}) and
+ * removed; one that fails again is kept with its new reason and one more attempt counted.
  *
  * <pre>{@code
  * try (RecordedRun run = RecordedRun.open(root, "dead-letters retry", wait, clock)) {
@@ -89,8 +90,8 @@ public final class DeadLetterReplay {
      * Retries the oldest {@code limit} dead letters (all of them when {@code limit} is 0).
      *
      * @param run the run, holding the data directory's lock
-     * @param engine the engine that triages the records; it should store into the run's
-     *     directory ({@link RecordedRun#engine})
+     * @param engine the engine that triages the records ({@link RecordedRun#engine}); what it
+     *     triages is stored in the run's store ({@link RecordedRun#storing})
      * @param limit how many of the oldest letters to retry; 0 retries every one
      * @param each told of every letter retried, in order, after its store was updated
      * @return the counts
@@ -105,9 +106,10 @@ public final class DeadLetterReplay {
         }
         DeadLetterLog letters = run.data().deadLetters();
         List<DeadLetter> due = limit == 0 ? letters.list() : letters.oldest(limit);
+        StoringStep storing = run.storing(engine);
         long triaged = 0;
         for (DeadLetter letter : due) {
-            TriageOutcome outcome = engine.triage(record(letter));
+            TriageOutcome outcome = storing.save(engine.triage(record(letter)));
             if (outcome instanceof TriageOutcome.Triaged) {
                 letters.remove(letter.id());
                 triaged++;

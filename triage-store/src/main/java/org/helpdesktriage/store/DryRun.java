@@ -29,7 +29,7 @@ import org.helpdesktriage.core.store.TicketStore;
  * try (DryRun dry = DryRun.over(DataDirectory.openForReading(root, clock));
  *         RecordedRun run = RecordedRun.start(dry, "triage", clock)) {
  *     TriageEngine engine = run.engine(config).build();
- *     ...
+ *     BatchTriage.run(engine, run.storing(engine), reader, writer::write, 4);
  *     System.out.println(dry.changes()); // {tickets_new=3, tickets_updated=1, ...}
  * }
  * }</pre>

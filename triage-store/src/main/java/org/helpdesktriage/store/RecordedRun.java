@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (RecordedRun run = RecordedRun.open(root, "import", Duration.ofSeconds(30), clock)) {
  *     TriageEngine engine = run.engine(config).build();
- *     TriageOutcome outcome = engine.triageJson(json);
+ *     TriageOutcome outcome = run.storing(engine).save(engine.triageJson(json));
  *     if (outcome instanceof TriageOutcome.Rejected r) {
  *         run.deadLetter(r.rejection());
  *     }
@@ -192,12 +193,21 @@ public final class RecordedRun implements AutoCloseable {
     }
 
     /**
-     * Returns an engine builder that stores every triaged ticket in this run's directory and
-     * audits it under this run's id, at this run's clock; the caller may add to it.
+     * Returns an engine builder with the configuration at this run's clock; the caller may add
+     * to it. The engine decides only: {@link #storing} stores what it decides.
      */
     public TriageEngine.Builder engine(TriageConfig config) {
         return TriageEngine.builder().config(Objects.requireNonNull(config, "config"))
-                .clock(clock).store(data.tickets()).auditLog(data.audit()).runId(runId);
+                .clock(clock);
+    }
+
+    /**
+     * Returns the step that stores what {@code engine} decides in this run's store, auditing
+     * each ticket under this run's id.
+     */
+    public StoringStep storing(TriageEngine engine) {
+        return StoringStep.builder(Objects.requireNonNull(engine, "engine"))
+                .store(data.tickets()).auditLog(data.audit()).runId(runId).build();
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
+import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -87,8 +88,9 @@ final class InputPipeline {
         RoundTripStore store = new RoundTripStore();
         TriageEngine engine = TriageEngine.builder()
                 .config(TriageConfig.defaults().withLimits(limits))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .store(store).auditLog(new RoundTripAudit()).runId("FUZZ").build();
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        StoringStep storing = StoringStep.builder(engine).store(store)
+                .auditLog(new RoundTripAudit()).runId("FUZZ").build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream rej = new ByteArrayOutputStream();
         long maxRaw = Math.max(limits.maxRecordLength(), 203);
@@ -102,7 +104,7 @@ final class InputPipeline {
             // one thread checks every record's size; two parse on workers, as the CLI does
             java.util.Iterator<RawRecord> records = parallelism == 1
                     ? new Checked(reader, maxRaw, limits) : reader;
-            summary = BatchTriage.run(engine, records,
+            summary = BatchTriage.run(engine, storing, records,
                     outcome -> {
                         if (outcome instanceof TriageOutcome.Triaged t) {
                             results.write(t.result());

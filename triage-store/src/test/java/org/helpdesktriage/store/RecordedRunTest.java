@@ -46,7 +46,8 @@ class RecordedRunTest {
             runId = run.runId();
             assertThat(runId).matches("20261123T090000Z-[0-9A-F]{6}");
             TriageEngine engine = run.engine(STRICT).build();
-            assertThat(engine.triageJson(GOOD)).isInstanceOf(TriageOutcome.Triaged.class);
+            assertThat(run.storing(engine).save(engine.triageJson(GOOD)))
+                    .isInstanceOf(TriageOutcome.Triaged.class);
             TriageOutcome bad = engine.triageJson(LONG_TITLE);
             DeadLetter letter = run.deadLetter(((TriageOutcome.Rejected) bad).rejection());
             assertThat(letter.attempts()).isEqualTo(1);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.TestConfigs;
 import org.helpdesktriage.core.TestStore;
+import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TestTickets;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -55,8 +56,10 @@ class StageEscalationTest {
     }
 
     private void store(Ticket t) {
-        TriageEngine.builder().config(config).store(store).auditLog(audit)
-                .clock(Clock.fixed(CREATED, ZoneOffset.UTC)).build().triage(t);
+        TriageEngine engine = TriageEngine.builder().config(config)
+                .clock(Clock.fixed(CREATED, ZoneOffset.UTC)).build();
+        StoringStep.builder(engine).store(store).auditLog(audit).build()
+                .save(t, engine.triage(t));
     }
 
     private EscalationSweep.Result sweepAt(String now) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.BatchTriage;
+import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.escalation.EscalationService;
@@ -40,7 +41,8 @@ public final class PgChildren {
                     .readLine();
             switch (args[0]) {
                 case "triage" -> {
-                    TriageEngine engine = TriageEngine.builder().store(db.tickets())
+                    TriageEngine engine = TriageEngine.builder().build();
+                    StoringStep storing = StoringStep.builder(engine).store(db.tickets())
                             .auditLog(db.audit()).runId("child-" + ProcessHandle.current().pid())
                             .build();
                     List<RawRecord> records = new ArrayList<>();
@@ -50,8 +52,8 @@ public final class PgChildren {
                                 "description", "Password reset needed", "requester_email",
                                 "u" + i + "@example.com", "priority", "medium"), "child"));
                     }
-                    System.out.println("TRIAGED " + BatchTriage.run(engine, records.iterator(),
-                            o -> { }, 2).triaged());
+                    System.out.println("TRIAGED " + BatchTriage.run(engine, storing,
+                            records.iterator(), o -> { }, 2).triaged());
                 }
                 case "sweep" -> {
                     Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"),
