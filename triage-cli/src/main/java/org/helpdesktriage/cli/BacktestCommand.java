@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.helpdesktriage.core.TriageDecision;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -151,7 +155,7 @@ final class BacktestCommand extends AbstractCommand {
             g.writeEndObject();
             g.writeRaw('\n');
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -212,11 +216,11 @@ final class BacktestCommand extends AbstractCommand {
         if (!after.isEmpty()) {
             out().println();
             out().println("teams (rows: before, columns: after)");
-            java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("FROM"));
+            List<String> header = new ArrayList<>(List.of("FROM"));
             header.addAll(after);
             Table table = new Table(header.toArray(String[]::new));
             r.teams().forEach((from, to) -> {
-                java.util.List<String> row = new java.util.ArrayList<>(java.util.List.of(from));
+                List<String> row = new ArrayList<>(List.of(from));
                 after.forEach(t -> row.add(String.valueOf(to.getOrDefault(t, 0L))));
                 table.row(row.toArray());
             });
