@@ -24,23 +24,35 @@ final class ConditionParser {
 
     private final String subject;
     private final Categories categories;
+    private final Vocabulary vocabulary;
 
-    private ConditionParser(String subject, Categories categories) {
+    private ConditionParser(String subject, Categories categories, Vocabulary vocabulary) {
         this.subject = subject;
         this.categories = categories;
-    }
-
-    /** Parses and compiles the condition of rule {@code ruleId}. */
-    static Node parse(JsonNode json, String ruleId, Categories categories) {
-        return new ConditionParser("rule '" + ruleId + "'", categories).node(json, "condition");
+        this.vocabulary = vocabulary;
     }
 
     /**
-     * Parses and compiles a condition that belongs to something other than a rule; errors begin
-     * with {@code subject} and give paths from {@code path}.
+     * Parses and compiles the condition of rule {@code ruleId}; its keywords get ids in
+     * {@code vocabulary}, the one of the rule set being compiled.
+     */
+    static Node parse(JsonNode json, String ruleId, Categories categories,
+            Vocabulary vocabulary) {
+        return new ConditionParser("rule '" + ruleId + "'", categories, vocabulary)
+                .node(json, "condition");
+    }
+
+    /**
+     * Parses and compiles a condition that belongs to something other than a rule, with a
+     * vocabulary of its own; errors begin with {@code subject} and give paths from {@code path}.
      */
     static Node parse(JsonNode json, String subject, String path, Categories categories) {
-        return new ConditionParser(subject, categories).node(json, path);
+        return new ConditionParser(subject, categories, new Vocabulary()).node(json, path);
+    }
+
+    /** Returns the vocabulary keywords get their ids in. */
+    Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     private Node node(JsonNode json, String path) {

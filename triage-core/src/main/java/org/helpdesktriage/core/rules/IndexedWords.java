@@ -4,15 +4,15 @@ import java.util.List;
 import org.helpdesktriage.core.text.TicketText;
 
 /**
- * A field's words together with which {@link Vocabulary} words occur in them, as a bit set
- * indexed by id: computed on first use, once per ticket, so that every keyword list is then
- * tested with a few bitwise ands.
+ * A field's words together with which words of a {@link Vocabulary} occur in them, as a bit set
+ * indexed by id: computed on first use, once per ticket and vocabulary, so that every keyword list
+ * is then tested with a few bitwise ands.
  */
 final class IndexedWords {
 
     private final TicketText.Words words;
+    private Vocabulary bitsOf;
     private long[] bits;
-    private int bitsCover;
 
     IndexedWords(TicketText.Words words) {
         this.words = words;
@@ -24,22 +24,22 @@ final class IndexedWords {
     }
 
     /**
-     * Returns the vocabulary bits of the words, covering at least the first {@code ids} ids
-     * (computed again only if the vocabulary grew past them).
+     * Returns the bits of the words in {@code vocabulary}, computed again only when a keyword
+     * list of another vocabulary (another rule set, or an SLA condition) asked last.
      */
-    long[] bits(int ids) {
-        if (bits == null || bitsCover < ids) {
-            int n = Vocabulary.size();
+    long[] bits(Vocabulary vocabulary) {
+        if (bitsOf != vocabulary) {
+            int n = vocabulary.size();
             long[] b = new long[(n + 63) >>> 6];
             List<String> list = words.list();
             for (int i = 0, m = list.size(); i < m; i++) {
-                int id = Vocabulary.idOf(list.get(i));
-                if (id >= 0 && id < n) {
+                int id = vocabulary.idOf(list.get(i));
+                if (id >= 0) {
                     b[id >>> 6] |= 1L << id;
                 }
             }
             bits = b;
-            bitsCover = n;
+            bitsOf = vocabulary;
         }
         return bits;
     }

@@ -11,7 +11,7 @@ import org.helpdesktriage.core.text.TicketText;
  * A keyword list prepared at load time: single words in a hash set, and keywords of several words
  * ("log in") as phrases. Every word is lower-case already, so tickets never lower-case keywords.
  *
- * <p>Words and the first words of phrases get {@link Vocabulary} ids, so a test against a ticket
+ * <p>Words and the first words of phrases get ids in the rule set's {@link Vocabulary}, so a test against a ticket
  * is a few bitwise ands on the ticket's vocabulary bits (one hash lookup per ticket word, once per
  * ticket) rather than a lookup per keyword per rule; a phrase is only looked for when its first
  * word occurs, which in most tickets it does not.
@@ -25,35 +25,31 @@ final class Keywords {
     private final int[] maskIndex;
     private final long[] mask;
     private final int[] phraseFirst;
-    // how many ids a ticket's bits must cover
-    private final int ids;
+    private final Vocabulary vocabulary;
 
-    private Keywords(Set<String> words, List<List<String>> phrases) {
+    private Keywords(Set<String> words, List<List<String>> phrases, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.words = Set.copyOf(words);
         this.wordArray = words.toArray(new String[0]);
         this.phrases = List.copyOf(phrases);
-        int max = -1;
         TreeMap<Integer, Long> m = new TreeMap<>();
         for (String w : wordArray) {
-            int id = Vocabulary.intern(w);
-            max = Math.max(max, id);
+            int id = vocabulary.intern(w);
             m.merge(id >>> 6, 1L << id, (a, b) -> a | b);
         }
         this.maskIndex = m.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.mask = m.values().stream().mapToLong(Long::longValue).toArray();
         this.phraseFirst = new int[phrases.size()];
         for (int i = 0; i < phraseFirst.length; i++) {
-            phraseFirst[i] = Vocabulary.intern(phrases.get(i).get(0));
-            max = Math.max(max, phraseFirst[i]);
+            phraseFirst[i] = vocabulary.intern(phrases.get(i).get(0));
         }
-        this.ids = max + 1;
     }
 
     /**
-     * Prepares keywords; returns {@code null} when one holds no word at all (the caller reports
-     * it).
+     * Prepares keywords, giving their words ids in {@code vocabulary} (the rule set's); returns
+     * {@code null} when one holds no word at all (the caller reports it).
      */
-    static Keywords of(List<String> keywords) {
+    static Keywords of(List<String> keywords, Vocabulary vocabulary) {
         Set<String> words = new LinkedHashSet<>();
         List<List<String>> phrases = new ArrayList<>();
         for (String k : keywords) {
@@ -67,12 +63,12 @@ final class Keywords {
                 phrases.add(List.copyOf(tokens));
             }
         }
-        return new Keywords(words, phrases);
+        return new Keywords(words, phrases, vocabulary);
     }
 
     /** Returns whether any keyword occurs in {@code text}. */
     boolean anyIn(IndexedWords text) {
-        long[] bits = text.bits(ids);
+        long[] bits = text.bits(vocabulary);
         for (int i = 0; i < mask.length; i++) {
             if ((bits[maskIndex[i]] & mask[i]) != 0) {
                 return true;
@@ -89,7 +85,7 @@ final class Keywords {
 
     /** Returns whether every keyword occurs in {@code text}. */
     boolean allIn(IndexedWords text) {
-        long[] bits = text.bits(ids);
+        long[] bits = text.bits(vocabulary);
         for (int i = 0; i < mask.length; i++) {
             if ((bits[maskIndex[i]] & mask[i]) != mask[i]) {
                 return false;

@@ -51,7 +51,7 @@ final class Operands {
                             + " word", path);
                 }
                 // a one-phrase keyword list: the same test, with the first-word shortcut
-                Keywords keywords = Keywords.of(List.of(phrase));
+                Keywords keywords = Keywords.of(List.of(phrase), parser.vocabulary());
                 return node(phrase, FieldTestNode.onWords(field, key, keywords::anyIn));
             }
             case EQUALS:
@@ -94,7 +94,7 @@ final class Operands {
         if (list.isEmpty()) {
             throw mustBe("a string or a non-empty list of strings");
         }
-        Keywords keywords = Keywords.of(list);
+        Keywords keywords = Keywords.of(list, parser.vocabulary());
         if (keywords == null) {
             throw parser.error("value of '" + op.id() + "' has a keyword with no word in it: "
                     + list, path);

@@ -71,6 +71,8 @@ public final class RuleSet {
         Objects.requireNonNull(mode, "mode");
         List<CompiledRule> compiled = new ArrayList<>(rules.size());
         Map<String, Integer> seen = new HashMap<>();
+        // this rule set's own word ids: compiling another rule set never grows it
+        Vocabulary vocabulary = new Vocabulary();
         for (int i = 0; i < rules.size(); i++) {
             RuleDefinition def = rules.get(i);
             int number = i + 1;
@@ -86,7 +88,7 @@ public final class RuleSet {
                 throw invalid("duplicate rule id '" + id + "' (rules #" + previous + " and #"
                         + number + ")");
             }
-            compiled.add(compileRule(def, id, i, categories));
+            compiled.add(compileRule(def, id, i, categories, vocabulary));
         }
         compiled.sort(Comparator.comparingInt(CompiledRule::order)
                 .thenComparing(Comparator.comparing(CompiledRule::priority).reversed())
@@ -95,7 +97,7 @@ public final class RuleSet {
     }
 
     private static CompiledRule compileRule(RuleDefinition def, String id, int position,
-            Categories categories) {
+            Categories categories, Vocabulary vocabulary) {
         String prefix = "rule '" + id + "': ";
         if (def.priority() == null) {
             throw invalid(prefix + "priority is missing; use one of " + LEVELS);
@@ -105,7 +107,7 @@ public final class RuleSet {
         if (def.condition() == null || def.condition().isNull() || def.condition().isMissingNode()) {
             throw invalid(prefix + "condition is missing");
         }
-        Node condition = ConditionParser.parse(def.condition(), id, categories);
+        Node condition = ConditionParser.parse(def.condition(), id, categories, vocabulary);
         RuleDefinition.Actions actions = def.actions();
         String category = null;
         if (actions.category() != null) {
