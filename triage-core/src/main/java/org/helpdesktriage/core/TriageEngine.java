@@ -14,7 +14,6 @@ import org.helpdesktriage.core.config.ConfigFingerprint;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
@@ -22,8 +21,10 @@ import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.route.ModelPrediction;
 import org.helpdesktriage.core.route.Router;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.rules.Facts;
@@ -276,7 +277,8 @@ public final class TriageEngine {
                         + error.detail());
             }
         }
-        Router.Decision decision = router.route(ticket, outcome, prediction);
+        Router.Decision decision = router.route(ticket, outcome, prediction == null ? null
+                : new ModelPrediction(prediction.label(), prediction.confidence()));
         Routing routing = decision.routing();
         if (!decision.notes().isEmpty()) {
             if (notes == inputNotes) {

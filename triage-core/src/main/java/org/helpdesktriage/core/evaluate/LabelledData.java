@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.helpdesktriage.core.classify.LabelledText;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.HistoryLayout;
 import org.helpdesktriage.core.ingest.IngestSettings;
 import org.helpdesktriage.core.ingest.Ingested;
@@ -21,6 +20,7 @@ import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
 
 /**

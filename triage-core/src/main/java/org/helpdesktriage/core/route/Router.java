@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.helpdesktriage.core.classify.Prediction;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
@@ -105,7 +104,7 @@ public final class Router {
      *
      * @param prediction the classifier's prediction, or {@code null} without a classifier
      */
-    public Decision route(Ticket ticket, RuleOutcome outcome, Prediction prediction) {
+    public Decision route(Ticket ticket, RuleOutcome outcome, ModelPrediction prediction) {
         List<RuleMatch> matches = outcome.matches();
         if (policy == null) {
             return matches.isEmpty() ? fallback(ticket, prediction, matches)
@@ -138,7 +137,7 @@ public final class Router {
     }
 
     private Decision byRules(Ticket ticket, List<RuleMatch> deciding, List<RuleMatch> all,
-            Prediction prediction) {
+            ModelPrediction prediction) {
         String category = null;
         String team = null;
         Priority base = ticket.priority();
@@ -177,7 +176,8 @@ public final class Router {
         return new Decision(routing, List.copyOf(tags), notes);
     }
 
-    private Decision byModel(Ticket ticket, Prediction prediction, List<RuleMatch> matches) {
+    private Decision byModel(Ticket ticket, ModelPrediction prediction,
+            List<RuleMatch> matches) {
         Routing routing = new Routing(teamOf(prediction.label()), ticket.priority(),
                 prediction.label(), null, prediction.confidence(), ids(matches),
                 Routing.Decider.MODEL, prediction);
@@ -190,7 +190,8 @@ public final class Router {
         return new Decision(routing, ticket.tags(), List.of(note));
     }
 
-    private Decision fallback(Ticket ticket, Prediction prediction, List<RuleMatch> matches) {
+    private Decision fallback(Ticket ticket, ModelPrediction prediction,
+            List<RuleMatch> matches) {
         List<String> ids = ids(matches);
         if (policy == null) {
             return new Decision(new Routing(teamOf(ticket.category()), ticket.priority(),
@@ -215,7 +216,7 @@ public final class Router {
                 + "category '" + ticket.category() + "': " + why));
     }
 
-    private String belowMinimum(Prediction p) {
+    private String belowMinimum(ModelPrediction p) {
         return String.format(Locale.ROOT, "the model's '%s' has confidence %.2f, below "
                 + "min_confidence %.2f", p.label(), p.confidence(), policy.minConfidence());
     }

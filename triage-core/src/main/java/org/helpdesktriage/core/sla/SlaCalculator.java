@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.ingest.FieldError;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.Facts;
 

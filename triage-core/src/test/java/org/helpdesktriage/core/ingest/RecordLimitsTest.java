@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.FieldError;
 import org.junit.jupiter.api.Test;
 
 /** Every reader and the normaliser apply the same limits, and reading goes on past them. */

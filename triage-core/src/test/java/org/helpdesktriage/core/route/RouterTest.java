@@ -90,8 +90,8 @@ class RouterTest {
             new org.helpdesktriage.core.route.ClassifierPolicy(java.nio.file.Path.of("m.json"),
                     0.8, null);
 
-    private static org.helpdesktriage.core.classify.Prediction predict(String label, double p) {
-        return new org.helpdesktriage.core.classify.Prediction(label, p, java.util.Map.of());
+    private static ModelPrediction predict(String label, double p) {
+        return new ModelPrediction(label, p);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.helpdesktriage.core.TestTickets;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.ingest.FieldError;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
