@@ -1,10 +1,16 @@
-package org.helpdesktriage.core.escalation;
+package org.helpdesktriage.core;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
@@ -15,8 +21,9 @@ import org.helpdesktriage.core.store.TicketChanges;
 import org.helpdesktriage.core.store.TicketStore;
 
 /**
- * The escalation job: checks every stored ticket, and escalates, saves and audits each one the
- * {@link EscalationService} says is due. A record the store cannot read, or a ticket whose SLA
+ * The escalation job, on the storing side: checks every stored ticket, and escalates, saves and
+ * audits each one the {@link EscalationService} says is due. The service only decides (it knows
+ * no store); this class stores what it decided, as {@link StoringStep} does for the engine. A record the store cannot read, or a ticket whose SLA
  * cannot be measured (a date in the future), is reported in the result, and the other tickets
  * are still checked. With SLA escalation stages, each stage that applies is one escalation and
  * one audit entry naming the stage ({@code sla_stage}); the ticket is saved once. Over a
@@ -24,9 +31,8 @@ import org.helpdesktriage.core.store.TicketStore;
  * once.
  *
  * <pre>{@code
- * EscalationSweep sweep = new EscalationSweep(store, auditLog,
- *         new EscalationService(config.escalation(), config.sla(), clock), "helpdesk-triage");
- * EscalationSweep.Result result = sweep.run(runId, false);
+ * EscalationSweep.Result result = EscalationSweep.of(config, store, auditLog, clock, "cron")
+ *         .run(runId, false);
  * }</pre>
  */
 public final class EscalationSweep {
@@ -56,6 +62,23 @@ public final class EscalationSweep {
     }
 
     /**
+     * Creates a sweep that escalates by the configuration's escalation policy and SLA stages.
+     *
+     * @param config the configuration whose {@code escalation} and {@code sla} decide
+     * @param store where the tickets are; escalated tickets are saved back
+     * @param audit where each escalation is recorded
+     * @param clock what "now" is
+     * @param actor who audit entries name
+     * @return the sweep
+     */
+    public static EscalationSweep of(TriageConfig config, TicketStore store, AuditLog audit,
+            Clock clock, String actor) {
+        Objects.requireNonNull(config, "config");
+        return new EscalationSweep(store, audit,
+                new EscalationService(config.escalation(), config.sla(), clock), actor);
+    }
+
+    /**
      * What a sweep did.
      *
      * @param escalations the escalations, in ticket id order (done, or due in a dry run)
@@ -73,6 +96,28 @@ public final class EscalationSweep {
             escalations = List.copyOf(escalations);
             corrupt = List.copyOf(corrupt);
             unmeasured = List.copyOf(unmeasured);
+        }
+
+        /**
+         * Returns the escalations as a pretty-printed JSON array, one object per escalation with
+         * {@code ticket_id}, {@code priority_before}, {@code priority}, {@code status_before},
+         * {@code status}, {@code stage} (for an SLA stage only) and {@code reason}.
+         */
+        public String escalationsJson() {
+            ArrayNode array = new ObjectMapper().createArrayNode();
+            for (EscalationService.Escalation e : escalations) {
+                ObjectNode n = array.addObject();
+                n.put("ticket_id", e.ticket().ticketId());
+                n.put("priority_before", e.before().priority().id());
+                n.put("priority", e.ticket().priority().id());
+                n.put("status_before", e.before().status().id());
+                n.put("status", e.ticket().status().id());
+                if (e.stage() != null) {
+                    n.put("stage", e.stage());
+                }
+                n.put("reason", e.reason());
+            }
+            return array.toPrettyString();
         }
     }
 

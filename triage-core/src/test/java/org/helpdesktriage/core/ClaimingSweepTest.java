@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.escalation;
+package org.helpdesktriage.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.helpdesktriage.core.TestTickets;
+import org.helpdesktriage.core.escalation.EscalationPolicy;
+import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
