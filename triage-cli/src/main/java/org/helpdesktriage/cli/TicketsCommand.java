@@ -3,7 +3,7 @@ package org.helpdesktriage.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketCriteria;

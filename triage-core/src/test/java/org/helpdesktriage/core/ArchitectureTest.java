@@ -138,9 +138,12 @@ class ArchitectureTest {
         }
     }
 
-    // an internal package ranks with the package it serves
+    // an internal package ranks with the package it serves: core.internal.io with core.io
     private static int rank(String packageName, TreeSet<String> problems) {
         String rest = packageName.equals(CORE) ? "" : packageName.substring(CORE.length() + 1);
+        if (rest.startsWith("internal.")) {
+            rest = rest.substring("internal.".length());
+        }
         String top = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
         int rank = ORDER.indexOf(top);
         if (rank < 0) {

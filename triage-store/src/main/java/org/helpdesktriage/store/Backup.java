@@ -1,6 +1,5 @@
 package org.helpdesktriage.store;
 
-import org.helpdesktriage.core.io.AtomicOutput;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -29,6 +28,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.helpdesktriage.core.store.StoreScan;
 
 /**

@@ -3,7 +3,7 @@ package org.helpdesktriage.store;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 
 /**
@@ -56,7 +56,7 @@ final class DataFiles {
     /** Returns the kind of the file at {@code relative} (canonical, '/'-separated). */
     static Kind kindOf(String relative) {
         String last = relative.substring(relative.lastIndexOf('/') + 1);
-        if (last.startsWith(org.helpdesktriage.core.io.AtomicOutput.TEMP_PREFIX)
+        if (last.startsWith(org.helpdesktriage.core.internal.io.AtomicOutput.TEMP_PREFIX)
                 || relative.equals(BackupArchive.MANIFEST)
                 || relative.equals(BackupArchive.CHECKSUMS)) {
             return Kind.LEFTOVER;

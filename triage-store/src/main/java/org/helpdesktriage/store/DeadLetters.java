@@ -1,6 +1,5 @@
 package org.helpdesktriage.store;
 
-import org.helpdesktriage.core.io.AtomicOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,7 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.store.CorruptRecord;
 
 /**

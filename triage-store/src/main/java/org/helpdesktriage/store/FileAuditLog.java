@@ -1,7 +1,5 @@
 package org.helpdesktriage.store;
 
-import org.helpdesktriage.core.io.AtomicOutput;
-import org.helpdesktriage.core.io.NoSpace;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.NoSpace;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.AuditQuery;

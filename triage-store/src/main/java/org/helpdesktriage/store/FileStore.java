@@ -1,7 +1,5 @@
 package org.helpdesktriage.store;
 
-import org.helpdesktriage.core.io.AtomicOutput;
-import org.helpdesktriage.core.io.NoSpace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -15,7 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.NoSpace;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;

@@ -1,6 +1,5 @@
 package org.helpdesktriage.store;
 
-import org.helpdesktriage.core.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 
 /**
  * The format version of a data directory, kept as text in {@code <root>/format-version}.

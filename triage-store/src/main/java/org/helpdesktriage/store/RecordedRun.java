@@ -1,7 +1,7 @@
 package org.helpdesktriage.store;
 
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,8 +23,8 @@ import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

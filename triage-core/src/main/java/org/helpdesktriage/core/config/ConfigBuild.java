@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.internal.io.InputLimits;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;

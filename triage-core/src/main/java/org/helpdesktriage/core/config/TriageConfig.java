@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.ingest.IngestSettings;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.internal.io.InputLimits;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;

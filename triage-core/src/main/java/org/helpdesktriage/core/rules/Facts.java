@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.internal.text.TicketText;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.text.TicketText;
 
 /**
  * What rule conditions look at: a ticket, the current time (for {@code age_hours}) and, when a

@@ -2,9 +2,9 @@ package org.helpdesktriage.core.rules;
 
 import java.util.List;
 import java.util.function.Predicate;
+import org.helpdesktriage.core.internal.text.TicketText;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.text.TicketText;
 
 /** A compiled field test: a probe built once at load time, and its explanation. */
 final class FieldTestNode implements Node {

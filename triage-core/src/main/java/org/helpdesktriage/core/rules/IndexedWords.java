@@ -1,7 +1,7 @@
 package org.helpdesktriage.core.rules;
 
 import java.util.List;
-import org.helpdesktriage.core.text.TicketText;
+import org.helpdesktriage.core.internal.text.TicketText;
 
 /**
  * A field's words together with which words of a {@link Vocabulary} occur in them, as a bit set

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import org.helpdesktriage.core.text.TicketText;
+import org.helpdesktriage.core.internal.text.TicketText;
 
 /**
  * A keyword list prepared at load time: single words in a hash set, and keywords of several words

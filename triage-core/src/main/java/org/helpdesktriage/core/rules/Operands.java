@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.helpdesktriage.core.internal.text.TicketText;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.rules.Field.Kind;
 import org.helpdesktriage.core.rules.FieldTestNode.Probe;
-import org.helpdesktriage.core.text.TicketText;
 
 /**
  * Checks the operand of one field test and builds its probe. Keywords are lower-cased and put in

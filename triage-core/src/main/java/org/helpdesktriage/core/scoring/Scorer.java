@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.helpdesktriage.core.internal.text.TicketText;
 import org.helpdesktriage.core.model.Priority;
-import org.helpdesktriage.core.text.TicketText;
 
 /**
  * Scores a routed ticket from its final priority and the urgency words in its text.

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.internal.io.InputLimits;
 import org.helpdesktriage.core.model.FieldError;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import org.helpdesktriage.core.internal.text.TicketText;
 import org.helpdesktriage.core.model.Priority;
-import org.helpdesktriage.core.text.TicketText;
 import org.junit.jupiter.api.Test;
 
 class ScorerTest {
