@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.escalation.EscalationService;
+import org.helpdesktriage.core.internal.store.TicketChanges;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.ClaimingStore;
 import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
-import org.helpdesktriage.core.store.TicketChanges;
 import org.helpdesktriage.core.store.TicketStore;
 
 /**

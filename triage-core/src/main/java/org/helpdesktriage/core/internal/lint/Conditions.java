@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.helpdesktriage.core.internal.rules.Condition.FieldTest;
+import org.helpdesktriage.core.internal.rules.Condition;
+import org.helpdesktriage.core.internal.rules.Field;
+import org.helpdesktriage.core.internal.rules.Operator;
 import org.helpdesktriage.core.internal.text.TicketText;
 import org.helpdesktriage.core.model.Priority;
-import org.helpdesktriage.core.rules.Condition.FieldTest;
-import org.helpdesktriage.core.rules.Condition;
-import org.helpdesktriage.core.rules.Field;
-import org.helpdesktriage.core.rules.Operator;
 
 /**
  * What can be proved about conditions without a ticket: that one implies another, that one

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.internal.rules.CompiledRule;
+import org.helpdesktriage.core.internal.rules.Condition.FieldTest;
+import org.helpdesktriage.core.internal.rules.Condition;
+import org.helpdesktriage.core.internal.rules.Operator;
+import org.helpdesktriage.core.internal.rules.RuleMatch;
+import org.helpdesktriage.core.internal.rules.RuleSet;
 import org.helpdesktriage.core.internal.text.TicketText;
 import org.helpdesktriage.core.model.Priority;
-import org.helpdesktriage.core.rules.CompiledRule;
-import org.helpdesktriage.core.rules.Condition.FieldTest;
-import org.helpdesktriage.core.rules.Condition;
 import org.helpdesktriage.core.rules.MatchMode;
-import org.helpdesktriage.core.rules.Operator;
-import org.helpdesktriage.core.rules.RuleMatch;
-import org.helpdesktriage.core.rules.RuleSet;
 import org.helpdesktriage.core.sla.SlaPolicy;
 
 /**
