@@ -1,5 +1,5 @@
 /**
- * Escalation decisions (API): which tickets are due to escalate, by age or by SLA stage, and what
+ * API. Escalation decisions: which tickets are due to escalate, by age or by SLA stage, and what
  * escalating them changes. Pure decisions: nothing here reads or writes a store; {@link
  * org.helpdesktriage.core.EscalationSweep} stores them.
  */

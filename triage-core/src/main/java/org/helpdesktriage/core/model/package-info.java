@@ -1,5 +1,5 @@
 /**
- * The ticket and its values: {@link org.helpdesktriage.core.model.Ticket}, priorities, statuses
- * and the configured categories. No behaviour beyond checking values.
+ * API. The ticket and its values: {@link org.helpdesktriage.core.model.Ticket}, priorities,
+ * statuses, the configured categories and a field's error. No behaviour beyond checking values.
  */
 package org.helpdesktriage.core.model;
