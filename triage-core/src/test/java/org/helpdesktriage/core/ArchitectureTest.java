@@ -108,6 +108,33 @@ class ArchitectureTest {
                 .hasMessageContaining("TicketStore");
     }
 
+    /**
+     * Escalation decides and the storing side stores: nothing in {@code escalationPackage} uses
+     * the store package; {@link EscalationSweep} saves and audits what escalation decided.
+     */
+    static ArchRule decidesWithoutStore(String escalationPackage) {
+        return ArchRuleDefinition.noClasses().that().resideInAPackage(escalationPackage + "..")
+                .should().dependOnClassesThat().resideInAPackage(CORE + ".store..")
+                .because("escalation decides; EscalationSweep, on the storing side, saves");
+    }
+
+    @Test
+    void escalation_dependsOnNoStore() {
+        decidesWithoutStore(CORE + ".escalation").check(MAIN);
+    }
+
+    @Test
+    void plantedStoreUseInEscalation_isFound() {
+        JavaClasses planted = new ClassFileImporter()
+                .importPackages("org.helpdesktriage.archfixture.escalation");
+        assertThat(planted).hasSize(1);
+        assertThatThrownBy(() -> decidesWithoutStore("org.helpdesktriage.archfixture.escalation")
+                .check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("SavingSweep")
+                .hasMessageContaining("TicketStore");
+    }
+
     @Test
     void corePackages_dependOnlyOnPackagesBelowThem() {
         TreeSet<String> problems = new TreeSet<>();
