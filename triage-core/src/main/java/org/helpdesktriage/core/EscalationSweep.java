@@ -22,13 +22,13 @@ import org.helpdesktriage.core.store.TicketStore;
 
 /**
  * The escalation job, on the storing side: checks every stored ticket, and escalates, saves and
- * audits each one the {@link EscalationService} says is due. The service only decides (it knows
- * no store); this class stores what it decided, as {@link StoringStep} does for the engine. A record the store cannot read, or a ticket whose SLA
- * cannot be measured (a date in the future), is reported in the result, and the other tickets
- * are still checked. With SLA escalation stages, each stage that applies is one escalation and
- * one audit entry naming the stage ({@code sla_stage}); the ticket is saved once. Over a
- * {@link ClaimingStore} the sweep works through claimed batches, so several sweeps may run at
- * once.
+ * audits each one the {@link EscalationService} says is due. The service only decides (it knows no
+ * store); this class stores what it decided, as {@link StoringStep} does for the engine. A record
+ * the store cannot read, or a ticket whose SLA cannot be measured (a date in the future), is
+ * reported in the result, and the other tickets are still checked. With SLA escalation stages,
+ * each stage that applies is one escalation and one audit entry naming the stage
+ * ({@code sla_stage}); the ticket is saved once. Over a {@link ClaimingStore} the sweep works
+ * through claimed batches, so several sweeps may run at once.
  *
  * <pre>{@code
  * EscalationSweep.Result result = EscalationSweep.of(config, store, auditLog, clock, "cron")

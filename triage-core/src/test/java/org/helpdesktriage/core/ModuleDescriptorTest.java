@@ -7,23 +7,28 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * What core's module descriptor shows: it exports exactly the API packages (every core package
  * without an {@code internal} segment), and an internal package at most to this project's own
- * modules, by name. Also counts the public types of the API, the figure issue 27 asks to keep
- * small; run this test alone to print them:
+ * modules, by name; every package says in its package-info whether it is API. Also counts the
+ * public types of the API, the figure issue 27 asks to keep small; run this test alone to print
+ * them:
  * {@code ./mvnw -B -o -pl triage-core test -Dtest=ModuleDescriptorTest}.
  */
 class ModuleDescriptorTest {
@@ -116,6 +121,55 @@ class ModuleDescriptorTest {
                         "internal package planted.internal.io is exported to everyone",
                         "planted.internal.text is exported to org.example.app, which is not a"
                                 + " module of this project");
+    }
+
+    /**
+     * Returns the packages under {@code sourceRoot} that hold Java files but no package-info.java,
+     * or whose package-info does not open with "API." (a package without an {@code internal}
+     * segment) or "Not API." (one with it).
+     */
+    static SortedSet<String> packageInfoProblems(Path sourceRoot) throws IOException {
+        SortedSet<String> problems = new TreeSet<>();
+        try (Stream<Path> dirs = Files.walk(sourceRoot)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                boolean hasTypes;
+                try (Stream<Path> files = Files.list(dir)) {
+                    hasTypes = files.anyMatch(f -> f.toString().endsWith(".java")
+                            && !f.endsWith("package-info.java")
+                            && !f.endsWith("module-info.java"));
+                }
+                if (!hasTypes) {
+                    continue;
+                }
+                String pkg = sourceRoot.relativize(dir).toString().replace(File.separatorChar, '.');
+                Path info = dir.resolve("package-info.java");
+                if (!Files.exists(info)) {
+                    problems.add(pkg + " has no package-info.java");
+                    continue;
+                }
+                String doc = Files.readString(info).replaceAll("(?s)^\\s*/\\*\\*\\s*\\*\\s*", "");
+                String expected = isInternal(pkg) ? "Not API." : "API.";
+                if (!doc.startsWith(expected)) {
+                    problems.add(pkg + "'s package-info.java does not open with '" + expected
+                            + "'");
+                }
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void everyCorePackage_saysInItsPackageInfoWhetherItIsApi() throws IOException {
+        assertThat(packageInfoProblems(Path.of("src/main/java"))).isEmpty();
+    }
+
+    @Test
+    void plantedPackages_withoutPackageInfo_andInternalClaimingApi_areFound() throws Exception {
+        Path fixture = Path.of(ModuleDescriptorTest.class.getResource("/package-info-fixture")
+                .toURI());
+        assertThat(packageInfoProblems(fixture)).containsExactly(
+                "org.example.lib.api has no package-info.java",
+                "org.example.lib.internal.parts's package-info.java does not open with 'Not API.'");
     }
 
     @Test

@@ -2,8 +2,9 @@ package org.helpdesktriage.core.internal.classify;
 
 /**
  * How a text becomes features: word n-grams from {@code minN} to {@code maxN} over the title's
- * and description's words (see {@link org.helpdesktriage.core.internal.text.TicketText#tokenize}), and
- * the first {@code leadWords} of those words once more as features of their own (the term
+ * and description's words (see
+ * {@link org.helpdesktriage.core.internal.text.TicketText#tokenize}), and the first
+ * {@code leadWords} of those words once more as features of their own (the term
  * {@code ^word}), because a ticket's opening words, usually its title, say most about its
  * topic. Features are kept when they occur in at least {@code minDf} training texts, weighted by
  * {@code 1 + log(tf)} times a smoothed IDF, and L2-normalised.

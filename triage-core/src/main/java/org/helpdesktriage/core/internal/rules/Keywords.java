@@ -11,10 +11,10 @@ import org.helpdesktriage.core.internal.text.TicketText;
  * A keyword list prepared at load time: single words in a hash set, and keywords of several words
  * ("log in") as phrases. Every word is lower-case already, so tickets never lower-case keywords.
  *
- * <p>Words and the first words of phrases get ids in the rule set's {@link Vocabulary}, so a test against a ticket
- * is a few bitwise ands on the ticket's vocabulary bits (one hash lookup per ticket word, once per
- * ticket) rather than a lookup per keyword per rule; a phrase is only looked for when its first
- * word occurs, which in most tickets it does not.
+ * <p>Words and the first words of phrases get ids in the rule set's {@link Vocabulary}, so a
+ * test against a ticket is a few bitwise ands on the ticket's vocabulary bits (one hash lookup
+ * per ticket word, once per ticket and vocabulary) rather than a lookup per keyword per rule; a
+ * phrase is only looked for when its first word occurs, which in most tickets it does not.
  */
 final class Keywords {
 
