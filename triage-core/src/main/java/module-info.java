@@ -10,6 +10,7 @@
  */
 module org.helpdesktriage.core {
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.csv;
     requires com.github.benmanes.caffeine;
     requires org.slf4j;
