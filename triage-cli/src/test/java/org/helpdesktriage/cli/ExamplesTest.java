@@ -112,7 +112,7 @@ class ExamplesTest {
         org.helpdesktriage.core.config.TriageConfig c = org.helpdesktriage.core.config
                 .ConfigLoader.load(EXAMPLES.resolve("github-issues/config.json"));
         assertThat(c.classifierSettings().orElseThrow().decision())
-                .isEqualTo(org.helpdesktriage.core.internal.route.ClassifierPolicy.Decision.RULES_OVERRIDE);
+                .isEqualTo(org.helpdesktriage.core.route.ClassifierPolicy.Decision.RULES_OVERRIDE);
         // no model is shipped: evaluate applies the policy to its fold models, triage uses rules
         assertThat(c.classifierPolicy()).isEmpty();
         assertThat(c.rules()).filteredOn(r -> r.override()).extracting(r -> r.id())

@@ -9,11 +9,11 @@ import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.classify.ClassifierModel;
 import org.helpdesktriage.core.internal.classify.TextClassifier;
-import org.helpdesktriage.core.internal.route.ClassifierPolicy;
 import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.internal.rules.RuleMatch;
 import org.helpdesktriage.core.internal.rules.RuleOutcome;
 import org.helpdesktriage.core.internal.rules.RuleSet;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 

@@ -4,8 +4,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
-import org.helpdesktriage.core.internal.io.InputLimits;
 import org.helpdesktriage.core.model.Categories;
+import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
 
 /**

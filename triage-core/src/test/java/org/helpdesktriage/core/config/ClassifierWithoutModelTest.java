@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.TriageEngine;
-import org.helpdesktriage.core.internal.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,7 +16,7 @@ import org.helpdesktriage.core.internal.classify.ClassifierModel;
 import org.helpdesktriage.core.internal.classify.ClassifierTrainer;
 import org.helpdesktriage.core.internal.classify.LabelledText;
 import org.helpdesktriage.core.internal.classify.TextClassifier;
-import org.helpdesktriage.core.internal.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

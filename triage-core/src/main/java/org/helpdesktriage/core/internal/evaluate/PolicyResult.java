@@ -3,7 +3,7 @@ package org.helpdesktriage.core.internal.evaluate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.helpdesktriage.core.internal.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 
 /**
  * How one decision policy routed labelled tickets: its metrics, what decided each route, and

@@ -14,8 +14,8 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.internal.classify.ClassifierTrainer;
 import org.helpdesktriage.core.internal.classify.LabelledText;
 import org.helpdesktriage.core.internal.classify.TextClassifier;
-import org.helpdesktriage.core.internal.route.ClassifierPolicy.Decision;
-import org.helpdesktriage.core.internal.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.ClassifierPolicy.Decision;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.route.Routing;
 
 /**

@@ -11,6 +11,7 @@ import org.helpdesktriage.core.internal.rules.RuleOutcome;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.route.ModelPrediction;
 import org.helpdesktriage.core.route.Routing;
 

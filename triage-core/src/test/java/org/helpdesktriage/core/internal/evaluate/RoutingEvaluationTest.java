@@ -14,8 +14,8 @@ import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.internal.route.ClassifierPolicy.Decision;
-import org.helpdesktriage.core.internal.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.ClassifierPolicy.Decision;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -88,8 +88,8 @@ class RouterTest {
         assertThat(d.tags()).containsExactly("vip", "a", "b");
     }
 
-    private static final org.helpdesktriage.core.internal.route.ClassifierPolicy POLICY =
-            new org.helpdesktriage.core.internal.route.ClassifierPolicy(java.nio.file.Path.of("m.json"),
+    private static final org.helpdesktriage.core.route.ClassifierPolicy POLICY =
+            new org.helpdesktriage.core.route.ClassifierPolicy(java.nio.file.Path.of("m.json"),
                     0.8, null);
 
     private static ModelPrediction predict(String label, double p) {
@@ -133,7 +133,7 @@ class RouterTest {
     @Test
     void route_lowConfidenceWithReviewTeam_goesToReview() {
         Router withReview = new Router(Categories.defaults(),
-                new org.helpdesktriage.core.internal.route.ClassifierPolicy(
+                new org.helpdesktriage.core.route.ClassifierPolicy(
                         java.nio.file.Path.of("m.json"), 0.8, "manual-review"));
         Router.Decision d = withReview.route(ticket("bug", Priority.LOW), outcome(),
                 predict("billing", 0.3));

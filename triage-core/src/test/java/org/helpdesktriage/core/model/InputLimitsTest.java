@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.internal.io;
+package org.helpdesktriage.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

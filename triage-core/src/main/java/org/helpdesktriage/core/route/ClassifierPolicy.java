@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.internal.route;
+package org.helpdesktriage.core.route;
 
 import java.nio.file.Path;
 import java.util.Locale;

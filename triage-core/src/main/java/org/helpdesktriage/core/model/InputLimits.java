@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.internal.io;
+package org.helpdesktriage.core.model;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.time.Instant;
