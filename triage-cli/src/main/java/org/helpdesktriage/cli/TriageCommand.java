@@ -1,30 +1,21 @@
 package org.helpdesktriage.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.BatchSummary;
-import org.helpdesktriage.core.BatchTriage;
-import org.helpdesktriage.core.ResultCache;
-import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
-import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.InputFormat;
-import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.job.TriageJob;
 import org.helpdesktriage.core.model.Priority;
-import org.helpdesktriage.core.io.AtomicOutput;
-import org.helpdesktriage.core.io.NoSpace;
 import org.helpdesktriage.core.output.OutputFormat;
-import org.helpdesktriage.core.output.RejectWriter;
-import org.helpdesktriage.core.output.ResultWriter;
 import org.helpdesktriage.store.RecordedConfig;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
@@ -217,112 +208,53 @@ final class TriageCommand extends RecordedCommand {
             Map<String, Long> counts, Map<String, String> details) throws IOException {
         TriageEngine.Builder builder = (run != null ? run.engine(config)
                 : TriageEngine.builder().config(config).clock(clock())).explain(explain);
-        Optional<TriageConfig> candidate = shadow.candidate(config, configuration().file(),
-                environment().variables());
-        candidate.ifPresent(builder::shadow);
+        shadow.candidate(config, configuration().file(), environment().variables())
+                .ifPresent(builder::shadow);
         TriageEngine engine = builder.build();
-        StoringStep storing = run == null ? StoringStep.none() : run.storing(engine);
         boolean toStdout = output.equals("-");
-        OutputFormat outFormat = Optional.ofNullable(outputFormat)
-                .or(() -> toStdout ? Optional.empty() : OutputFormat.fromFileName(output))
-                .orElse(OutputFormat.JSON);
         Path rejectsPath = rejectsPath();
-
-        // what a run killed here (kill -9) left beside the files is cleaned by this one
-        for (Path p : new Path[] {toStdout ? null : Path.of(output), rejectsPath}) {
-            if (p != null) {
-                AtomicOutput.removeOrphans(p).forEach(o -> err().println(
-                        "helpdesk-triage: removed " + o + ", left by a run that did not finish"));
-            }
-        }
-        BatchSummary summary;
-        long[] resolved = new long[1];
         TriageInput in = new TriageInput(input, format, textField, labelField);
         Progress.ByteCounter counter = in.counted(environment().in());
         Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
                 environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
                 counter);
-        long[] delivered = new long[2]; // triaged, rejected: what reached the outputs
-        try (CountedRecords reader = new CountedRecords(in.open(counter, config));
-                AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
-                AtomicOutput rejectFile = rejectsPath == null ? null
-                        : AtomicOutput.create(rejectsPath)) {
-            try {
-                OutputStream out = outFile == null ? new StdoutStream(out()) : outFile.stream();
-                OutputStream rej = rejectFile == null ? new StdoutStream(err())
-                        : rejectFile.stream();
-                try (ResultWriter results = ResultWriter.open(out, outFormat,
-                        reader.singleObject(), explain, candidate.isPresent());
-                        RejectWriter rejectWriter = new RejectWriter(rej)) {
-                    // results are encoded on the worker threads; the main thread writes bytes
-                    summary = BatchTriage.run(engine, storing, reader,
-                            outcome -> outcome instanceof TriageOutcome.Triaged t
-                                    ? results.render(t.result()) : null,
-                            (outcome, rendered) -> {
-                                progress.record();
-                                delivered[outcome instanceof TriageOutcome.Triaged ? 0 : 1]++;
-                                if (outcome instanceof TriageOutcome.Triaged t) {
-                                    results.write(rendered);
-                                    if (run != null) {
-                                        resolved[0] += run.resolveDeadLetters(
-                                                t.result().ticket().ticketId()).size();
-                                    }
-                                    Routing r = t.result().routing();
-                                    metrics.increment("helpdesk_triage_records_total",
-                                            Map.of("outcome", "triaged"));
-                                    metrics.increment("helpdesk_triage_tickets_total", Map.of(
-                                            "category", r.category(),
-                                            "priority", r.priority().id()));
-                                } else {
-                                    Rejection rejection =
-                                            ((TriageOutcome.Rejected) outcome).rejection();
-                                    rejectWriter.write(rejection);
-                                    metrics.increment("helpdesk_triage_records_total",
-                                            Map.of("outcome", "rejected"));
-                                    if (run != null) {
-                                        run.deadLetter(rejection);
-                                    }
-                                }
-                            }, parallelism, this::stopRequested);
-                } finally {
-                    progress.finish();
-                }
-                out.flush();
-                rej.flush();
-                if (rejectFile != null) {
-                    rejectFile.commit();
-                }
-                if (outFile != null) {
-                    outFile.commit();
-                }
-            } catch (RuntimeException | IOException e) {
-                if (e instanceof TriageException gone
-                        && gone.code() == ErrorCode.STORE_UNAVAILABLE) {
-                    throw storeGone(gone, reader, delivered, counts);
-                }
-                Optional<TriageException> full = NoSpace.of(e);
-                if (full.isEmpty()) {
-                    throw e;
-                }
-                throw notProcessed(full.get(), reader, delivered, counts, run);
-            }
+        TriageJob.Builder job = TriageJob.builder(engine)
+                .storing(run == null ? StoringStep.none() : run.storing(engine))
+                .input(in.open(counter, config)).explain(explain).parallelism(parallelism)
+                .stopWhen(this::stopRequested)
+                .listener(new TriageJobListener(run, metrics, progress, err()))
+                .outputFormat(Optional.ofNullable(outputFormat).or(() -> toStdout
+                        ? Optional.empty() : OutputFormat.fromFileName(output))
+                        .orElse(OutputFormat.JSON));
+        job = toStdout ? job.output(new StdoutStream(out())) : job.output(Path.of(output));
+        job = rejectsPath == null ? job.rejects(new StdoutStream(err()))
+                : job.rejects(rejectsPath);
+        BatchSummary summary;
+        try {
+            summary = job.build().run();
+        } catch (TriageJob.Incomplete stopped) {
+            counts.put("read", stopped.read());
+            counts.put("triaged", stopped.triaged());
+            counts.put("rejected", stopped.rejected());
+            counts.put("not_processed", stopped.notProcessed());
+            throw stopped(stopped, run);
+        } finally {
+            progress.finish();
         }
         counts.put("read", summary.read());
         counts.put("triaged", summary.triaged());
         counts.put("rejected", summary.rejected());
         if (run != null) {
-            counts.put("dead_letters_resolved", resolved[0]);
+            counts.put("dead_letters_resolved", run.deadLettersResolved());
         }
-        String cache = "";
-        if (engine.cache().isPresent()) {
-            ResultCache c = engine.cache().get();
+        String cache = engine.cache().map(c -> {
             counts.put("cache_hits", c.hits());
             counts.put("cache_misses", c.misses());
             metrics.add("helpdesk_triage_cache_lookups_total", Map.of("result", "hit"), c.hits());
             metrics.add("helpdesk_triage_cache_lookups_total", Map.of("result", "miss"),
                     c.misses());
-            cache = ", cache hits " + c.hits() + ", misses " + c.misses();
-        }
+            return ", cache hits " + c.hits() + ", misses " + c.misses();
+        }).orElse("");
         String shadowed = shadow.report(engine, metrics, counts, details);
         tell("helpdesk-triage: " + summary + cache + shadowed
                 + (run == null || dryRun() ? "" : ", run " + run.runId())
@@ -332,35 +264,21 @@ final class TriageCommand extends RecordedCommand {
     }
 
     // a database that went away: one line saying where, what was stored and that a rerun
-    // resumes (each ticket is stored once, by id)
-    private static TriageException storeGone(TriageException gone, CountedRecords reader,
-            long[] delivered, Map<String, Long> counts) {
-        long read = reader.handedOut() + reader.skipRest();
-        counts.put("read", read);
-        counts.put("triaged", delivered[0]);
-        counts.put("rejected", delivered[1]);
-        counts.put("not_processed", read - delivered[0] - delivered[1]);
-        return new TriageException(ErrorCode.STORE_UNAVAILABLE, gone.getMessage() + "; "
-                + delivered[0] + " ticket(s) of this run were stored before it went, "
-                + (read - delivered[0] - delivered[1]) + " record(s) not processed; run again "
-                + "when the database is back: the rerun resumes, storing each ticket once", gone);
-    }
-
-    // a full disk stops the run: every record is still accounted for, in the summary and the
-    // run record, and the output files are not written (their temporary files go, freeing space)
-    private TriageException notProcessed(TriageException full, CountedRecords reader,
-            long[] delivered, Map<String, Long> counts, RecordedRun run) {
-        long read = reader.handedOut() + reader.skipRest();
-        long notProcessed = read - delivered[0] - delivered[1];
-        counts.put("read", read);
-        counts.put("triaged", delivered[0]);
-        counts.put("rejected", delivered[1]);
-        counts.put("not_processed", notProcessed);
-        tell("helpdesk-triage: read " + read + ", triaged " + delivered[0] + ", rejected "
-                + delivered[1] + ", not processed " + notProcessed + " (no space left on device)"
+    // resumes (each ticket is stored once, by id); a full disk: the summary counts every
+    // record and OUTPUT was not written
+    private TriageException stopped(TriageJob.Incomplete stopped, RecordedRun run) {
+        if (stopped.code() == ErrorCode.STORE_UNAVAILABLE) {
+            return new TriageException(ErrorCode.STORE_UNAVAILABLE, stopped.getMessage() + "; "
+                    + stopped.triaged() + " ticket(s) of this run were stored before it went, "
+                    + stopped.notProcessed() + " record(s) not processed; run again when the "
+                    + "database is back: the rerun resumes, storing each ticket once", stopped);
+        }
+        tell("helpdesk-triage: read " + stopped.read() + ", triaged " + stopped.triaged()
+                + ", rejected " + stopped.rejected() + ", not processed "
+                + stopped.notProcessed() + " (no space left on device)"
                 + (run == null ? "" : ", run " + run.runId()) + "; OUTPUT was not written; "
                 + "free some space and run again: a rerun stores each ticket once");
-        return full;
+        return (TriageException) stopped.getCause();
     }
 
     // checked before anything is opened or written, so a wrong command line commits nothing

@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
+import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.job.TriageJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ public final class RecordedRun implements AutoCloseable {
     private final String command;
     private final String runId;
     private final Instant startedAt;
+    private long resolved;
     // ticket id -> the ids of its dead letters, read at the first resolveDeadLetters
     private Map<String, List<String>> lettersByTicket;
 
@@ -291,5 +294,29 @@ public final class RecordedRun implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * Returns a listener for a {@link TriageJob} of this run: each rejected record becomes a
+     * dead letter ({@link #deadLetter}), each triaged ticket resolves its dead letters
+     * ({@link #resolveDeadLetters}), counted by {@link #deadLettersResolved()}.
+     */
+    public TriageJob.Listener deadLetters() {
+        return new TriageJob.Listener() {
+            @Override
+            public void triaged(TriageResult result) {
+                resolved += resolveDeadLetters(result.ticket().ticketId()).size();
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                deadLetter(rejection);
+            }
+        };
+    }
+
+    /** Returns how many dead letters the tickets of this run resolved. */
+    public long deadLettersResolved() {
+        return resolved;
     }
 }
