@@ -297,6 +297,17 @@ public final class RecordedRun implements AutoCloseable {
     }
 
     /**
+     * Records {@code used} as the configuration of this run's store, unless the same one is
+     * recorded already: the commands run on the store later read it.
+     */
+    public void recordConfiguration(RecordedConfig used) {
+        Objects.requireNonNull(used, "used");
+        if (data.recordedConfig().filter(used::sameAs).isEmpty()) {
+            data.recordConfig(used);
+        }
+    }
+
+    /**
      * Returns a listener for a {@link TriageJob} of this run: each rejected record becomes a
      * dead letter ({@link #deadLetter}), each triaged ticket resolves its dead letters
      * ({@link #resolveDeadLetters}), counted by {@link #deadLettersResolved()}.
