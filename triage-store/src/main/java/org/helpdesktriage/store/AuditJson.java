@@ -15,6 +15,7 @@ public final class AuditJson {
     private AuditJson() {
     }
 
+    /** Returns an audit entry as one line of the audit log, without the line break. */
     public static String toLine(AuditEntry e) {
         return toTree(e).toString();
     }

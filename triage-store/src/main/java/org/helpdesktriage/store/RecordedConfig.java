@@ -88,6 +88,11 @@ public record RecordedConfig(String path, String fingerprint, Instant recordedAt
         }
     }
 
+    /**
+     * Parses the bytes of a recorded configuration's file.
+     *
+     * @throws IOException when they are not JSON
+     */
     public static RecordedConfig parse(byte[] bytes) throws IOException {
         JsonNode n = StoreJson.MAPPER.readTree(bytes);
         if (n == null || !n.isObject() || !n.path("fingerprint").isTextual()

@@ -8,6 +8,7 @@ import org.helpdesktriage.core.io.InputLimits;
 /** The data directory's JSON mapper: duplicate keys and trailing tokens are refused. */
 public final class StoreJson {
 
+    /** Reads and writes stored files: duplicate keys and trailing tokens are refused. */
     // configured once here and never changed, so it is safe to share between threads
     // reads within the store's limits, at least every input limit's ceiling (InputLimits), so a
     // dead letter or audit line holding any record a configuration let in reads back
