@@ -1,7 +1,7 @@
 package org.helpdesktriage.store;
 
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,8 +24,8 @@ import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.io.AtomicOutput;
 import org.helpdesktriage.core.job.TriageJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +81,7 @@ public final class RecordedRun implements AutoCloseable {
         this.runId = reproducible ? derivedId(data.runs(), command, startedAt)
                 : ID_TIME.format(startedAt) + "-"
                         + HexFormat.of().withUpperCase().toHexDigits(RANDOM.nextInt() & 0xffffff, 6);
-        this.reserve = data instanceof DataDirectory files && files.lock().isPresent()
-                ? reserve(files.root().resolve(RunRecords.DIRECTORY)) : null;
+        this.reserve = data.runRecordDirectory().map(RecordedRun::reserve).orElse(null);
     }
 
     /**
@@ -128,22 +127,6 @@ public final class RecordedRun implements AutoCloseable {
     }
 
     /**
-     * Opens the data directory for writing (see {@link DataDirectory#openForWriting}) and starts
-     * a run on it; closing the run releases the directory.
-     *
-     * @param root the data directory
-     * @param command what runs, as the run record and the lock name it ("triage")
-     * @param wait how long to wait for another process's lock
-     * @param clock the clock of the run's times
-     */
-    public static RecordedRun open(Path root, String command, Duration wait, Clock clock) {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(clock, "clock");
-        return new RecordedRun(DataDirectory.openForWriting(root, command, wait, clock), clock,
-                command, false);
-    }
-
-    /**
      * Starts a run on a store already open for writing (a data directory, or the PostgreSQL
      * store under its lock); closing the run closes it.
      *
@@ -167,8 +150,8 @@ public final class RecordedRun implements AutoCloseable {
     private static RecordedRun start(Storage data, String command, Clock clock,
             boolean reproducible) {
         Objects.requireNonNull(data, "data");
-        if (data instanceof DataDirectory files && files.lock().isEmpty()) {
-            throw new IllegalArgumentException("data directory " + files.root()
+        if (data.readOnly()) {
+            throw new IllegalArgumentException("data directory " + data.describe()
                     + " is open for reading only; a run writes and needs it open for writing");
         }
         return new RecordedRun(data, Objects.requireNonNull(clock, "clock"),
