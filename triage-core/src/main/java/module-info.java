@@ -22,6 +22,7 @@ module org.helpdesktriage.core {
     exports org.helpdesktriage.core.error;
     exports org.helpdesktriage.core.escalation;
     exports org.helpdesktriage.core.ingest;
+    exports org.helpdesktriage.core.job;
     exports org.helpdesktriage.core.model;
     exports org.helpdesktriage.core.route;
     exports org.helpdesktriage.core.rules;
@@ -38,9 +39,6 @@ module org.helpdesktriage.core {
     exports org.helpdesktriage.core.internal.classify to org.helpdesktriage.cli;
     exports org.helpdesktriage.core.internal.evaluate to org.helpdesktriage.cli;
     exports org.helpdesktriage.core.internal.lint to org.helpdesktriage.cli;
-    // sla-due evaluates SLA conditions on facts; sla-status reads stored SLA state
-    exports org.helpdesktriage.core.internal.rules to org.helpdesktriage.cli;
-    exports org.helpdesktriage.core.internal.sla to org.helpdesktriage.cli;
 
     // Jackson binds the configuration file and rule definitions to records by reflection
     opens org.helpdesktriage.core.config to com.fasterxml.jackson.databind;

@@ -1,12 +1,7 @@
 package org.helpdesktriage.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import org.helpdesktriage.core.store.CorruptRecord;
-import org.helpdesktriage.store.Backup;
-import org.helpdesktriage.store.DataDirectory;
-import org.helpdesktriage.store.postgres.PostgresBackup;
-import org.helpdesktriage.store.postgres.PostgresStorage;
+import org.helpdesktriage.store.provider.BackupResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,37 +26,16 @@ final class BackupCommand extends DataDirCommand {
 
     @Override
     ExitCode execute() {
-        if (postgres()) {
-            // one REPEATABLE READ snapshot is consistent by itself: runs may go on meanwhile
-            try (PostgresStorage data = (PostgresStorage) openForReading()) {
-                Path archive = PostgresBackup.create(data.database(), out, clock());
-                out().println(archive);
-                err().println("helpdesk-triage: backup of " + data.describe()
-                        + " written and verified");
-                return ExitCode.OK;
-            }
-        }
-        Path archive;
-        String summary;
+        requireExisting();
         // everything that can fail happens before the archive's name is printed
-        try (DataDirectory data = (DataDirectory) openForWriting("backup", true)) {
-            int tickets = data.tickets().scan().count();
-            int auditFiles = data.audit().files().size();
-            int runs = data.runs().count();
-            List<CorruptRecord> badRuns = data.runs().problems();
-            archive = Backup.create(data.root(), out, clock(),
-                    n -> tell("helpdesk-triage: " + n));
-            badRuns.forEach(c -> err().println("helpdesk-triage: warning: run record "
-                    + c.location() + " cannot be read (" + c.problem() + "); it is in the "
-                    + "backup as it is"));
-            Backup.removeLeftovers(data.root(), out).forEach(p -> tell(
-                    "helpdesk-triage: removed " + p + ", left by a backup that was interrupted"));
-            summary = "helpdesk-triage: backup of " + data.root() + " written and verified: "
-                    + tickets + " ticket(s), " + auditFiles + " audit file(s), " + runs
-                    + " run record(s)";
+        BackupResult result = storage().backup(out, listener());
+        out().println(result.archive());
+        String summary = "helpdesk-triage: backup of " + result.store() + " written and verified";
+        if (result.contents().isPresent()) {
+            tell(summary + ": " + result.contents().get());
+        } else {
+            err().println(summary);
         }
-        out().println(archive);
-        tell(summary);
         return ExitCode.OK;
     }
 }

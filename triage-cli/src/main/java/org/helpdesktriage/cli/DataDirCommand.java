@@ -10,6 +10,7 @@ import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.store.Storage;
+import org.helpdesktriage.store.provider.StorageProvider;
 import picocli.CommandLine.Mixin;
 
 /** The base of the operator commands that work on the data directory. */
@@ -53,13 +54,36 @@ abstract class DataDirCommand extends AbstractCommand {
         return data;
     }
 
+    /** Returns the provider of the configured store, with --data-dir and --wait. */
+    final StorageProvider storage() {
+        return dataDirOptions.provider(config(), environment().variables(), clock());
+    }
+
+    /**
+     * Returns a listener that prints what a store operation says on standard error: notices
+     * unless --quiet, reports always.
+     */
+    final StorageProvider.Listener listener() {
+        return new StorageProvider.Listener() {
+            @Override
+            public void notice(String line) {
+                tell("helpdesk-triage: " + line);
+            }
+
+            @Override
+            public void report(String line) {
+                err().println("helpdesk-triage: " + line);
+            }
+        };
+    }
+
     /** Returns whether the configured store is PostgreSQL. */
     final boolean postgres() {
         return DataDirOptions.postgres(config());
     }
 
     // a mistyped --data-dir must not read as an empty store, nor be created by a write
-    private void requireExisting() {
+    final void requireExisting() {
         if (postgres()) {
             return; // opening checks the database and its schema, and creates nothing
         }

@@ -3,12 +3,11 @@ package org.helpdesktriage.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.helpdesktriage.core.config.TriageConfig;
 import java.util.Map;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.Storage;
-import org.helpdesktriage.store.postgres.PostgresSettings;
-import org.helpdesktriage.store.postgres.PostgresStorage;
+import org.helpdesktriage.store.provider.StorageProvider;
+import org.helpdesktriage.store.provider.StoreSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,25 +52,21 @@ final class DataDirOptions {
         return dataDir != null ? dataDir : config.storePath();
     }
 
-    /** Opens the data directory for writing, under its lock. */
-    DataDirectory openForWriting(TriageConfig config, String command, Clock clock) {
-        return DataDirectory.openForWriting(root(config), command,
-                Duration.ofSeconds(waitSeconds), clock);
-    }
-
     /** Returns how long to wait for another process's lock. */
     Duration waitTime() {
         return Duration.ofSeconds(waitSeconds);
     }
 
-    /** Opens the data directory for reading, without the lock. */
-    DataDirectory openForReading(TriageConfig config, Clock clock) {
-        return DataDirectory.openForReading(root(config), clock);
-    }
-
     /** Returns whether the configuration's store is PostgreSQL ({@code store_type postgres}). */
     static boolean postgres(TriageConfig config) {
         return config.storeType().equals("postgres");
+    }
+
+    /** Returns the provider of the configured store, with --data-dir and --wait. */
+    StorageProvider provider(TriageConfig config, Map<String, String> env, Clock clock) {
+        StoreSettings settings = StoreSettings.from(config);
+        return StorageProvider.of(dataDir == null ? settings : settings.withPath(dataDir), env,
+                waitTime(), clock);
     }
 
     /**
@@ -81,18 +76,11 @@ final class DataDirOptions {
      */
     Storage openStorage(TriageConfig config, Map<String, String> env, String command,
             boolean exclusive, int poolSize, Clock clock) {
-        if (postgres(config)) {
-            return PostgresStorage.openForWriting(PostgresSettings.from(config, env), poolSize,
-                    command, exclusive, waitTime(), clock);
-        }
-        return openForWriting(config, command, clock);
+        return provider(config, env, clock).openForWriting(command, exclusive, poolSize);
     }
 
     /** Opens the configured store for reading, without the lock. */
     Storage readStorage(TriageConfig config, Map<String, String> env, Clock clock) {
-        if (postgres(config)) {
-            return PostgresStorage.openForReading(PostgresSettings.from(config, env));
-        }
-        return openForReading(config, clock);
+        return provider(config, env, clock).openForReading();
     }
 }

@@ -31,7 +31,7 @@ final class DeadLettersDiscardCommand extends RecordedCommand {
     List<String> ids = new ArrayList<>();
 
     @Option(names = "--older-than", paramLabel = "AGE",
-            converter = CleanupCommand.AgeConverter.class,
+            converter = AgeConverter.class,
             description = "Discards every dead letter that last failed longer ago than this: "
                     + "90d, 12h, 30m.")
     Duration olderThan;

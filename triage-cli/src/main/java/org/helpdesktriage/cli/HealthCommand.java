@@ -3,14 +3,16 @@ package org.helpdesktriage.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.HealthCheck;
-import org.helpdesktriage.store.StoreHealth;
-import org.helpdesktriage.store.postgres.PostgresHealth;
-import org.helpdesktriage.store.postgres.PostgresSettings;
+import org.helpdesktriage.store.provider.StorageProvider;
+import org.helpdesktriage.store.provider.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,14 +51,12 @@ final class HealthCommand extends DataDirCommand {
         List<HealthCheck> checks = new ArrayList<>();
         Path root = dataDirOptions.dataDir;
         String database = null;
+        StorageProvider storage = null;
         try {
             TriageConfig config = config();
-            if (DataDirOptions.postgres(config)) {
-                root = null;
-                database = "the PostgreSQL store";
-            } else {
-                root = dataDirOptions.root(config);
-            }
+            storage = storage();
+            root = storage.database() ? null : storage.settings().path();
+            database = storage.database() ? "the PostgreSQL store" : null;
             // what triage builds: rules compiled, the model loaded and checked against the
             // categories, so a configuration that triage refuses never reads as valid here
             TriageEngine engine = TriageEngine.builder().config(config).clock(clock()).build();
@@ -64,25 +64,21 @@ final class HealthCommand extends DataDirCommand {
                     + engine.rules().rules().size() + " rule(s) compiled"
                     + engine.classifier().map(c -> ", classifier loaded").orElse("")));
             if (database != null) {
-                PostgresSettings settings = PostgresSettings.from(config,
-                        environment().variables());
-                database = settings.describe();
-                checks.addAll(PostgresHealth.check(settings));
+                database = storage.describe();
+                checks.addAll(storage.health(0));
             }
         } catch (RuntimeException e) {
             // whatever is wrong with the configuration is a failed check, not a crash
             checks.add(new HealthCheck("configuration", false, ErrorHandler.message(e)));
         }
-        if (database != null) {
-            root = null;
-        } else if (root == null) {
+        if (database == null && root == null) {
             checks.add(new HealthCheck("data directory", false, "unknown: the configuration "
                     + "is invalid and no --data-dir was given"));
-        } else {
+        } else if (database == null) {
             long minFreeBytes = Math.min(minFreeMb, Long.MAX_VALUE >> 20) << 20;
-            checks.addAll(StoreHealth.check(root, minFreeBytes));
+            checks.addAll(dataDirectory(storage, root).health(minFreeBytes));
         }
-        boolean healthy = StoreHealth.healthy(checks);
+        boolean healthy = HealthCheck.healthy(checks);
         ObjectNode report = OpsJson.object();
         report.put("healthy", healthy);
         report.put("data_dir", root == null ? null : root.toString());
@@ -102,5 +98,11 @@ final class HealthCommand extends DataDirCommand {
             return ExitCode.DATA_PROBLEM;
         }
         return ExitCode.OK;
+    }
+
+    // the configured store, or, when the configuration is invalid, the --data-dir given
+    private StorageProvider dataDirectory(StorageProvider configured, Path root) {
+        return configured != null ? configured : StorageProvider.of(new StoreSettings("file", root,
+                Optional.empty(), Optional.empty()), Map.of(), Duration.ZERO, clock());
     }
 }

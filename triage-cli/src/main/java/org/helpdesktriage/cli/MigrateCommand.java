@@ -1,8 +1,8 @@
 package org.helpdesktriage.cli;
 
-import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.store.postgres.PostgresDatabase;
-import org.helpdesktriage.store.postgres.PostgresSettings;
+import java.time.Duration;
+import org.helpdesktriage.store.provider.StorageProvider;
+import org.helpdesktriage.store.provider.StoreSettings;
 import picocli.CommandLine.Command;
 
 /** Creates or upgrades the schema of the PostgreSQL store. */
@@ -34,9 +34,8 @@ final class MigrateCommand extends AbstractCommand {
 
     @Override
     ExitCode execute() {
-        TriageConfig config = config();
-        out().println(PostgresDatabase.migrate(PostgresSettings.from(config,
-                environment().variables())));
+        out().println(StorageProvider.of(StoreSettings.from(config()), environment().variables(),
+                Duration.ZERO, clock()).migrate());
         return ExitCode.OK;
     }
 }

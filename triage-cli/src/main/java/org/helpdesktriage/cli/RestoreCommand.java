@@ -2,12 +2,9 @@ package org.helpdesktriage.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.helpdesktriage.store.DataDirectoryLock;
-import org.helpdesktriage.store.DataFolder;
-import org.helpdesktriage.store.ArchiveLimits;
-import org.helpdesktriage.store.Restore;
-import org.helpdesktriage.store.postgres.PostgresBackup;
-import org.helpdesktriage.store.postgres.PostgresStorage;
+import org.helpdesktriage.store.RestorePlan;
+import org.helpdesktriage.store.RestoreResult;
+import org.helpdesktriage.store.provider.StorageProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,32 +49,19 @@ final class RestoreCommand extends DataDirCommand {
                     + "file; nothing was restored");
             return ExitCode.INPUT_OR_CONFIG;
         }
-        if (postgres()) {
-            // verified whole first, then replaced in one transaction, under the exclusive lock
-            try (PostgresStorage data = (PostgresStorage) openForWriting("restore", true)) {
-                int tickets = PostgresBackup.restore(data.database(), archive);
-                out().println("restored " + tickets + " ticket(s) from " + archive + " into "
-                        + data.describe());
-                return ExitCode.OK;
-            }
-        }
-        Path root = root();
         if (dryRunOption.dryRun) {
-            return plan(root);
+            return plan(root());
         }
-        Restore.Result result;
-        // a folder that is not a data directory is neither replaced nor given a lock file
-        DataFolder.refuseForeign(root);
-        // the lock alone, not DataDirectory: opening would migrate or create what is replaced
-        try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, "restore",
-                dataDirOptions.waitTime(), clock())) {
-            lock.tookOverFrom().ifPresent(h -> err().println(
-                    "helpdesk-triage: took over a stale lock left by " + h.describe()));
-            result = Restore.run(archive, root, clock());
+        StorageProvider storage = storage();
+        RestoreResult result = storage.restore(archive, listener());
+        if (storage.database()) {
+            out().println("restored " + result.tickets() + " ticket(s) from " + archive
+                    + " into " + storage.describe());
+            return ExitCode.OK;
         }
         result.notes().forEach(n -> tell("helpdesk-triage: " + n));
         say("restored " + result.tickets() + " ticket(s) from " + archive + " into "
-                + root + (result.backup() ? "" : " (a plain tar, every file parsed)"));
+                + root() + (result.backup() ? "" : " (a plain tar, every file parsed)"));
         result.previous().ifPresent(p -> say("the previous data directory was moved "
                 + "to " + p));
         return ExitCode.OK;
@@ -85,7 +69,7 @@ final class RestoreCommand extends DataDirCommand {
 
     // the archive checked whole and compared with the directory; no lock, nothing written
     private ExitCode plan(Path root) {
-        Restore.Plan plan = Restore.plan(archive, root, ArchiveLimits.defaults());
+        RestorePlan plan = storage().planRestore(archive);
         plan.notes().forEach(n -> tell("helpdesk-triage: " + n));
         Table table = new Table("FILES", "ADDED", "CHANGED", "REMOVED", "UNCHANGED");
         for (String kind : new String[] {"tickets", "runs", "dead_letters", "audit", "other"}) {

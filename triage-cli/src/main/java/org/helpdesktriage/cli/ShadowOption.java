@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.helpdesktriage.core.Shadow;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.ConfigLoader;
@@ -30,6 +31,7 @@ final class ShadowOption {
 
     private Optional<TriageConfig> candidate;
     private Path path;
+    private boolean loading;
 
     /**
      * Loads the candidate once: --shadow, else the {@code shadow} key of {@code live} (already
@@ -47,6 +49,26 @@ final class ShadowOption {
                     () -> ConfigLoader.load(Optional.of(p), env, Map.of())));
         }
         return candidate;
+    }
+
+    /**
+     * Loads the candidate with the live configuration, once: {@code live} comes from a
+     * configuration whose loading calls this again, which returns at once.
+     */
+    void loadOnce(TriageConfig live, Supplier<StoreConfiguration> configuration,
+            Map<String, String> env) {
+        if (!loading) {
+            loading = true;
+            candidate(live, configuration.get().file(), env);
+        }
+    }
+
+    /** Gives {@code engine} the candidate loaded by {@link #loadOnce}, if any. */
+    TriageEngine.Builder withCandidate(TriageEngine.Builder engine) {
+        if (candidate != null) {
+            candidate.ifPresent(engine::shadow);
+        }
+        return engine;
     }
 
     /** Declares the agreement counters at zero, when a candidate runs. */

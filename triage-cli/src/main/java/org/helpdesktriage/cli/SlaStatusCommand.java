@@ -3,22 +3,13 @@ package org.helpdesktriage.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.stream.Collectors;
-import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.error.ErrorCode;
-import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.internal.sla.StoredSlaStatus;
-import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.sla.SlaCalculator;
+import org.helpdesktriage.core.job.SlaOverview;
 import org.helpdesktriage.core.sla.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
-import org.helpdesktriage.core.sla.TicketSla;
 import org.helpdesktriage.core.store.StoreScan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,59 +49,25 @@ final class SlaStatusCommand extends DataDirCommand {
 
     @Override
     ExitCode execute() {
-        TriageConfig config = config();
-        if (!config.sla().enabled()) {
-            throw new TriageException(ErrorCode.CONFIG_INVALID, "SLAs are off: the "
-                    + "configuration has no sla.policies (docs/sla.md)");
-        }
-        SlaCalculator calculator = new SlaCalculator(config.sla());
         Instant now = clock().instant();
         StoreScan scan = openForReading().tickets().scan();
-        List<Row> rows = new ArrayList<>();
-        Map<SlaState, Integer> counts = new EnumMap<>(SlaState.class);
-        int unmeasured = 0;
-        int noPolicy = 0;
-        for (Ticket t : scan.tickets()) {
-            TicketSla followed = calculator.follow(t, now);
-            if (followed.problem() != null) {
-                err().println("warning: ticket " + t.ticketId() + " not measured: "
-                        + followed.problem());
-                unmeasured++;
-                continue;
-            }
-            // the SLA stored on the ticket, as triage and escalate kept it; recomputed from the
-            // configuration only for a ticket stored without one
-            Optional<SlaStatus> status;
-            try {
-                status = StoredSlaStatus.of(t, config.sla(), now)
-                        .or(() -> calculator.status(t, followed, now));
-            } catch (IllegalArgumentException e) {
-                status = calculator.status(t, followed, now);
-            }
-            if (status.isEmpty()) {
-                noPolicy++;
-                continue;
-            }
-            SlaState overall = status.get().overall();
-            counts.merge(overall, 1, Integer::sum);
-            if (selected(overall)) {
-                rows.add(new Row(t, status.get(), overall));
-            }
-        }
-        rows.sort(Comparator.comparing(Row::overall)
-                .thenComparing(Row::nextDue, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(r -> r.ticket().ticketId()));
-        printList(rows, json, SlaStatusCommand::toJson, new Table("TICKET_ID", "STATE",
+        SlaOverview overview = SlaOverview.of(config(), scan.tickets(), now);
+        overview.unmeasured().forEach(u -> err().println("warning: ticket " + u.ticketId()
+                + " not measured: " + u.problem()));
+        List<SlaOverview.Entry> listed = overview.entries().stream()
+                .filter(e -> selected(e.state())).toList();
+        printList(listed, json, SlaStatusCommand::toJson, new Table("TICKET_ID", "STATE",
                 "FIRST_RESPONSE", "RESOLUTION", "POLICY", "PRIORITY", "STATUS",
                 "FIRST_RESPONSE_DUE", "RESOLUTION_DUE"),
-                r -> new Object[] {r.ticket().ticketId(), r.overall().id(),
-                    r.status().firstResponse().id(), r.status().resolution().id(),
-                    r.status().sla().policy(), r.ticket().priority().id(),
-                    r.ticket().status().id(), r.status().sla().firstResponseDue(),
-                    r.status().sla().resolutionDue()});
-        tell("helpdesk-triage: " + summary(counts) + (noPolicy > 0
-                ? ", " + noPolicy + " without a policy" : "") + (unmeasured > 0
-                ? ", " + unmeasured + " not measured" : "") + " at " + now);
+                e -> new Object[] {e.ticket().ticketId(), e.state().id(),
+                    e.status().firstResponse().id(), e.status().resolution().id(),
+                    e.status().sla().policy(), e.ticket().priority().id(),
+                    e.ticket().status().id(), e.status().sla().firstResponseDue(),
+                    e.status().sla().resolutionDue()});
+        tell("helpdesk-triage: " + summary(overview.counts()) + (overview.withoutPolicy() > 0
+                ? ", " + overview.withoutPolicy() + " without a policy" : "")
+                + (overview.unmeasured().isEmpty() ? ""
+                        : ", " + overview.unmeasured().size() + " not measured") + " at " + now);
         return reportCorrupt(scan.corrupt());
     }
 
@@ -128,43 +85,22 @@ final class SlaStatusCommand extends DataDirCommand {
                 .collect(Collectors.joining(", ")));
     }
 
-    private static JsonNode toJson(Row r) {
+    private static JsonNode toJson(SlaOverview.Entry e) {
+        SlaStatus s = e.status();
         ObjectNode n = OpsJson.object();
-        n.put("ticket_id", r.ticket().ticketId());
-        n.put("state", r.overall().id());
-        n.put("first_response", r.status().firstResponse().id());
-        n.put("resolution", r.status().resolution().id());
-        n.put("policy", r.status().sla().policy());
-        n.put("calendar", r.status().sla().calendar());
-        n.put("priority", r.ticket().priority().id());
-        n.put("status", r.ticket().status().id());
-        putInstant(n, "first_response_due", r.status().sla().firstResponseDue());
-        putInstant(n, "resolution_due", r.status().sla().resolutionDue());
-        if (r.status().sla().pausedSince() != null) {
-            n.put("paused_since", r.status().sla().pausedSince().toString());
+        n.put("ticket_id", e.ticket().ticketId());
+        n.put("state", e.state().id());
+        n.put("first_response", s.firstResponse().id());
+        n.put("resolution", s.resolution().id());
+        n.put("policy", s.sla().policy());
+        n.put("calendar", s.sla().calendar());
+        n.put("priority", e.ticket().priority().id());
+        n.put("status", e.ticket().status().id());
+        n.put("first_response_due", Objects.toString(s.sla().firstResponseDue(), null));
+        n.put("resolution_due", Objects.toString(s.sla().resolutionDue(), null));
+        if (s.sla().pausedSince() != null) {
+            n.put("paused_since", s.sla().pausedSince().toString());
         }
         return n;
-    }
-
-    private static void putInstant(ObjectNode n, String key, Instant t) {
-        if (t == null) {
-            n.putNull(key);
-        } else {
-            n.put(key, t.toString());
-        }
-    }
-
-    /** One listed ticket. */
-    private record Row(Ticket ticket, SlaStatus status, SlaState overall) {
-
-        // the due time of the most urgent open target, for ordering within a state
-        Instant nextDue() {
-            Instant fr = status.firstResponse().isOpen() ? status.sla().firstResponseDue() : null;
-            Instant res = status.resolution().isOpen() ? status.sla().resolutionDue() : null;
-            if (fr == null) {
-                return res;
-            }
-            return res == null || fr.isBefore(res) ? fr : res;
-        }
     }
 }

@@ -1,11 +1,5 @@
 package org.helpdesktriage.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,25 +20,10 @@ final class TicketDeleteCommand extends DataDirCommand {
     @Override
     ExitCode execute() {
         try (Storage data = openForWriting("tickets delete", false)) {
-            Map<String, AuditEntry.Change> changes = new LinkedHashMap<>();
-            Optional<Ticket> before;
-            try {
-                before = data.tickets().get(id);
-            } catch (TriageException unreadable) {
-                // an unreadable file is still this id's file; deleting it is the operator's fix
-                before = Optional.empty();
-                changes.put("file", new AuditEntry.Change("unreadable", null));
-            }
-            before.ifPresent(t -> {
-                changes.put("status", new AuditEntry.Change(t.status().id(), null));
-                changes.put("title", new AuditEntry.Change(t.title(), null));
-            });
-            if (!data.tickets().delete(id)) {
+            if (!data.deleteTicket(id, ACTOR, clock().instant())) {
                 err().println("error: no ticket '" + id + "' in " + data.describe());
                 return ExitCode.ERROR;
             }
-            data.audit().append(new AuditEntry(clock().instant(), ACTOR, "delete", id, changes,
-                    null));
             say("deleted ticket '" + id + "' from " + data.describe());
             return ExitCode.OK;
         }

@@ -1,37 +1,15 @@
 package org.helpdesktriage.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.helpdesktriage.core.BatchSummary;
-import org.helpdesktriage.core.BatchTriage;
-import org.helpdesktriage.core.ResultCache;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
-import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.error.ErrorCode;
-import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.InputFormat;
-import org.helpdesktriage.core.ingest.Rejection;
-import org.helpdesktriage.core.internal.io.AtomicOutput;
-import org.helpdesktriage.core.internal.io.NoSpace;
-import org.helpdesktriage.core.internal.output.OutputFormat;
-import org.helpdesktriage.core.internal.output.RejectWriter;
-import org.helpdesktriage.core.internal.output.ResultWriter;
-import org.helpdesktriage.core.model.Priority;
-import org.helpdesktriage.core.route.Routing;
-import org.helpdesktriage.store.RecordedConfig;
+import org.helpdesktriage.core.job.TriageJob;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Triages an input file into an output file, rejects into a rejects file. */
 @Command(name = "triage", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -54,71 +32,11 @@ import picocli.CommandLine.Parameters;
             "143:stopped by SIGTERM at a chunk boundary (run record: interrupted)"})
 final class TriageCommand extends RecordedCommand {
 
-    @Parameters(index = "0", paramLabel = "INPUT",
-            description = "The ticket file: JSON object or array, JSON Lines, CSV with a header "
-                    + "row, or text blocks; - for standard input.")
-    String input;
-
-    @Parameters(index = "1", paramLabel = "OUTPUT", arity = "0..1", defaultValue = "-",
-            description = "The result file, written atomically; - for standard output.")
-    String output;
-
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "The input format: ${COMPLETION-CANDIDATES}. Default: from INPUT's "
-                    + "extension, else from its content.")
-    InputFormat format;
-
-    @Option(names = "--output-format", paramLabel = "FORMAT",
-            description = "The output format: ${COMPLETION-CANDIDATES}. Default: from OUTPUT's "
-                    + "extension, else json.")
-    OutputFormat outputFormat;
-
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "The rejects file (JSON Lines). Default: OUTPUT.rejects.jsonl, or "
-                    + "standard error when OUTPUT is standard output.")
-    Path rejects;
-
-    @Option(names = "--explain",
-            description = "Adds to each result every rule evaluated, and why each did or did "
-                    + "not match.")
-    boolean explain;
-
-    @Option(names = "--no-fail-on-reject",
-            description = "Exits 0 instead of 4 when some records were rejected.")
-    boolean noFailOnReject;
-
-    @Option(names = "--text-field", paramLabel = "FIELD",
-            description = "A field holding the whole text of a record without title and "
-                    + "description (a history file): its first words become the title, the "
-                    + "rest the description; a record without an id or a requester gets "
-                    + "placeholders.")
-    String textField;
-
-    @Option(names = "--label-field", paramLabel = "FIELD",
-            description = "A field holding a label (a history file): left out of the "
-                    + "tickets, so the same file and options serve train, evaluate and triage.")
-    String labelField;
-
-    // the default depends on the machine, so it is said, not shown (the man pages stay the same)
-    @Option(names = "--parallelism", paramLabel = "N", showDefaultValue = Visibility.NEVER,
-            description = "Worker threads; the output keeps input order whatever the number. "
-                    + "Default: the number of processors.")
-    int parallelism = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--store", paramLabel = "TYPE",
-            description = "Where triaged tickets are kept: memory (nowhere after the run), "
-                    + "file (the data directory, with audit entries, dead letters and a run "
-                    + "record) or postgres (the same in the PostgreSQL database store_url names,"
-                    + " shared by many processes). Default: store_type from the configuration.")
-    String store;
-
     @Mixin
-    DryRunOption dryRunOption = new DryRunOption();
+    TriageOptions options = new TriageOptions();
 
     @Mixin
     ShadowOption shadow = new ShadowOption();
-
-    private boolean shadowLoading;
 
     @Override
     boolean dependsOnRules() {
@@ -132,7 +50,7 @@ final class TriageCommand extends RecordedCommand {
 
     @Override
     boolean dryRun() {
-        return dryRunOption.dryRun;
+        return options.dryRun.dryRun;
     }
 
     @Override
@@ -142,251 +60,59 @@ final class TriageCommand extends RecordedCommand {
 
     @Override
     int poolSize() {
-        return Math.max(1, parallelism) + 1;
+        return Math.max(1, options.parallelism) + 1;
     }
 
     @Override
     TriageConfig config() {
-        if (store != null) {
-            configOptions.overrides.put("store_type", store);
+        if (options.store != null) {
+            configOptions.overrides.put("store_type", options.store);
         }
         TriageConfig config = super.config();
         // loaded with the live one, so a candidate that does not load opens and writes nothing
-        // (configuration() calls config() again: the flag stops the second call)
-        if (!shadowLoading) {
-            shadowLoading = true;
-            shadow.candidate(config, configuration().file(), environment().variables());
-        }
+        shadow.loadOnce(config, this::configuration, environment().variables());
         return config;
     }
 
     @Override
     void validate() {
         super.validate();
-        requireAtLeast("--parallelism", parallelism, 1);
-        checkFiles();
-        if (dryRun()) {
-            if (!usesDataDirectory(config())) {
-                throw usage("--dry-run shows what triage would store; give --store file or "
-                        + "postgres (store_type is memory, which stores nothing)");
-            }
-            if (!output.equals("-") || rejects != null) {
-                throw usage("--dry-run writes no file; leave out OUTPUT and --rejects to see "
-                        + "the results on standard output and the rejects on standard error");
-            }
-        }
+        requireAtLeast("--parallelism", options.parallelism, 1);
+        options.problem(dryRun(), dryRun() && usesDataDirectory(config())).ifPresent(problem -> {
+            throw usage(problem);
+        });
     }
 
     @Override
     void declareMetrics(TriageConfig config, Metrics metrics) {
         shadow.declare(metrics);
-        for (String outcome : List.of("triaged", "rejected")) {
-            metrics.declare("helpdesk_triage_records_total", Map.of("outcome", outcome));
-        }
-        for (String category : config.categories().names()) {
-            for (Priority priority : Priority.values()) {
-                metrics.declare("helpdesk_triage_tickets_total",
-                        Map.of("category", category, "priority", priority.id()));
-            }
-        }
-        if (config.cacheEnabled()) {
-            for (String result : List.of("hit", "miss")) {
-                metrics.declare("helpdesk_triage_cache_lookups_total", Map.of("result", result));
-            }
-        }
-    }
-
-    @Override
-    ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics, Map<String, Long> counts,
-            Map<String, String> details) throws IOException {
-        details.put("input", input);
-        details.put("output", output);
-        Path r = rejectsPath();
-        details.put("rejects", r == null ? "-" : r.toString());
-        if (run != null) {
-            // the data directory knows its configuration, for the commands run on it later
-            RecordedConfig used = configuration().toRecord(run.clock());
-            if (run.data().recordedConfig().filter(used::sameAs).isEmpty()) {
-                run.data().recordConfig(used);
-            }
-        }
-        return triage(config, run, metrics, counts, details);
-    }
-
-    private ExitCode triage(TriageConfig config, RecordedRun run, Metrics metrics,
-            Map<String, Long> counts, Map<String, String> details) throws IOException {
-        TriageEngine.Builder builder = (run != null ? run.engine(config)
-                : TriageEngine.builder().config(config).clock(clock())).explain(explain);
-        Optional<TriageConfig> candidate = shadow.candidate(config, configuration().file(),
-                environment().variables());
-        candidate.ifPresent(builder::shadow);
-        TriageEngine engine = builder.build();
-        StoringStep storing = run == null ? StoringStep.none() : run.storing(engine);
-        boolean toStdout = output.equals("-");
-        OutputFormat outFormat = Optional.ofNullable(outputFormat)
-                .or(() -> toStdout ? Optional.empty() : OutputFormat.fromFileName(output))
-                .orElse(OutputFormat.JSON);
-        Path rejectsPath = rejectsPath();
-
-        // what a run killed here (kill -9) left beside the files is cleaned by this one
-        for (Path p : new Path[] {toStdout ? null : Path.of(output), rejectsPath}) {
-            if (p != null) {
-                AtomicOutput.removeOrphans(p).forEach(o -> err().println(
-                        "helpdesk-triage: removed " + o + ", left by a run that did not finish"));
-            }
-        }
-        BatchSummary summary;
-        long[] resolved = new long[1];
-        TriageInput in = new TriageInput(input, format, textField, labelField);
-        Progress.ByteCounter counter = in.counted(environment().in());
-        Progress progress = Progress.of(environment().terminal() && !quiet(), err(),
-                environment().clock(), input.equals("-") ? 0 : Files.size(Path.of(input)),
-                counter);
-        long[] delivered = new long[2]; // triaged, rejected: what reached the outputs
-        try (CountedRecords reader = new CountedRecords(in.open(counter, config));
-                AtomicOutput outFile = toStdout ? null : AtomicOutput.create(Path.of(output));
-                AtomicOutput rejectFile = rejectsPath == null ? null
-                        : AtomicOutput.create(rejectsPath)) {
-            try {
-                OutputStream out = outFile == null ? new StdoutStream(out()) : outFile.stream();
-                OutputStream rej = rejectFile == null ? new StdoutStream(err())
-                        : rejectFile.stream();
-                try (ResultWriter results = ResultWriter.open(out, outFormat,
-                        reader.singleObject(), explain, candidate.isPresent());
-                        RejectWriter rejectWriter = new RejectWriter(rej)) {
-                    // results are encoded on the worker threads; the main thread writes bytes
-                    summary = BatchTriage.run(engine, storing, reader,
-                            outcome -> outcome instanceof TriageOutcome.Triaged t
-                                    ? results.render(t.result()) : null,
-                            (outcome, rendered) -> {
-                                progress.record();
-                                delivered[outcome instanceof TriageOutcome.Triaged ? 0 : 1]++;
-                                if (outcome instanceof TriageOutcome.Triaged t) {
-                                    results.write(rendered);
-                                    if (run != null) {
-                                        resolved[0] += run.resolveDeadLetters(
-                                                t.result().ticket().ticketId()).size();
-                                    }
-                                    Routing r = t.result().routing();
-                                    metrics.increment("helpdesk_triage_records_total",
-                                            Map.of("outcome", "triaged"));
-                                    metrics.increment("helpdesk_triage_tickets_total", Map.of(
-                                            "category", r.category(),
-                                            "priority", r.priority().id()));
-                                } else {
-                                    Rejection rejection =
-                                            ((TriageOutcome.Rejected) outcome).rejection();
-                                    rejectWriter.write(rejection);
-                                    metrics.increment("helpdesk_triage_records_total",
-                                            Map.of("outcome", "rejected"));
-                                    if (run != null) {
-                                        run.deadLetter(rejection);
-                                    }
-                                }
-                            }, parallelism, this::stopRequested);
-                } finally {
-                    progress.finish();
-                }
-                out.flush();
-                rej.flush();
-                if (rejectFile != null) {
-                    rejectFile.commit();
-                }
-                if (outFile != null) {
-                    outFile.commit();
-                }
-            } catch (RuntimeException | IOException e) {
-                if (e instanceof TriageException gone
-                        && gone.code() == ErrorCode.STORE_UNAVAILABLE) {
-                    throw storeGone(gone, reader, delivered, counts);
-                }
-                Optional<TriageException> full = NoSpace.of(e);
-                if (full.isEmpty()) {
-                    throw e;
-                }
-                throw notProcessed(full.get(), reader, delivered, counts, run);
-            }
-        }
-        counts.put("read", summary.read());
-        counts.put("triaged", summary.triaged());
-        counts.put("rejected", summary.rejected());
-        if (run != null) {
-            counts.put("dead_letters_resolved", resolved[0]);
-        }
-        String cache = "";
-        if (engine.cache().isPresent()) {
-            ResultCache c = engine.cache().get();
-            counts.put("cache_hits", c.hits());
-            counts.put("cache_misses", c.misses());
-            metrics.add("helpdesk_triage_cache_lookups_total", Map.of("result", "hit"), c.hits());
-            metrics.add("helpdesk_triage_cache_lookups_total", Map.of("result", "miss"),
-                    c.misses());
-            cache = ", cache hits " + c.hits() + ", misses " + c.misses();
-        }
-        String shadowed = shadow.report(engine, metrics, counts, details);
-        tell("helpdesk-triage: " + summary + cache + shadowed
-                + (run == null || dryRun() ? "" : ", run " + run.runId())
-                + (summary.rejected() > 0 && rejectsPath != null
-                        ? " (rejects in " + rejectsPath + ")" : ""));
-        return summary.rejected() > 0 && !noFailOnReject ? ExitCode.REJECTED : ExitCode.OK;
-    }
-
-    // a database that went away: one line saying where, what was stored and that a rerun
-    // resumes (each ticket is stored once, by id)
-    private static TriageException storeGone(TriageException gone, CountedRecords reader,
-            long[] delivered, Map<String, Long> counts) {
-        long read = reader.handedOut() + reader.skipRest();
-        counts.put("read", read);
-        counts.put("triaged", delivered[0]);
-        counts.put("rejected", delivered[1]);
-        counts.put("not_processed", read - delivered[0] - delivered[1]);
-        return new TriageException(ErrorCode.STORE_UNAVAILABLE, gone.getMessage() + "; "
-                + delivered[0] + " ticket(s) of this run were stored before it went, "
-                + (read - delivered[0] - delivered[1]) + " record(s) not processed; run again "
-                + "when the database is back: the rerun resumes, storing each ticket once", gone);
-    }
-
-    // a full disk stops the run: every record is still accounted for, in the summary and the
-    // run record, and the output files are not written (their temporary files go, freeing space)
-    private TriageException notProcessed(TriageException full, CountedRecords reader,
-            long[] delivered, Map<String, Long> counts, RecordedRun run) {
-        long read = reader.handedOut() + reader.skipRest();
-        long notProcessed = read - delivered[0] - delivered[1];
-        counts.put("read", read);
-        counts.put("triaged", delivered[0]);
-        counts.put("rejected", delivered[1]);
-        counts.put("not_processed", notProcessed);
-        tell("helpdesk-triage: read " + read + ", triaged " + delivered[0] + ", rejected "
-                + delivered[1] + ", not processed " + notProcessed + " (no space left on device)"
-                + (run == null ? "" : ", run " + run.runId()) + "; OUTPUT was not written; "
-                + "free some space and run again: a rerun stores each ticket once");
-        return full;
-    }
-
-    // checked before anything is opened or written, so a wrong command line commits nothing
-    private void checkFiles() {
-        Path r = rejectsPath();
-        if (!output.equals("-") && Files.isDirectory(Path.of(output))) {
-            throw usage("OUTPUT '" + output
-                    + "' is a directory; name a file to write the results to");
-        }
-        if (r != null && Files.isDirectory(r)) {
-            throw usage("the rejects file '" + r
-                    + "' is a directory; name a file with --rejects");
-        }
+        TriageJobListener.declare(config, metrics);
     }
 
     @Override
     void files(CommandFiles files) {
         super.files(files);
-        files.input("INPUT", Path.of(input)).output("OUTPUT", Path.of(output))
-                .output("--rejects", rejectsPath()).input("--shadow", shadow.file);
+        options.files(files, shadow.file);
     }
 
-    private Path rejectsPath() {
-        if (rejects != null) {
-            return rejects;
+    @Override
+    ExitCode run(TriageConfig config, RecordedRun run, Metrics metrics, Map<String, Long> counts,
+            Map<String, String> details) throws IOException {
+        options.describe(details);
+        if (run != null) {
+            run.recordConfiguration(configuration().toRecord(run.clock()));
         }
-        return output.equals("-") ? null : Path.of(output + ".rejects.jsonl");
+        TriageEngine engine = shadow.withCandidate(run != null ? run.engine(config)
+                : TriageEngine.builder().config(config).clock(clock()))
+                .explain(options.explain).build();
+        TriageJobListener listener = new TriageJobListener(run, metrics, counts, this);
+        TriageJob.Builder job = options.job(engine, new StdoutStream(out()),
+                new StdoutStream(err())).listener(listener).stopWhen(this::stopRequested)
+                .storing(run == null ? StoringStep.none() : run.storing(engine));
+        BatchSummary summary = listener.run(job, options.input());
+        listener.tell(summary, engine, shadow.report(engine, metrics, counts, details),
+                dryRun(), options.rejectsPath());
+        return summary.rejected() > 0 && !options.noFailOnReject ? ExitCode.REJECTED
+                : ExitCode.OK;
     }
 }

@@ -3,13 +3,10 @@ package org.helpdesktriage.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.store.DataDirectoryLock;
-import org.helpdesktriage.store.DataFolder;
-import org.helpdesktriage.store.Leftovers;
+import org.helpdesktriage.store.provider.StorageProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -56,16 +53,10 @@ final class WithLockCommand extends DataDirCommand {
             throw new TriageException(ErrorCode.STORE_FAILED, "data directory " + root
                     + " does not exist; check --data-dir or store_path");
         }
-        // a lock file, and leftovers removed, only in a data directory
-        DataFolder.refuseForeign(root);
         String name = String.join(" ", command);
         name = "with-lock " + (name.length() > 200 ? name.substring(0, 200) + "..." : name);
-        try (DataDirectoryLock lock = DataDirectoryLock.acquire(root, name,
-                Duration.ofSeconds(Math.max(0, dataDirOptions.waitSeconds)), clock())) {
-            lock.tookOverFrom().ifPresent(h -> err().println(
-                    "helpdesk-triage: took over a stale lock left by " + h.describe()));
-            Leftovers.remove(root).forEach(l -> err().println("helpdesk-triage: "
-                    + l.removed()));
+        // a lock file, and leftovers removed, only in a data directory
+        try (StorageProvider.HeldLock lock = storage().lockDataDirectory(name, listener())) {
             err().flush();
             exitCode = runHoldingTheLock();
         } finally {
@@ -94,7 +85,7 @@ final class WithLockCommand extends DataDirCommand {
             }
         }, "with-lock-stop-child");
         Runtime.getRuntime().addShutdownHook(stopChild);
-        Process watchdog = watchdog(child);
+        Process watchdog = ChildWatchdog.start(child);
         try {
             return child.waitFor();
         } catch (InterruptedException e) {
@@ -109,26 +100,6 @@ final class WithLockCommand extends DataDirCommand {
             } catch (IllegalStateException e) {
                 // the JVM is shutting down; the hook stops the child
             }
-        }
-    }
-
-    /**
-     * Starts a process that sends SIGTERM to COMMAND when this one dies without running its
-     * shutdown hook (kill -9): the system then releases the lock at once, and COMMAND must not
-     * go on without it. It polls five times a second, so COMMAND outlives the lock by at most
-     * about that. Where there is no POSIX shell (Windows), there is no watchdog.
-     */
-    private static Process watchdog(Process child) {
-        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do "
-                + "sleep 0.2 2>/dev/null || sleep 1; done; kill -TERM " + child.pid()
-                + " 2>/dev/null";
-        try {
-            return new ProcessBuilder("sh", "-c", script)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 

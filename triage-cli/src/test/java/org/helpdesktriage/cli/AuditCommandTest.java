@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.store.FileAuditLog;
+import org.helpdesktriage.store.file.FileAuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

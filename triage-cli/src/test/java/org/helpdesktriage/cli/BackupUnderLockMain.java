@@ -2,7 +2,7 @@ package org.helpdesktriage.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import org.helpdesktriage.store.Backup;
+import org.helpdesktriage.store.archive.Backup;
 
 /**
  * A backup in a child JVM that takes no lock of its own: run by {@code with-lock}, whose lock

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.helpdesktriage.core.internal.io.TicketJson;
-import org.helpdesktriage.store.DataDirectory;
-import org.helpdesktriage.store.FileStore;
+import org.helpdesktriage.store.file.DataDirectory;
+import org.helpdesktriage.store.file.FileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.store.AuditQuery;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.file.DataDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.StoreScan;
-import org.helpdesktriage.store.DataDirectory;
-import org.helpdesktriage.store.Leftovers;
+import org.helpdesktriage.store.file.DataDirectory;
+import org.helpdesktriage.store.file.Leftovers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

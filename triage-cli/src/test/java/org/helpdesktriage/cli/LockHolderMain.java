@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.file.DataDirectory;
 
 /**
  * A second writer in a child JVM: opens the data directory for writing, says "LOCKED pid" and

@@ -7,7 +7,7 @@ import static org.helpdesktriage.cli.OpsFixtures.ticket;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.helpdesktriage.store.FileStore;
+import org.helpdesktriage.store.file.FileStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

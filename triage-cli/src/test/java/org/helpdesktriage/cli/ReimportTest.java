@@ -15,7 +15,7 @@ import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditQuery;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.file.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

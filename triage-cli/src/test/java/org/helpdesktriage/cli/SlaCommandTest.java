@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditQuery;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.file.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.helpdesktriage.core.store.AuditQuery;
-import org.helpdesktriage.store.DataDirectory;
+import org.helpdesktriage.store.file.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

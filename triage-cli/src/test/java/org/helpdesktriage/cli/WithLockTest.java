@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.helpdesktriage.store.DataDirectory;
-import org.helpdesktriage.store.DataDirectoryLock;
 import org.helpdesktriage.store.RunRecord;
+import org.helpdesktriage.store.file.DataDirectory;
+import org.helpdesktriage.store.file.DataDirectoryLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

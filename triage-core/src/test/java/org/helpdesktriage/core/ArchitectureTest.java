@@ -31,7 +31,7 @@ class ArchitectureTest {
      */
     static final List<String> ORDER = List.of("error", "model", "text", "io", "ingest", "store",
             "rules", "classify", "scoring", "sla", "escalation", "route", "config", "", "output",
-            "evaluate", "lint");
+            "job", "evaluate", "lint");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

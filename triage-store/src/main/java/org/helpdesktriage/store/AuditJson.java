@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.store.internal.StoreJson;
 
 /** Converts audit entries to and from one line of JSON. */
 public final class AuditJson {
@@ -14,7 +15,8 @@ public final class AuditJson {
     private AuditJson() {
     }
 
-    static String toLine(AuditEntry e) {
+    /** Returns an audit entry as one line of the audit log, without the line break. */
+    public static String toLine(AuditEntry e) {
         return toTree(e).toString();
     }
 
@@ -36,7 +38,7 @@ public final class AuditJson {
     }
 
     /** Parses a line; throws IllegalArgumentException saying what is wrong. */
-    static AuditEntry fromLine(String line) {
+    public static AuditEntry fromLine(String line) {
         JsonNode n;
         try {
             n = StoreJson.MAPPER.readTree(line);

@@ -3,6 +3,7 @@ package org.helpdesktriage.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.helpdesktriage.store.file.DeadLetters;
 
 /**
  * Keeps records that failed, with the reason, for a retry: files in the data directory

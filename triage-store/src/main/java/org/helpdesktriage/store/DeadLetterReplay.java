@@ -16,6 +16,7 @@ import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.SourcePosition;
+import org.helpdesktriage.store.internal.StoreJson;
 
 /**
  * Triages a data directory's dead letters again, after a configuration or data fix: a letter

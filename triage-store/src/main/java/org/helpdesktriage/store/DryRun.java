@@ -18,6 +18,7 @@ import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
+import org.helpdesktriage.store.file.DataDirectory;
 
 /**
  * A store that reads another one and keeps every write in memory instead, counting what a run

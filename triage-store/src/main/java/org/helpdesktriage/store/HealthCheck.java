@@ -1,5 +1,6 @@
 package org.helpdesktriage.store;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * <p>A warning is something an operator should know of that is not damage: a leftover of an
  * interrupted run that the next writer removes, a lock file naming a process that does not hold
  * the lock, an audit line cut short that the next writer repairs. Warnings keep a data directory
- * healthy ({@link StoreHealth#healthy}); failures do not.
+ * healthy ({@link #healthy}); failures do not.
  *
  * @param name what was checked ("disk space")
  * @param ok whether it passed (a warning passes)
@@ -34,6 +35,16 @@ public record HealthCheck(String name, boolean ok, String detail, boolean warnin
     /** Returns a check that passed with a warning. */
     public static HealthCheck warn(String name, String detail) {
         return new HealthCheck(name, true, detail, true);
+    }
+
+    /** Returns whether every check passed (with or without a warning). */
+    public static boolean healthy(List<HealthCheck> checks) {
+        return checks.stream().allMatch(HealthCheck::ok);
+    }
+
+    /** Returns whether some check passed with a warning. */
+    public static boolean hasWarnings(List<HealthCheck> checks) {
+        return checks.stream().anyMatch(HealthCheck::warning);
     }
 
     /** Describes the check: "ok   disk space: 5120 MiB free", "WARN lock: ...", "FAIL ...". */

@@ -49,7 +49,7 @@ public record LockHolder(long pid, String host, Instant since, String command) {
     }
 
     /** Returns the lock file body: one JSON object. */
-    byte[] toJson() {
+    public byte[] toJson() {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("pid", pid);
         n.put("host", host);
@@ -59,7 +59,7 @@ public record LockHolder(long pid, String host, Instant since, String command) {
     }
 
     /** Parses a lock file body; empty when it is blank or not a holder. */
-    static Optional<LockHolder> parse(byte[] body) {
+    public static Optional<LockHolder> parse(byte[] body) {
         try {
             JsonNode n = MAPPER.readTree(body);
             if (n == null || !n.isObject() || !n.path("pid").canConvertToLong()) {

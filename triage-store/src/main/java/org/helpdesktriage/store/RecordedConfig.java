@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.io.AtomicOutput;
+import org.helpdesktriage.store.internal.StoreJson;
 
 /**
  * The configuration that last triaged into a store: its file (absolute) and its fingerprint. A
@@ -72,7 +73,7 @@ public record RecordedConfig(String path, String fingerprint, Instant recordedAt
     }
 
     /** Writes this record into the data directory {@code root}, atomically; hold the lock. */
-    void write(Path root) {
+    public void write(Path root) {
         Path file = root.resolve(FILE);
         ObjectNode n = StoreJson.MAPPER.createObjectNode();
         n.put("path", path);
@@ -87,7 +88,12 @@ public record RecordedConfig(String path, String fingerprint, Instant recordedAt
         }
     }
 
-    static RecordedConfig parse(byte[] bytes) throws IOException {
+    /**
+     * Parses the bytes of a recorded configuration's file.
+     *
+     * @throws IOException when they are not JSON
+     */
+    public static RecordedConfig parse(byte[] bytes) throws IOException {
         JsonNode n = StoreJson.MAPPER.readTree(bytes);
         if (n == null || !n.isObject() || !n.path("fingerprint").isTextual()
                 || !n.path("recorded_at").isTextual()) {

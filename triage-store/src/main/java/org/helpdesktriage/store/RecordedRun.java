@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
+import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.internal.io.AtomicOutput;
+import org.helpdesktriage.core.job.TriageJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ public final class RecordedRun implements AutoCloseable {
     private final String command;
     private final String runId;
     private final Instant startedAt;
+    private long resolved;
     // ticket id -> the ids of its dead letters, read at the first resolveDeadLetters
     private Map<String, List<String>> lettersByTicket;
 
@@ -78,8 +81,7 @@ public final class RecordedRun implements AutoCloseable {
         this.runId = reproducible ? derivedId(data.runs(), command, startedAt)
                 : ID_TIME.format(startedAt) + "-"
                         + HexFormat.of().withUpperCase().toHexDigits(RANDOM.nextInt() & 0xffffff, 6);
-        this.reserve = data instanceof DataDirectory files && files.lock().isPresent()
-                ? reserve(files.root().resolve(RunRecords.DIRECTORY)) : null;
+        this.reserve = data.runRecordDirectory().map(RecordedRun::reserve).orElse(null);
     }
 
     /**
@@ -125,22 +127,6 @@ public final class RecordedRun implements AutoCloseable {
     }
 
     /**
-     * Opens the data directory for writing (see {@link DataDirectory#openForWriting}) and starts
-     * a run on it; closing the run releases the directory.
-     *
-     * @param root the data directory
-     * @param command what runs, as the run record and the lock name it ("triage")
-     * @param wait how long to wait for another process's lock
-     * @param clock the clock of the run's times
-     */
-    public static RecordedRun open(Path root, String command, Duration wait, Clock clock) {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(clock, "clock");
-        return new RecordedRun(DataDirectory.openForWriting(root, command, wait, clock), clock,
-                command, false);
-    }
-
-    /**
      * Starts a run on a store already open for writing (a data directory, or the PostgreSQL
      * store under its lock); closing the run closes it.
      *
@@ -164,8 +150,8 @@ public final class RecordedRun implements AutoCloseable {
     private static RecordedRun start(Storage data, String command, Clock clock,
             boolean reproducible) {
         Objects.requireNonNull(data, "data");
-        if (data instanceof DataDirectory files && files.lock().isEmpty()) {
-            throw new IllegalArgumentException("data directory " + files.root()
+        if (data.readOnly()) {
+            throw new IllegalArgumentException("data directory " + data.describe()
                     + " is open for reading only; a run writes and needs it open for writing");
         }
         return new RecordedRun(data, Objects.requireNonNull(clock, "clock"),
@@ -291,5 +277,40 @@ public final class RecordedRun implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * Records {@code used} as the configuration of this run's store, unless the same one is
+     * recorded already: the commands run on the store later read it.
+     */
+    public void recordConfiguration(RecordedConfig used) {
+        Objects.requireNonNull(used, "used");
+        if (data.recordedConfig().filter(used::sameAs).isEmpty()) {
+            data.recordConfig(used);
+        }
+    }
+
+    /**
+     * Returns a listener for a {@link TriageJob} of this run: each rejected record becomes a
+     * dead letter ({@link #deadLetter}), each triaged ticket resolves its dead letters
+     * ({@link #resolveDeadLetters}), counted by {@link #deadLettersResolved()}.
+     */
+    public TriageJob.Listener deadLetters() {
+        return new TriageJob.Listener() {
+            @Override
+            public void triaged(TriageResult result) {
+                resolved += resolveDeadLetters(result.ticket().ticketId()).size();
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                deadLetter(rejection);
+            }
+        };
+    }
+
+    /** Returns how many dead letters the tickets of this run resolved. */
+    public long deadLettersResolved() {
+        return resolved;
     }
 }

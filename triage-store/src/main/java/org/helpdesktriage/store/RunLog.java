@@ -3,6 +3,7 @@ package org.helpdesktriage.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.helpdesktriage.store.file.RunRecords;
 
 /**
  * Keeps the summaries of batch runs: files in the data directory ({@link RunRecords}) or rows

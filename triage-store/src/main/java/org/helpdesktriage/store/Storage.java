@@ -1,9 +1,18 @@
 package org.helpdesktriage.store;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.TicketStore;
+import org.helpdesktriage.store.file.DataDirectory;
 
 /**
  * An open store with everything the commands work on: tickets, audit log, run records and dead
@@ -44,7 +53,53 @@ public interface Storage extends AutoCloseable {
      * writers hold the lock. By default (a dry run) nothing is kept.
      */
     default void recordConfig(RecordedConfig config) {
-        java.util.Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Returns whether the store is open for reading only (a data directory opened without its
+     * lock); a run writes and needs it open for writing.
+     */
+    default boolean readOnly() {
+        return false;
+    }
+
+    /**
+     * Returns the directory whose files are the run records, where a run sets aside room for its
+     * record before it starts, or empty where records are not files (rows, a dry run's memory)
+     * or the store is open for reading only.
+     */
+    default Optional<Path> runRecordDirectory() {
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes a ticket and records the deletion in the audit log: its status and title, or,
+     * when its file cannot be read, that it was unreadable (deleting it is the operator's fix).
+     * Writes nothing and returns false when the store holds no ticket {@code id}.
+     *
+     * @param actor who deletes, as the audit entry names them
+     * @param at when, as the audit entry says
+     */
+    default boolean deleteTicket(String id, String actor, Instant at) {
+        Objects.requireNonNull(id, "id");
+        Map<String, AuditEntry.Change> changes = new LinkedHashMap<>();
+        Optional<Ticket> before;
+        try {
+            before = tickets().get(id);
+        } catch (TriageException unreadable) {
+            before = Optional.empty();
+            changes.put("file", new AuditEntry.Change("unreadable", null));
+        }
+        before.ifPresent(t -> {
+            changes.put("status", new AuditEntry.Change(t.status().id(), null));
+            changes.put("title", new AuditEntry.Change(t.title(), null));
+        });
+        if (!tickets().delete(id)) {
+            return false;
+        }
+        audit().append(new AuditEntry(at, actor, "delete", id, changes, null));
+        return true;
     }
 
     /** Returns what opening did that the user should hear of (a stale lock, a migration). */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.helpdesktriage.store.file.DataDirectoryLock;
+import org.helpdesktriage.store.file.FileStore;
 
 /**
  * Programs run in child JVMs by the tests, so that locks and crashes involve a real second
@@ -46,7 +48,7 @@ public final class ChildProcesses {
     }
 
     /** Starts a program in a child JVM and waits until it prints its first line. */
-    static Process start(String program, Path root) throws IOException {
+    public static Process start(String program, Path root) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path"), ChildProcesses.class.getName(), program,

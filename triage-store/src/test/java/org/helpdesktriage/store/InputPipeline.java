@@ -38,6 +38,7 @@ import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
+import org.helpdesktriage.store.file.DeadLetters;
 
 /**
  * One input through the whole path a cron job takes (read, triage, write results and rejects,

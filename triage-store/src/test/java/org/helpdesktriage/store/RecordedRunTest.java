@@ -18,6 +18,9 @@ import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.store.file.DataDirectory;
+import org.helpdesktriage.store.file.FileStore;
+import org.helpdesktriage.store.provider.Cleanup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +45,8 @@ class RecordedRunTest {
         MutableClock clock = new MutableClock(T);
         RunRecord record;
         String runId;
-        try (RecordedRun run = RecordedRun.open(root, "import", Duration.ZERO, clock)) {
+        try (RecordedRun run = RecordedRun.start(
+                DataDirectory.openForWriting(root, "import", Duration.ZERO, clock), "import", clock)) {
             runId = run.runId();
             assertThat(runId).matches("20261123T090000Z-[0-9A-F]{6}");
             TriageEngine engine = run.engine(STRICT).build();
@@ -69,7 +73,8 @@ class RecordedRunTest {
     @Test
     void replay_afterAConfigurationFix_triagesWhatNowPassesAndCountsTheRest() {
         MutableClock clock = new MutableClock(T);
-        try (RecordedRun run = RecordedRun.open(root, "import", Duration.ZERO, clock)) {
+        try (RecordedRun run = RecordedRun.start(
+                DataDirectory.openForWriting(root, "import", Duration.ZERO, clock), "import", clock)) {
             TriageEngine strict = run.engine(STRICT)
                     .build();
             run.deadLetter(((TriageOutcome.Rejected) strict.triageJson(LONG_TITLE)).rejection());
@@ -79,7 +84,8 @@ class RecordedRunTest {
         clock.advance(Duration.ofHours(1));
         List<DeadLetterReplay.Retry> seen = new ArrayList<>();
         DeadLetterReplay.Summary summary;
-        try (RecordedRun run = RecordedRun.open(root, "retry", Duration.ZERO, clock)) {
+        try (RecordedRun run = RecordedRun.start(
+                DataDirectory.openForWriting(root, "retry", Duration.ZERO, clock), "retry", clock)) {
             summary = DeadLetterReplay.retry(run, run.engine(TriageConfig.defaults()).build(), 0,
                     seen::add);
         }
@@ -102,7 +108,8 @@ class RecordedRunTest {
     void cleanup_archivesOldFinishedTickets_prunesRunsAndKeepsTheNewestBackups()
             throws IOException {
         MutableClock clock = new MutableClock(T);
-        try (RecordedRun run = RecordedRun.open(root, "import", Duration.ZERO, clock)) {
+        try (RecordedRun run = RecordedRun.start(
+                DataDirectory.openForWriting(root, "import", Duration.ZERO, clock), "import", clock)) {
             run.data().tickets().save(TestTickets.aTicket("OLD-CLOSED").status(Status.CLOSED)
                     .updatedAt(T.minus(Duration.ofDays(100))).build());
             run.data().tickets().save(TestTickets.aTicket("OLD-OPEN")
@@ -118,7 +125,8 @@ class RecordedRunTest {
         Files.writeString(backups.resolve("notes.txt"), "not a backup");
         clock.advance(Duration.ofDays(200));
         Cleanup.Result result;
-        try (RecordedRun run = RecordedRun.open(root, "cleanup", Duration.ZERO, clock)) {
+        try (RecordedRun run = RecordedRun.start(
+                DataDirectory.openForWriting(root, "cleanup", Duration.ZERO, clock), "cleanup", clock)) {
             result = Cleanup.run(run, new Cleanup.Settings(Duration.ofDays(90), true,
                     Duration.ofDays(90), Optional.of(backups), 1));
         }

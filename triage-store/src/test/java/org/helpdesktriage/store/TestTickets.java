@@ -8,14 +8,14 @@ import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 
 /** Shared ticket fixtures. */
-final class TestTickets {
+public final class TestTickets {
 
-    static final Instant T0 = Instant.parse("2026-11-20T10:15:30Z");
+    public static final Instant T0 = Instant.parse("2026-11-20T10:15:30Z");
 
     private TestTickets() {
     }
 
-    static Ticket.Builder aTicket(String id) {
+    public static Ticket.Builder aTicket(String id) {
         return Ticket.builder().ticketId(id).title("Printer on fire").description("It burns.")
                 .requesterEmail("ann@example.com").category("technical")
                 .priority(Priority.HIGH).status(Status.NEW).createdAt(T0)
@@ -23,7 +23,7 @@ final class TestTickets {
                 .metadata(Map.of("source", "mail"));
     }
 
-    static Ticket ticket(String id) {
+    public static Ticket ticket(String id) {
         return aTicket(id).build();
     }
 }

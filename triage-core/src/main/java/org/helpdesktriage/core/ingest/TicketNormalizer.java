@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
@@ -235,17 +236,16 @@ public final class TicketNormalizer {
             }
             return fallback;
         }
-        String synonym = config.categorySynonyms().get(c);
-        if (synonym != null) {
-            w.note("category '" + c + "' read as '" + synonym + "'");
-            c = synonym;
+        Optional<String> read = readCategory(c);
+        if (read.isEmpty()) {
+            w.note("category " + FieldChecks.quote(c) + " is not a known category; set to the "
+                    + "default '" + fallback + "'");
+            return fallback;
         }
-        if (config.categories().contains(c)) {
-            return c;
+        if (config.categorySynonyms().containsKey(c)) {
+            w.note("category '" + c + "' read as '" + read.get() + "'");
         }
-        w.note("category " + FieldChecks.quote(c) + " is not a known category; set to the default '"
-                + fallback + "'");
-        return fallback;
+        return read.get();
     }
 
     private Priority priority(RecordWork w) {
@@ -256,17 +256,45 @@ public final class TicketNormalizer {
             }
             return config.defaultPriority();
         }
-        Priority synonym = config.prioritySynonyms().get(p);
-        if (synonym != null) {
-            w.note("priority '" + p + "' read as '" + synonym.id() + "'");
-            return synonym;
-        }
-        Priority parsed = Priority.parse(p).orElse(null);
-        if (parsed == null) {
+        Optional<Priority> read = readPriority(p);
+        if (read.isEmpty()) {
             w.error(PRIORITY, "priority " + FieldChecks.quote(p) + " is not one of "
                     + priorities);
+            return null;
         }
-        return parsed;
+        if (config.prioritySynonyms().containsKey(p)) {
+            w.note("priority '" + p + "' read as '" + read.get().id() + "'");
+        }
+        return read.get();
+    }
+
+    /**
+     * Reads a category as a record's is read: a configured category or a synonym of one, in
+     * any case, around any white space.
+     *
+     * @return the category, or empty when {@code value} names none
+     */
+    public Optional<String> readCategory(String value) {
+        String c = value.strip().toLowerCase(Locale.ROOT);
+        c = config.categorySynonyms().getOrDefault(c, c);
+        return config.categories().contains(c) ? Optional.of(c) : Optional.empty();
+    }
+
+    /**
+     * Reads a priority as a record's is read: a priority's name or a synonym of the
+     * configuration, in any case, around any white space.
+     *
+     * @return the priority, or empty when {@code value} names none
+     */
+    public Optional<Priority> readPriority(String value) {
+        String p = value.strip().toLowerCase(Locale.ROOT);
+        Priority synonym = config.prioritySynonyms().get(p);
+        return synonym != null ? Optional.of(synonym) : Priority.parse(p);
+    }
+
+    /** Returns the priorities a record may name: "critical, high, medium, low (or p1, ...)". */
+    public String priorities() {
+        return priorities;
     }
 
     private static Status status(RecordWork w) {

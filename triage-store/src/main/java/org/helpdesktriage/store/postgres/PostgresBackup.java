@@ -17,9 +17,9 @@ import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.CorruptRecord;
-import org.helpdesktriage.store.DataImage;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.RunRecord;
+import org.helpdesktriage.store.archive.DataImage;
 
 /**
  * Backs up a PostgreSQL store into the data directory's archive format, and restores such an

@@ -5,14 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.error.ErrorCode;
-import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.DeadLetterLog;
 
@@ -23,9 +20,12 @@ public final class PostgresDeadLetters implements DeadLetterLog {
             + "attempts";
 
     private final PostgresDatabase db;
+    private final RecordTable<DeadLetter> rows;
 
     PostgresDeadLetters(PostgresDatabase db) {
         this.db = db;
+        this.rows = new RecordTable<>(db, "dead_letters", COLUMNS, "time, id", "dead letters",
+                PostgresDeadLetters::read);
     }
 
     @Override
@@ -47,8 +47,8 @@ public final class PostgresDeadLetters implements DeadLetterLog {
                     + " has a record that is not JSON-like: " + e.getOriginalMessage(), e);
         }
         {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO dead_letters (" + COLUMNS
-                    .replace("::text", "") + ") VALUES (?, ?, ?, ?, ?, ?::json, ?) "
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO dead_letters ("
+                    + rows.insertColumns() + ") VALUES (?, ?, ?, ?, ?, ?::json, ?) "
                     + "ON CONFLICT (id) DO UPDATE SET time = EXCLUDED.time, "
                     + "run_id = EXCLUDED.run_id, source = EXCLUDED.source, "
                     + "reason = EXCLUDED.reason, record = EXCLUDED.record, "
@@ -73,7 +73,7 @@ public final class PostgresDeadLetters implements DeadLetterLog {
     @Override
     public Optional<DeadLetter> get(String id) {
         Objects.requireNonNull(id, "id");
-        return select(" WHERE id = ?", id).stream().findFirst();
+        return rows.select(" WHERE id = ?", id).stream().findFirst();
     }
 
     @Override
@@ -89,48 +89,19 @@ public final class PostgresDeadLetters implements DeadLetterLog {
 
     @Override
     public List<DeadLetter> list() {
-        return select("", null);
+        return rows.select("", null);
     }
 
     /** Returns every dead letter, oldest first, read in the caller's transaction. */
     List<DeadLetter> list(java.sql.Connection c) throws SQLException {
-        return select(c, "", null);
-    }
-
-    private List<DeadLetter> select(String where, String arg) {
-        return Transactions.run(db, "cannot read dead letters", c -> select(c, where, arg));
-    }
-
-    private static List<DeadLetter> select(java.sql.Connection c, String where, String arg)
-            throws SQLException {
-        {
-            List<DeadLetter> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM dead_letters" + where + " ORDER BY time, id")) {
-                if (arg != null) {
-                    ps.setString(1, arg);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
-            }
-            return out;
-        }
+        return rows.select(c, "", null);
     }
 
     @SuppressWarnings("unchecked")
-    private static DeadLetter read(ResultSet rs) throws SQLException {
-        String id = rs.getString(1);
-        try {
-            Map<String, Object> record = PostgresAuditLog.MAPPER.readValue(rs.getString(6),
-                    LinkedHashMap.class);
-            return new DeadLetter(id, rs.getTimestamp(2).toInstant(), rs.getString(3),
-                    rs.getString(4), rs.getString(5), record, rs.getInt(7));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new TriageException(ErrorCode.STORE_FAILED, "dead_letters row '" + id
-                    + "' cannot be read: " + e.getMessage());
-        }
+    private static DeadLetter read(ResultSet rs) throws SQLException, JsonProcessingException {
+        Map<String, Object> record = PostgresAuditLog.MAPPER.readValue(rs.getString(6),
+                LinkedHashMap.class);
+        return new DeadLetter(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getString(5), record, rs.getInt(7));
     }
 }

@@ -8,14 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.error.ErrorCode;
-import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.store.RunLog;
 import org.helpdesktriage.store.RunRecord;
 
@@ -26,9 +23,12 @@ public final class PostgresRunLog implements RunLog {
             + "details::text, counts::text";
 
     private final PostgresDatabase db;
+    private final RecordTable<RunRecord> rows;
 
     PostgresRunLog(PostgresDatabase db) {
         this.db = db;
+        this.rows = new RecordTable<>(db, "runs", COLUMNS, "started_at DESC, run_id",
+                "run records", PostgresRunLog::read);
     }
 
     @Override
@@ -47,8 +47,8 @@ public final class PostgresRunLog implements RunLog {
         ObjectNode counts = PostgresAuditLog.MAPPER.createObjectNode();
         run.counts().forEach(counts::put);
         {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (" + COLUMNS
-                    .replace("::text", "") + ") VALUES (?, ?, ?, ?, ?, ?::json, ?::json) "
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs ("
+                    + rows.insertColumns() + ") VALUES (?, ?, ?, ?, ?, ?::json, ?::json) "
                     + "ON CONFLICT (run_id) DO UPDATE SET command = EXCLUDED.command, "
                     + "started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, "
                     + "exit_code = EXCLUDED.exit_code, details = EXCLUDED.details, "
@@ -68,75 +68,40 @@ public final class PostgresRunLog implements RunLog {
     @Override
     public Optional<RunRecord> get(String runId) {
         Objects.requireNonNull(runId, "runId");
-        List<RunRecord> found = select(" WHERE run_id = ?", runId);
+        List<RunRecord> found = rows.select(" WHERE run_id = ?", runId);
         return found.stream().findFirst();
     }
 
     @Override
     public List<RunRecord> list() {
-        return select("", null);
+        return rows.select("", null);
     }
 
     @Override
     public List<RunRecord> pruneStartedBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return Transactions.run(db, "cannot prune run records", c -> {
-            List<RunRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM runs WHERE started_at < ?"
-                    + " RETURNING " + COLUMNS)) {
+                    + " RETURNING " + rows.columns())) {
                 ps.setTimestamp(1, Timestamp.from(cutoff));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
+                return rows.readAll(ps);
             }
-            return out;
         });
     }
 
     /** Returns every run record, newest first, read in the caller's transaction. */
     List<RunRecord> list(java.sql.Connection c) throws SQLException {
-        return select(c, "", null);
+        return rows.select(c, "", null);
     }
 
-    private List<RunRecord> select(String where, String arg) {
-        return Transactions.run(db, "cannot read run records", c -> select(c, where, arg));
-    }
-
-    private static List<RunRecord> select(java.sql.Connection c, String where, String arg)
-            throws SQLException {
-        {
-            List<RunRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs"
-                    + where + " ORDER BY started_at DESC, run_id")) {
-                if (arg != null) {
-                    ps.setString(1, arg);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
-    private static RunRecord read(ResultSet rs) throws SQLException {
-        String id = rs.getString(1);
-        try {
-            Map<String, String> details = new LinkedHashMap<>();
-            PostgresAuditLog.MAPPER.readTree(rs.getString(6)).fields()
-                    .forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
-            Map<String, Long> counts = new LinkedHashMap<>();
-            JsonNode cn = PostgresAuditLog.MAPPER.readTree(rs.getString(7));
-            cn.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
-            return new RunRecord(id, rs.getString(2), rs.getTimestamp(3).toInstant(),
-                    rs.getTimestamp(4).toInstant(), rs.getInt(5), details, counts);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new TriageException(ErrorCode.STORE_FAILED, "runs row '" + id
-                    + "' cannot be read: " + e.getMessage());
-        }
+    private static RunRecord read(ResultSet rs) throws SQLException, JsonProcessingException {
+        Map<String, String> details = new LinkedHashMap<>();
+        PostgresAuditLog.MAPPER.readTree(rs.getString(6)).fields()
+                .forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        JsonNode cn = PostgresAuditLog.MAPPER.readTree(rs.getString(7));
+        cn.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return new RunRecord(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                rs.getTimestamp(4).toInstant(), rs.getInt(5), details, counts);
     }
 }

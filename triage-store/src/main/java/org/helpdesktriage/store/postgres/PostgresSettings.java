@@ -61,15 +61,27 @@ public record PostgresSettings(String url, String user, String password) {
      */
     public static PostgresSettings from(TriageConfig config, Map<String, String> environment) {
         Objects.requireNonNull(config, "config");
+        return of(config.storeUrlSetting(), config.dbPasswordFileSetting(), environment);
+    }
+
+    /**
+     * Returns the settings of a URL ({@code store_url}), a password file
+     * ({@code db_password_file}) and an environment, as {@link #from} does.
+     *
+     * @throws TriageException with {@link ErrorCode#STORE_FAILED} when no URL is set or the
+     *     password file cannot be read
+     */
+    public static PostgresSettings of(Optional<String> storeUrl, Optional<Path> passwordFile,
+            Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
-        String url = config.storeUrlSetting().orElseThrow(() -> new TriageException(
+        String url = storeUrl.filter(u -> !u.isBlank()).orElseThrow(() -> new TriageException(
                 ErrorCode.STORE_FAILED, "store_type postgres needs a database: set store_url in "
                         + "the configuration or HELPDESK_STORE_URL to a JDBC URL such as "
                         + "jdbc:postgresql://localhost:5432/helpdesk"));
         String user = environment.get(USER_VARIABLE);
         String password = environment.get(PASSWORD_VARIABLE);
-        if (password == null && config.dbPasswordFileSetting().isPresent()) {
-            password = readPasswordFile(config.dbPasswordFileSetting().get());
+        if (password == null && passwordFile.isPresent()) {
+            password = readPasswordFile(passwordFile.get());
         }
         return new PostgresSettings(url.trim(), blankToNull(user), password);
     }

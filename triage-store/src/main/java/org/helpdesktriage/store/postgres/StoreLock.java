@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.helpdesktriage.core.error.ErrorCode;
-import org.helpdesktriage.core.error.TriageException;
+import java.util.Optional;
 import org.helpdesktriage.store.LockHolder;
+import org.helpdesktriage.store.internal.LockWait;
 
 /**
- * The advisory lock of a PostgreSQL store, as the data directory's lock file is for files:
+ * The advisory lock of a PostgreSQL store, as the data directory's lock file is for files, and
+ * waited for the same way ({@link LockWait}):
  * {@code pg_advisory_lock} on one key, held by a database session of its own, so the server
  * releases it when the holder's connection ends, however the process dies. Runs (triage,
  * escalate, dead-letter retries) take it shared, so any number run at once; cleanup and restore
@@ -51,38 +52,20 @@ public final class StoreLock implements AutoCloseable {
         if (wait.isNegative()) {
             throw new IllegalArgumentException("wait " + wait + " is negative");
         }
-        long deadline = System.nanoTime() + wait.toNanos();
-        long pauseMillis = 25;
         Connection c = db.connection();
         try {
             c.setAutoCommit(true);
-            while (true) {
-                if (tryLock(c, exclusive)) {
-                    LockHolder me = LockHolder.self(clock.instant(), command);
-                    record(c, me, exclusive);
-                    return new StoreLock(db, c, me, exclusive);
+            return LockWait.acquire(db.settings().describe(), wait, () -> {
+                if (!tryLock(c, exclusive)) {
+                    return Optional.empty();
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    List<String> holders = holders(c);
-                    throw new TriageException(ErrorCode.LOCKED, db.settings().describe()
-                            + " is locked by " + (holders.isEmpty()
-                                    ? "a process that has not yet written its name"
-                                    : String.join("; ", holders))
-                            + (wait.isZero() ? "" : "; waited " + wait.toSeconds() + " s")
-                            + "; try again later, or use a longer --wait");
-                }
-                Thread.sleep(Math.min(pauseMillis, Math.max(1, left / 1_000_000)));
-                pauseMillis = Math.min(pauseMillis * 2, 1000);
-            }
+                LockHolder me = LockHolder.self(clock.instant(), command);
+                record(c, me, exclusive);
+                return Optional.of(new StoreLock(db, c, me, exclusive));
+            }, () -> holders(c));
         } catch (SQLException e) {
             db.evict(c);
             throw db.failure("cannot take the advisory lock", e);
-        } catch (InterruptedException e) {
-            db.evict(c);
-            Thread.currentThread().interrupt();
-            throw new TriageException(ErrorCode.LOCKED, "interrupted while waiting for the lock "
-                    + "of " + db.settings().describe(), e);
         } catch (RuntimeException e) {
             db.evict(c);
             throw e;

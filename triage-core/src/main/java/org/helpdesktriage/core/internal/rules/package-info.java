@@ -1,6 +1,5 @@
 /**
  * Not API. Rules compiled once (conditions, keyword lists with a vocabulary per rule set) and
- * evaluated and explained against a ticket's facts. Exported to the command line only
- * ({@code sla-due} tests SLA conditions on facts).
+ * evaluated and explained against a ticket's facts. Not exported.
  */
 package org.helpdesktriage.core.internal.rules;

@@ -1,5 +1,5 @@
 /**
- * Not API. The SLA status of stored tickets, read back from what the storing step kept. Exported
- * to the command line only ({@code sla-status}).
+ * Not API. The SLA status of stored tickets, read back from what the storing step kept. Not
+ * exported.
  */
 package org.helpdesktriage.core.internal.sla;
