@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.StoringStep;
@@ -15,8 +14,6 @@ import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.InputFormat;
-import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.Rejection;
@@ -119,7 +116,7 @@ public final class TriageJob {
             }
         }
         long[] delivered = new long[2]; // triaged, rejected: what reached the outputs
-        try (Counted reader = new Counted(input);
+        try (CountedReader reader = new CountedReader(input);
                 AtomicOutput outFile = outputFile == null ? null
                         : AtomicOutput.create(outputFile);
                 AtomicOutput rejectFile = rejectsFile == null ? null
@@ -167,7 +164,7 @@ public final class TriageJob {
                 if (stopped.isEmpty()) {
                     throw e;
                 }
-                long read = reader.handedOut + reader.skipRest();
+                long read = reader.handedOut() + reader.skipRest();
                 throw new Incomplete(stopped.get(), read, delivered[0], delivered[1]);
             }
         }
@@ -343,71 +340,6 @@ public final class TriageJob {
         /** Returns the job. */
         public TriageJob build() {
             return new TriageJob(this);
-        }
-    }
-
-    /** The input, counting the records it hands out, so a stopped run can count the rest. */
-    private static final class Counted implements RecordReader {
-        private final RecordReader reader;
-        private long handedOut;
-
-        Counted(RecordReader reader) {
-            this.reader = reader;
-        }
-
-        // the rest of the input, read without parsing; an unreadable rest counts as far as it
-        // could be read
-        long skipRest() {
-            long n = 0;
-            try {
-                while (reader.hasNext()) {
-                    reader.nextDeferred();
-                    n++;
-                }
-            } catch (TriageException e) {
-                return n;
-            }
-            return n;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return reader.hasNext();
-        }
-
-        @Override
-        public RawRecord next() {
-            RawRecord r = reader.next();
-            handedOut++;
-            return r;
-        }
-
-        @Override
-        public Supplier<RawRecord> nextDeferred() {
-            Supplier<RawRecord> r =
-                    reader.nextDeferred();
-            handedOut++;
-            return r;
-        }
-
-        @Override
-        public long lastRecordLength() {
-            return reader.lastRecordLength();
-        }
-
-        @Override
-        public boolean singleObject() {
-            return reader.singleObject();
-        }
-
-        @Override
-        public InputFormat format() {
-            return reader.format();
-        }
-
-        @Override
-        public void close() {
-            reader.close();
         }
     }
 }

@@ -1,19 +1,12 @@
 package org.helpdesktriage.core.internal.classify;
 
 import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
-import de.bwaldvogel.liblinear.Linear;
-import de.bwaldvogel.liblinear.Model;
-import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
-import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -55,22 +48,14 @@ public final class ClassifierTrainer {
      */
     static final int LARGE = 10_000;
     private static final int AUTO_FOLDS = -1;
-    private static final double NB_SMOOTHING = 1.0;
-    /**
-     * NB-LR's C is the trainer's C divided by this: its features are scaled by log-count ratios
-     * of magnitude 1 to 3, so the same C would fit them closer than LR's. Measured on the IT
-     * tickets: C/3 gives the same accuracy as C and trains in about 60% of the time.
-     */
-    private static final double NB_C_DIVISOR = 3.0;
-
-    private final double c;
+    private final LinearFits fits;
     private final FeatureSettings features;
     private final long seed;
     private final int calibrationFolds;
     private final int threads;
 
     private ClassifierTrainer(Builder b) {
-        this.c = b.c;
+        this.fits = new LinearFits(b.c, b.seed);
         this.features = b.features;
         this.seed = b.seed;
         this.calibrationFolds = b.calibrationFolds;
@@ -126,11 +111,11 @@ public final class ClassifierTrainer {
         List<Callable<float[][]>> tasks = new ArrayList<>();
         // NB-LR rewrites feature values: each thread keeps one copy of all rows for its fits,
         // instead of a new copy per fit (100 MB for 38,000 tickets)
-        ThreadLocal<Feature[][]> scaled = ThreadLocal.withInitial(() -> copy(x));
+        ThreadLocal<Feature[][]> scaled = ThreadLocal.withInitial(() -> LinearFits.copy(x));
         for (int f = 0; f <= folds; f++) {
             int[] rows = f == folds ? IntStream.range(0, y.length).toArray() : rowsOutside(fold, f);
-            tasks.add(() -> fitLogistic(x, y, rows, n, k));
-            tasks.add(() -> fitNbLogistic(x, scaled.get(), y, rows, n, k));
+            tasks.add(() -> fits.fitLogistic(x, y, rows, n, k));
+            tasks.add(() -> fits.fitNbLogistic(x, scaled.get(), y, rows, n, k));
         }
         List<float[][]> fitted = runAll(tasks);
         float[] combiner;
@@ -139,7 +124,7 @@ public final class ClassifierTrainer {
             for (int d = 0; d < y.length; d++) {
                 for (int s = 0; s < SCORERS.size(); s++) {
                     float[][] wb = fitted.get(fold[d] * SCORERS.size() + s);
-                    score(x[d], wb[0], wb[1], k, held[d], s * k);
+                    LinearFits.score(x[d], wb[0], wb[1], k, held[d], s * k);
                 }
             }
             combiner = Combiner.fit(held, y, k);
@@ -210,138 +195,6 @@ public final class ClassifierTrainer {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Adds {@code w . v + b} per label to {@code out[from..from + k)}. */
-    private static void score(Feature[] v, float[] w, float[] b, int k, double[] out, int from) {
-        for (Feature f : v) {
-            int base = (f.getIndex() - 1) * k;
-            if (base < w.length) {
-                for (int c = 0; c < k; c++) {
-                    out[from + c] += f.getValue() * w[base + c];
-                }
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            out[from + c] += b[c];
-        }
-    }
-
-    /** One-vs-rest logistic regression on the rows; returns {feature-major weights, biases}. */
-    private float[][] fitLogistic(Feature[][] x, int[] y, int[] rows, int n, int k) {
-        Feature[][] px = new Feature[rows.length][];
-        double[] py = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            px[i] = x[rows[i]];
-            py[i] = y[rows[i]];
-        }
-        Model m = Linear.train(problem(px, py, n), parameter());
-        double[] lw = m.getFeatureWeights();
-        int[] ml = m.getLabels();
-        int nrW = (ml.length == 2) ? 1 : ml.length;
-        float[] w = new float[n * k];
-        float[] b = new float[k];
-        for (int j = 0; j < ml.length; j++) {
-            int c = ml[j];
-            int src = nrW == 1 ? 0 : j;
-            double sign = nrW == 1 && j == 1 ? -1 : 1;
-            for (int f = 0; f < n; f++) {
-                w[f * k + c] = (float) (sign * lw[f * nrW + src]);
-            }
-            b[c] = (float) (sign * lw[n * nrW + src]);
-        }
-        return new float[][] {w, b};
-    }
-
-    /**
-     * Per label, a binary logistic regression on the features scaled by the label's naive Bayes
-     * log-count ratio {@code r = log((p / |p|) / (q / |q|))}, with {@code p} and {@code q} the
-     * smoothed feature sums over the label's rows and the other rows, with C divided by
-     * {@link #NB_C_DIVISOR}. The ratio is folded into the returned weights, so the scorer is
-     * linear in the unscaled features.
-     */
-    private float[][] fitNbLogistic(Feature[][] x, Feature[][] scaled, int[] y, int[] rows,
-            int n, int k) {
-        float[] w = new float[n * k];
-        float[] b = new float[k];
-        double[] total = new double[n];
-        double[][] in = new double[k][n];
-        for (int d : rows) {
-            for (Feature f : x[d]) {
-                int j = f.getIndex() - 1;
-                if (j < n) {
-                    in[y[d]][j] += f.getValue();
-                    total[j] += f.getValue();
-                }
-            }
-        }
-        double sumTotal = Arrays.stream(total).sum();
-        // the thread's scaled copy of the rows, its values rewritten for each label
-        Feature[][] px = new Feature[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            px[i] = scaled[rows[i]];
-        }
-        double[] py = new double[rows.length];
-        for (int label = 0; label < k; label++) {
-            double sumIn = Arrays.stream(in[label]).sum() + NB_SMOOTHING * n;
-            double sumOut = sumTotal - sumIn + 2 * NB_SMOOTHING * n;
-            double[] r = new double[n];
-            for (int j = 0; j < n; j++) {
-                double p = in[label][j] + NB_SMOOTHING;
-                double q = total[j] - in[label][j] + NB_SMOOTHING;
-                r[j] = Math.log((p / sumIn) / (q / sumOut));
-            }
-            for (int i = 0; i < rows.length; i++) {
-                Feature[] v = x[rows[i]];
-                for (int q = 0; q < v.length; q++) {
-                    int j = v[q].getIndex() - 1;
-                    if (j < n) {
-                        px[i][q].setValue(v[q].getValue() * r[j]);
-                    }
-                }
-                py[i] = y[rows[i]] == label ? 1 : 0;
-            }
-            Model m = Linear.train(problem(px, py, n), parameter(c / NB_C_DIVISOR));
-            double[] lw = m.getFeatureWeights();
-            double sign = m.getLabels()[0] == 1 ? 1 : -1;
-            for (int j = 0; j < n; j++) {
-                w[j * k + label] = (float) (sign * lw[j] * r[j]);
-            }
-            b[label] = (float) (sign * lw[n]);
-        }
-        return new float[][] {w, b};
-    }
-
-    private static Feature[][] copy(Feature[][] x) {
-        Feature[][] out = new Feature[x.length][];
-        for (int d = 0; d < x.length; d++) {
-            out[d] = new Feature[x[d].length];
-            for (int q = 0; q < x[d].length; q++) {
-                out[d][q] = new FeatureNode(x[d][q].getIndex(), x[d][q].getValue());
-            }
-        }
-        return out;
-    }
-
-    private static Problem problem(Feature[][] x, double[] y, int n) {
-        Problem p = new Problem();
-        p.l = x.length;
-        p.n = n + 1;
-        p.x = x;
-        p.y = y;
-        p.bias = 1.0;
-        return p;
-    }
-
-    private Parameter parameter() {
-        return parameter(c);
-    }
-
-    private Parameter parameter(double c) {
-        Parameter param = new Parameter(SolverType.L2R_LR_DUAL, c, 0.1);
-        param.setRandom(new Random(seed));
-        Linear.disableDebugOutput();
-        return param;
     }
 
     /** Options for a {@link ClassifierTrainer}. */
