@@ -38,17 +38,15 @@ import org.helpdesktriage.core.sla.SlaSettings;
  * @param defaultPriority the priority of a ticket that names none
  * @param categorySynonyms extra spellings of categories (lower-case), e.g. tech to technical
  * @param prioritySynonyms extra spellings of priorities (lower-case), e.g. urgent to high
- * @param storeType {@code memory}, {@code file} or {@code postgres}
- * @param storePath the data directory of the file store
  * @param cacheEnabled whether triage results are cached
  * @param cacheTtl how long a cached result lives
- * @param logLevel the log level of the command line
  * @param classifier how a trained model takes part in routing, or {@code null} for rules only
  * @param limits the limits on input records, which every reader and the normaliser apply
- * @param storeUrl the JDBC URL of the {@code postgres} store, or {@code null}
- * @param dbPasswordFile a file holding the {@code postgres} store's password, or {@code null}
  * @param timeZone the zone of input timestamps written without one
  * @param sla the SLA calendars, policies and escalation stages ({@link SlaSettings#none()}: off)
+ * @param moduleSettings the settings other modules own (the store's, the command line's log
+ *     level), carried without a meaning here: triage-store's {@code StoreSettings.from(config)}
+ *     reads the store's, the command line its log level
  * @param shadow the candidate configuration file {@code triage} runs in shadow mode beside this
  *     one, or {@code null}; not part of the fingerprint, since it decides nothing here
  */
@@ -63,17 +61,13 @@ public record TriageConfig(
         Priority defaultPriority,
         Map<String, String> categorySynonyms,
         Map<String, Priority> prioritySynonyms,
-        String storeType,
-        Path storePath,
         boolean cacheEnabled,
         Duration cacheTtl,
-        String logLevel,
         ClassifierPolicy classifier,
         InputLimits limits,
-        String storeUrl,
-        Path dbPasswordFile,
         ZoneId timeZone,
         SlaSettings sla,
+        ModuleSettings moduleSettings,
         Path shadow) {
 
     /** Checks the values and copies the collections. */
@@ -86,13 +80,11 @@ public record TriageConfig(
         Objects.requireNonNull(defaultPriority, "defaultPriority");
         categorySynonyms = Map.copyOf(categorySynonyms);
         prioritySynonyms = Map.copyOf(prioritySynonyms);
-        Objects.requireNonNull(storeType, "storeType");
-        Objects.requireNonNull(storePath, "storePath");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
-        Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(moduleSettings, "moduleSettings");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
@@ -104,13 +96,11 @@ public record TriageConfig(
             ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
             int maxDescriptionLength, Priority defaultPriority,
             Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
-            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
-            String logLevel, ClassifierPolicy classifier, InputLimits limits, String storeUrl,
-            Path dbPasswordFile, ZoneId timeZone, SlaSettings sla) {
+            boolean cacheEnabled, Duration cacheTtl, ClassifierPolicy classifier,
+            InputLimits limits, ZoneId timeZone, SlaSettings sla, ModuleSettings moduleSettings) {
         this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
                 maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
-                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier, limits,
-                storeUrl, dbPasswordFile, timeZone, sla, null);
+                cacheEnabled, cacheTtl, classifier, limits, timeZone, sla, moduleSettings, null);
     }
 
     /**
@@ -158,16 +148,6 @@ public record TriageConfig(
                 maxTitleLength, maxDescriptionLength, limits, timeZone);
     }
 
-    /** Returns the JDBC URL of the {@code postgres} store, or empty when none is set. */
-    public Optional<String> storeUrlSetting() {
-        return Optional.ofNullable(storeUrl).filter(u -> !u.isBlank());
-    }
-
-    /** Returns the file holding the {@code postgres} store's password, or empty. */
-    public Optional<Path> dbPasswordFileSetting() {
-        return Optional.ofNullable(dbPasswordFile);
-    }
-
     /** Returns the candidate configuration file for shadow mode ({@code shadow}), or empty. */
     public Optional<Path> shadowSetting() {
         return Optional.ofNullable(shadow);
@@ -205,17 +185,13 @@ public record TriageConfig(
         private Priority defaultPriority;
         private Map<String, String> categorySynonyms;
         private Map<String, Priority> prioritySynonyms;
-        private String storeType;
-        private Path storePath;
         private boolean cacheEnabled;
         private Duration cacheTtl;
-        private String logLevel;
         private ClassifierPolicy classifier;
         private InputLimits limits = InputLimits.defaults();
-        private String storeUrl;
-        private Path dbPasswordFile;
         private ZoneId timeZone = ZoneOffset.UTC;
         private SlaSettings sla = SlaSettings.none();
+        private ModuleSettings moduleSettings = ModuleSettings.none();
         private Path shadow;
 
         private Builder(TriageConfig c) {
@@ -229,17 +205,13 @@ public record TriageConfig(
             defaultPriority = c.defaultPriority;
             categorySynonyms = c.categorySynonyms;
             prioritySynonyms = c.prioritySynonyms;
-            storeType = c.storeType;
-            storePath = c.storePath;
             cacheEnabled = c.cacheEnabled;
             cacheTtl = c.cacheTtl;
-            logLevel = c.logLevel;
             classifier = c.classifier;
             limits = c.limits;
-            storeUrl = c.storeUrl;
-            dbPasswordFile = c.dbPasswordFile;
             timeZone = c.timeZone;
             sla = c.sla;
+            moduleSettings = c.moduleSettings;
             shadow = c.shadow;
         }
 
@@ -303,18 +275,6 @@ public record TriageConfig(
             return this;
         }
 
-        /** Sets the store type: memory, file or postgres. */
-        public Builder storeType(String value) {
-            storeType = value;
-            return this;
-        }
-
-        /** Sets the data directory of the file store. */
-        public Builder storePath(Path value) {
-            storePath = value;
-            return this;
-        }
-
         /** Sets whether triage results are cached. */
         public Builder cacheEnabled(boolean value) {
             cacheEnabled = value;
@@ -324,12 +284,6 @@ public record TriageConfig(
         /** Sets how long a cached result lives. */
         public Builder cacheTtl(Duration value) {
             cacheTtl = value;
-            return this;
-        }
-
-        /** Sets the log level of the command line. */
-        public Builder logLevel(String value) {
-            logLevel = value;
             return this;
         }
 
@@ -345,15 +299,9 @@ public record TriageConfig(
             return this;
         }
 
-        /** Sets the JDBC URL of the postgres store ({@code null}: none). */
-        public Builder storeUrl(String value) {
-            storeUrl = value;
-            return this;
-        }
-
-        /** Sets the file holding the postgres store's password ({@code null}: none). */
-        public Builder dbPasswordFile(Path value) {
-            dbPasswordFile = value;
+        /** Sets the settings other modules own (the store's, the log level). */
+        public Builder moduleSettings(ModuleSettings value) {
+            moduleSettings = value;
             return this;
         }
 
@@ -383,8 +331,8 @@ public record TriageConfig(
         public TriageConfig build() {
             return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                     maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                    prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
-                    classifier, limits, storeUrl, dbPasswordFile, timeZone, sla, shadow);
+                    prioritySynonyms, cacheEnabled, cacheTtl, classifier, limits, timeZone, sla,
+                    moduleSettings, shadow);
         }
     }
 }
