@@ -19,13 +19,16 @@ import java.util.Optional;
  *
  * @param values key to value, for the keys that have one
  * @param origins key to where its value came from ({@code config.json line 3},
- *     {@code environment variable HELPDESK_STORE_TYPE}), for messages
+ *     {@code environment variable HELPDESK_STORE_TYPE}), for messages; not part of
+ *     {@link #equals}, as the core's own values carry no origin
  */
 public record ModuleSettings(Map<String, String> values, Map<String, String> origins) {
 
     /** The keys of {@code config.json} that the core carries for other modules. */
     public static final List<String> KEYS = List.of("store_type", "store_path", "store_url",
             "db_password_file", "log_level");
+
+    private static final List<String> SECRET = List.of("store_url", "db_password_file");
 
     /** Checks the keys and copies the maps. */
     public ModuleSettings {
@@ -54,6 +57,18 @@ public record ModuleSettings(Map<String, String> values, Map<String, String> ori
         return origins.getOrDefault(Objects.requireNonNull(key, "key"), "configuration");
     }
 
+    /** Returns whether {@code o} holds the same values, wherever they came from. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModuleSettings other && values.equals(other.values);
+    }
+
+    /** Returns the hash of the values. */
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
     /** Shows every value but {@code store_url} and {@code db_password_file}, which may be secret. */
     @Override
     public String toString() {
@@ -61,8 +76,6 @@ public record ModuleSettings(Map<String, String> values, Map<String, String> ori
         shown.replaceAll((k, v) -> SECRET.contains(k) ? "(not shown)" : v);
         return "ModuleSettings" + shown;
     }
-
-    private static final List<String> SECRET = List.of("store_url", "db_password_file");
 
     /** Returns a copy with {@code value} for {@code key}, coming from {@code origin}. */
     public ModuleSettings with(String key, String value, String origin) {
