@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
-import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.TriageResult;
@@ -17,6 +16,7 @@ import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.route.Routing;
 
 /**
  * Embeds the library: triages two tickets built in code, then a whole file.

@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.helpdesktriage.core.TriageDecision;
-import org.helpdesktriage.core.evaluate.Backtest;
-import org.helpdesktriage.core.evaluate.BacktestChange;
-import org.helpdesktriage.core.evaluate.BacktestReport;
 import org.helpdesktriage.core.ingest.HistoryLayout;
 import org.helpdesktriage.core.ingest.RecordReader;
-import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.internal.evaluate.Backtest;
+import org.helpdesktriage.core.internal.evaluate.BacktestChange;
+import org.helpdesktriage.core.internal.evaluate.BacktestReport;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 
 /** What backtest writes: the changed records of --diff, and the report as text or JSON. */
 final class BacktestOutput {

@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.NoSpace;
-import picocli.CommandLine;
+import org.helpdesktriage.core.internal.io.NoSpace;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** Prints one-line errors ({@code error: ...}) and maps failures to exit codes. */
 final class ErrorHandler implements IExecutionExceptionHandler {

@@ -1,15 +1,11 @@
 package org.helpdesktriage.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.helpdesktriage.core.EscalationSweep;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.escalation.EscalationService;
-import org.helpdesktriage.core.escalation.EscalationSweep;
 import org.helpdesktriage.core.model.Priority;
-import org.helpdesktriage.core.store.CorruptRecord;
 import org.helpdesktriage.store.RecordedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,10 +70,8 @@ final class EscalateCommand extends RecordedCommand {
 
     private ExitCode escalate(TriageConfig config, RecordedRun run, Metrics metrics,
             Map<String, Long> counts) {
-        EscalationSweep sweep = new EscalationSweep(run.data().tickets(), run.data().audit(),
-                new EscalationService(config.escalation(), config.sla(), clock()),
-                "helpdesk-triage");
-        EscalationSweep.Result result = sweep.run(run.runId(), dryRun());
+        EscalationSweep.Result result = EscalationSweep.of(config, run.data().tickets(),
+                run.data().audit(), clock(), "helpdesk-triage").run(run.runId(), dryRun());
         List<EscalationService.Escalation> done = result.escalations();
         done.forEach(e -> metrics.increment("helpdesk_triage_escalations_total",
                 Map.of("priority", e.ticket().priority().id())));
@@ -90,13 +84,11 @@ final class EscalateCommand extends RecordedCommand {
         counts.put("unmeasured", (long) result.unmeasured().size());
         metrics.add("helpdesk_triage_tickets_checked_total", Map.of(), result.checked());
         metrics.add("helpdesk_triage_sla_unmeasured_total", Map.of(), result.unmeasured().size());
-        print(done);
-        for (CorruptRecord c : result.corrupt()) {
-            err().println("error: " + c.location() + ": " + c.problem());
-        }
-        for (CorruptRecord u : result.unmeasured()) {
-            err().println("warning: ticket " + u.location() + " not checked: " + u.problem());
-        }
+        print(result);
+        result.corrupt().forEach(c -> err().println("error: " + c.location() + ": "
+                + c.problem()));
+        result.unmeasured().forEach(u -> err().println("warning: ticket " + u.location()
+                + " not checked: " + u.problem()));
         long tickets = done.stream().map(e -> e.ticket().ticketId()).distinct().count();
         String stages = done.stream().anyMatch(e -> e.stage() != null)
                 ? " (SLA stages, on " + tickets + " ticket(s))" : "";
@@ -107,23 +99,10 @@ final class EscalateCommand extends RecordedCommand {
         return result.corrupt().isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEM;
     }
 
-    private void print(List<EscalationService.Escalation> done) {
+    private void print(EscalationSweep.Result result) {
+        List<EscalationService.Escalation> done = result.escalations();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ArrayNode array = mapper.createArrayNode();
-            for (EscalationService.Escalation e : done) {
-                ObjectNode n = array.addObject();
-                n.put("ticket_id", e.ticket().ticketId());
-                n.put("priority_before", e.before().priority().id());
-                n.put("priority", e.ticket().priority().id());
-                n.put("status_before", e.before().status().id());
-                n.put("status", e.ticket().status().id());
-                if (e.stage() != null) {
-                    n.put("stage", e.stage());
-                }
-                n.put("reason", e.reason());
-            }
-            out().println(array.toPrettyString());
+            out().println(result.escalationsJson());
             return;
         }
         if (done.isEmpty()) {

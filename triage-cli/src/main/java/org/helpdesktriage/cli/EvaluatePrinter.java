@@ -7,12 +7,12 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.helpdesktriage.core.evaluate.ClassificationMetrics;
-import org.helpdesktriage.core.evaluate.ConfidenceAnalysis;
-import org.helpdesktriage.core.evaluate.CoveragePoint;
-import org.helpdesktriage.core.evaluate.LabelledData;
-import org.helpdesktriage.core.evaluate.PolicyResult;
-import org.helpdesktriage.core.evaluate.RoutingReport;
+import org.helpdesktriage.core.internal.evaluate.ClassificationMetrics;
+import org.helpdesktriage.core.internal.evaluate.ConfidenceAnalysis;
+import org.helpdesktriage.core.internal.evaluate.CoveragePoint;
+import org.helpdesktriage.core.internal.evaluate.LabelledData;
+import org.helpdesktriage.core.internal.evaluate.PolicyResult;
+import org.helpdesktriage.core.internal.evaluate.RoutingReport;
 
 /** Prints an evaluation's report as {@code evaluate} shows it: tables, or JSON. */
 final class EvaluatePrinter {

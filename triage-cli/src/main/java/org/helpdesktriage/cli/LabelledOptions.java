@@ -3,8 +3,8 @@ package org.helpdesktriage.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.helpdesktriage.core.evaluate.LabelledInput;
 import org.helpdesktriage.core.ingest.InputFormat;
+import org.helpdesktriage.core.internal.evaluate.LabelledInput;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.lint.ConfigLint;
-import org.helpdesktriage.core.lint.LintFinding;
+import org.helpdesktriage.core.internal.lint.ConfigLint;
+import org.helpdesktriage.core.internal.lint.LintFinding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

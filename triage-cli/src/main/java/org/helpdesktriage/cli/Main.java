@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.helpdesktriage.core.ingest.InputFormat;
-import org.helpdesktriage.core.output.OutputFormat;
+import org.helpdesktriage.core.internal.output.OutputFormat;
 import picocli.CommandLine;
 
 /** The {@code helpdesk-triage} command line. */

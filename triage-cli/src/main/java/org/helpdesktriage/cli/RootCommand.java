@@ -1,7 +1,7 @@
 package org.helpdesktriage.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The root command: holds the subcommands, the version and the exit-code list. */
 @Command(name = "helpdesk-triage",

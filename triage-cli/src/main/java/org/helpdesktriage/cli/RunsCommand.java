@@ -2,8 +2,8 @@ package org.helpdesktriage.cli;
 
 import java.util.List;
 import java.util.Optional;
-import org.helpdesktriage.store.Storage;
 import org.helpdesktriage.store.RunRecord;
+import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

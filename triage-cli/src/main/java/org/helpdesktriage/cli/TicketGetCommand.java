@@ -1,6 +1,6 @@
 package org.helpdesktriage.cli;
 
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

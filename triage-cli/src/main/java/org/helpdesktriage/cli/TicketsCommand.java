@@ -1,7 +1,7 @@
 package org.helpdesktriage.cli;
 
 import java.util.List;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

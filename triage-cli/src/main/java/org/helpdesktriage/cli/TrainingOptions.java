@@ -1,7 +1,7 @@
 package org.helpdesktriage.cli;
 
-import org.helpdesktriage.core.classify.ClassifierTrainer;
-import org.helpdesktriage.core.classify.FeatureSettings;
+import org.helpdesktriage.core.internal.classify.ClassifierTrainer;
+import org.helpdesktriage.core.internal.classify.FeatureSettings;
 import picocli.CommandLine.Option;
 
 /** The options of commands that train models (train, evaluate with folds). */

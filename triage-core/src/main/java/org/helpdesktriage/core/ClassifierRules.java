@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.helpdesktriage.core.classify.ClassifierModel;
-import org.helpdesktriage.core.classify.TextClassifier;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.classify.ClassifierModel;
+import org.helpdesktriage.core.internal.classify.TextClassifier;
+import org.helpdesktriage.core.internal.rules.Facts;
+import org.helpdesktriage.core.internal.rules.RuleMatch;
+import org.helpdesktriage.core.internal.rules.RuleOutcome;
+import org.helpdesktriage.core.internal.rules.RuleSet;
 import org.helpdesktriage.core.route.ClassifierPolicy;
-import org.helpdesktriage.core.rules.Facts;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
-import org.helpdesktriage.core.rules.RuleMatch;
-import org.helpdesktriage.core.rules.RuleOutcome;
-import org.helpdesktriage.core.rules.RuleSet;
 
 /**
  * How the classifier meets the rules in {@link TriageEngine}: the model is loaded and its labels

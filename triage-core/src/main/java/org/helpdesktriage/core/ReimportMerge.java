@@ -6,12 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.helpdesktriage.core.internal.store.TicketChanges;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.StoredSla;
 import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.TicketChanges;
 
 /**
  * Merges a re-imported record into the ticket the store already holds: a re-import is an

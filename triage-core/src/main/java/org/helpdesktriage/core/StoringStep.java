@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.store.TicketChanges;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.TicketChanges;
 import org.helpdesktriage.core.store.TicketStore;
 
 /**

@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.classify.ClassifierModel;
-import org.helpdesktriage.core.classify.Prediction;
-import org.helpdesktriage.core.classify.TextClassifier;
 import org.helpdesktriage.core.config.ConfigFingerprint;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.FieldError;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
@@ -22,16 +18,21 @@ import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
+import org.helpdesktriage.core.internal.classify.ClassifierModel;
+import org.helpdesktriage.core.internal.classify.Prediction;
+import org.helpdesktriage.core.internal.classify.TextClassifier;
+import org.helpdesktriage.core.internal.route.Router;
+import org.helpdesktriage.core.internal.rules.Facts;
+import org.helpdesktriage.core.internal.rules.RuleOutcome;
+import org.helpdesktriage.core.internal.rules.RuleSet;
+import org.helpdesktriage.core.internal.scoring.Scorer;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.route.Router;
+import org.helpdesktriage.core.route.ModelPrediction;
 import org.helpdesktriage.core.route.Routing;
-import org.helpdesktriage.core.rules.Facts;
 import org.helpdesktriage.core.rules.RuleEvaluation;
-import org.helpdesktriage.core.rules.RuleOutcome;
-import org.helpdesktriage.core.rules.RuleSet;
 import org.helpdesktriage.core.scoring.Score;
-import org.helpdesktriage.core.scoring.Scorer;
 import org.helpdesktriage.core.sla.Sla;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -276,7 +277,8 @@ public final class TriageEngine {
                         + error.detail());
             }
         }
-        Router.Decision decision = router.route(ticket, outcome, prediction);
+        Router.Decision decision = router.route(ticket, outcome, prediction == null ? null
+                : new ModelPrediction(prediction.label(), prediction.confidence()));
         Routing routing = decision.routing();
         if (!decision.notes().isEmpty()) {
             if (notes == inputNotes) {

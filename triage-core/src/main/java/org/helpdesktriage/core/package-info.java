@@ -1,6 +1,6 @@
 /**
- * The front door of the library: {@link org.helpdesktriage.core.TriageEngine} triages one ticket
- * or a batch ({@link org.helpdesktriage.core.BatchTriage}), and a {@link
+ * API. The front door of the library: {@link org.helpdesktriage.core.TriageEngine} triages one
+ * ticket or a batch ({@link org.helpdesktriage.core.BatchTriage}), and a {@link
  * org.helpdesktriage.core.TriageResult} says what was decided and why. The engine keeps nothing;
  * a {@link org.helpdesktriage.core.StoringStep} after it stores what it decided.
  *

@@ -108,6 +108,33 @@ class ArchitectureTest {
                 .hasMessageContaining("TicketStore");
     }
 
+    /**
+     * Escalation decides and the storing side stores: nothing in {@code escalationPackage} uses
+     * the store package; {@link EscalationSweep} saves and audits what escalation decided.
+     */
+    static ArchRule decidesWithoutStore(String escalationPackage) {
+        return ArchRuleDefinition.noClasses().that().resideInAPackage(escalationPackage + "..")
+                .should().dependOnClassesThat().resideInAPackage(CORE + ".store..")
+                .because("escalation decides; EscalationSweep, on the storing side, saves");
+    }
+
+    @Test
+    void escalation_dependsOnNoStore() {
+        decidesWithoutStore(CORE + ".escalation").check(MAIN);
+    }
+
+    @Test
+    void plantedStoreUseInEscalation_isFound() {
+        JavaClasses planted = new ClassFileImporter()
+                .importPackages("org.helpdesktriage.archfixture.escalation");
+        assertThat(planted).hasSize(1);
+        assertThatThrownBy(() -> decidesWithoutStore("org.helpdesktriage.archfixture.escalation")
+                .check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("SavingSweep")
+                .hasMessageContaining("TicketStore");
+    }
+
     @Test
     void corePackages_dependOnlyOnPackagesBelowThem() {
         TreeSet<String> problems = new TreeSet<>();
@@ -138,9 +165,12 @@ class ArchitectureTest {
         }
     }
 
-    // an internal package ranks with the package it serves
+    // an internal package ranks with the package it serves: core.internal.io with core.io
     private static int rank(String packageName, TreeSet<String> problems) {
         String rest = packageName.equals(CORE) ? "" : packageName.substring(CORE.length() + 1);
+        if (rest.startsWith("internal.")) {
+            rest = rest.substring("internal.".length());
+        }
         String top = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
         int rank = ORDER.indexOf(top);
         if (rank < 0) {

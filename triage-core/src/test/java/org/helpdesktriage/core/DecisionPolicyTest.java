@@ -10,21 +10,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.helpdesktriage.core.classify.ClassifierTrainer;
-import org.helpdesktriage.core.classify.LabelledText;
-import org.helpdesktriage.core.classify.TextClassifier;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.internal.classify.ClassifierTrainer;
+import org.helpdesktriage.core.internal.classify.LabelledText;
+import org.helpdesktriage.core.internal.classify.TextClassifier;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.route.ClassifierPolicy.Decision;
+import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The three decision policies on planted tickets: an ordinary rule ('ledger' to billing, high

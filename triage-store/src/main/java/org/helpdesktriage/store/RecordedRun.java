@@ -25,7 +25,7 @@ import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.Rejection;
-import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.helpdesktriage.core.job.TriageJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

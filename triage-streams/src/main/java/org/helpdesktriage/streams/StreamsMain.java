@@ -13,9 +13,9 @@ import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code helpdesk-triage-streams}: runs triage as a Kafka Streams application until stopped

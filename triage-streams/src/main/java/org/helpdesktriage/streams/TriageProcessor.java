@@ -14,9 +14,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.ingest.Rejection;
-import org.helpdesktriage.core.output.OutputFormat;
-import org.helpdesktriage.core.output.RejectWriter;
-import org.helpdesktriage.core.output.ResultWriter;
+import org.helpdesktriage.core.internal.output.OutputFormat;
+import org.helpdesktriage.core.internal.output.RejectWriter;
+import org.helpdesktriage.core.internal.output.ResultWriter;
 
 /**
  * Triages each record of the input topic with the instance's one engine: a result goes to the

@@ -15,13 +15,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.internal.rules.RuleSet;
 import org.helpdesktriage.core.model.Categories;
+import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
-import org.helpdesktriage.core.rules.RuleSet;
 import org.helpdesktriage.core.scoring.ScoringConfig;
 import org.helpdesktriage.core.sla.SlaSettings;
 

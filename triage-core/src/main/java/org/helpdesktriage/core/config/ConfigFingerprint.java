@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.helpdesktriage.core.classify.ClassifierModel;
+import org.helpdesktriage.core.internal.classify.ClassifierModel;
 
 /**
  * Says which rules made a decision: the hex SHA-256 of a configuration's canonical JSON (the

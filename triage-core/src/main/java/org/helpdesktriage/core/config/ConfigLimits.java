@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.InputLimits;
 
 /**
  * Reads the limit keys of a configuration ({@code max_record_length} and the rest, see

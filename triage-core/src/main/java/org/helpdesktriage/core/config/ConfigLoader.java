@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.classify.ClassifierModel;
-import org.helpdesktriage.core.classify.TextClassifier;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.classify.ClassifierModel;
+import org.helpdesktriage.core.internal.classify.TextClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

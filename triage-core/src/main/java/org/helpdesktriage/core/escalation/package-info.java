@@ -1,5 +1,6 @@
 /**
- * Escalation: which stored tickets are due to escalate, by age or by SLA stage, and the sweep
- * that applies it.
+ * API. Escalation decisions: which tickets are due to escalate, by age or by SLA stage, and what
+ * escalating them changes. Pure decisions: nothing here reads or writes a store; {@link
+ * org.helpdesktriage.core.EscalationSweep} stores them.
  */
 package org.helpdesktriage.core.escalation;

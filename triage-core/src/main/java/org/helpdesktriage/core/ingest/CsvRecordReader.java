@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.InputLimits;
 
 /**
  * Reads CSV (RFC 4180) with a header row. Header cells are normalised like every key

@@ -4,8 +4,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
-import org.helpdesktriage.core.io.InputLimits;
 import org.helpdesktriage.core.model.Categories;
+import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
 
 /**
@@ -53,7 +53,7 @@ public record IngestSettings(Categories categories, Map<String, String> category
      * Returns these settings without the limits meant for live tickets (title and description
      * length), for labelled history read to train or evaluate a model: a history is not shrunk
      * by them, and long texts are truncated for features instead (see
-     * {@code org.helpdesktriage.core.evaluate.LabelledData}). Nor is a field longer than
+     * {@code org.helpdesktriage.core.internal.evaluate.LabelledData}). Nor is a field longer than
      * {@code max_field_length} a reason to leave a record out (an issue's body with a pasted log
      * often is); the input limits that bound the memory a record takes (its length, keys and
      * nesting) stay.

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.InputLimits;
 
 /**
  * Reads JSON Lines: one object per line, blank lines skipped. Each line is parsed on its own

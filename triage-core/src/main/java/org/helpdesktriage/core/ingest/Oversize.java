@@ -1,6 +1,6 @@
 package org.helpdesktriage.core.ingest;
 
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.InputLimits;
 
 /** The rejection of a record longer than {@code max_record_length}, which no reader holds. */
 final class Oversize {

@@ -2,7 +2,7 @@ package org.helpdesktriage.core.ingest;
 
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.InputLimits;
 
 /**
  * Checks a record's values against the {@link InputLimits} that no reader can check alone:

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  *
  * <p>A record that cannot be parsed is returned as a {@link RawRecord} with a parse error, and
  * reading goes on where the format allows it. A record longer than
- * {@link org.helpdesktriage.core.io.InputLimits#maxRecordLength()} is read to its end without
- * being held and returned as such a record, so memory per record is bounded whatever the input.
- * A failure to read the input at all is a
+ * {@link org.helpdesktriage.core.model.InputLimits#maxRecordLength()} is read to its end
+ * without being held and returned as such a record, so memory per record is bounded whatever
+ * the input. A failure to read the input at all is a
  * {@link org.helpdesktriage.core.error.TriageException} with code
  * {@link org.helpdesktriage.core.error.ErrorCode#INPUT_UNREADABLE}.
  */

@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.InputLimits;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.TicketJson;
+import org.helpdesktriage.core.model.InputLimits;
 
 /**
  * Opens {@link RecordReader}s on files and streams, detecting the format when it is not given.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.helpdesktriage.core.model.FieldError;
 
 /**
  * A record that was not triaged: where it came from, every error found in it, and its raw text.

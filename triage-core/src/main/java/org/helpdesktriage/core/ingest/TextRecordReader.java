@@ -3,7 +3,7 @@ package org.helpdesktriage.core.ingest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.InputLimits;
 
 /**
  * Reads text tickets: one {@code key: value} per line, tickets separated by one or more blank

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;

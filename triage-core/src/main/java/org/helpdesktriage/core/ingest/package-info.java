@@ -1,5 +1,7 @@
 /**
- * Reading records (JSON, JSON Lines, CSV, text blocks) and turning each into a valid ticket or a
- * rejection that names every field error: readers, the normaliser, history layouts.
+ * API. Reading records (JSON, JSON Lines, CSV, text blocks) and turning each into a valid ticket
+ * or a rejection that names every field error: {@link
+ * org.helpdesktriage.core.ingest.RecordReaders}, the normaliser, history layouts. The readers per
+ * format are package-private.
  */
 package org.helpdesktriage.core.ingest;

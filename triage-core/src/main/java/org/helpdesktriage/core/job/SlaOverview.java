@@ -12,11 +12,11 @@ import java.util.Optional;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.sla.StoredSlaStatus;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
-import org.helpdesktriage.core.sla.StoredSlaStatus;
 import org.helpdesktriage.core.sla.TicketSla;
 
 /**

@@ -20,11 +20,11 @@ import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.Rejection;
-import org.helpdesktriage.core.io.AtomicOutput;
-import org.helpdesktriage.core.io.NoSpace;
-import org.helpdesktriage.core.output.OutputFormat;
-import org.helpdesktriage.core.output.RejectWriter;
-import org.helpdesktriage.core.output.ResultWriter;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.NoSpace;
+import org.helpdesktriage.core.internal.output.OutputFormat;
+import org.helpdesktriage.core.internal.output.RejectWriter;
+import org.helpdesktriage.core.internal.output.ResultWriter;
 
 /**
  * Triages an input into an output and a rejects file, in one call: what the command line's

@@ -3,7 +3,6 @@ package org.helpdesktriage.core.route;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.classify.Prediction;
 import org.helpdesktriage.core.model.Priority;
 
 /**
@@ -19,7 +18,8 @@ import org.helpdesktriage.core.model.Priority;
  * @param prediction the classifier's prediction when one is configured, else {@code null}
  */
 public record Routing(String assignedTo, Priority priority, String category, String ruleMatched,
-        double confidence, List<String> rulesMatched, Decider decidedBy, Prediction prediction) {
+        double confidence, List<String> rulesMatched, Decider decidedBy,
+        ModelPrediction prediction) {
 
     /** What decided a route. */
     public enum Decider {
@@ -48,7 +48,7 @@ public record Routing(String assignedTo, Priority priority, String category, Str
     }
 
     /** Returns the classifier's prediction, or empty without a classifier. */
-    public Optional<Prediction> modelPrediction() {
+    public Optional<ModelPrediction> modelPrediction() {
         return Optional.ofNullable(prediction);
     }
 

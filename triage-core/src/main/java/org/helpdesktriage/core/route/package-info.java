@@ -1,5 +1,7 @@
 /**
- * Routing: what the rule matches and the classifier's prediction decide together under a decision
- * policy.
+ * API. A ticket's route as decided ({@link org.helpdesktriage.core.route.Routing}), the model
+ * prediction routing consumes ({@link org.helpdesktriage.core.route.ModelPrediction}) and the
+ * decision policy as configured ({@link org.helpdesktriage.core.route.ClassifierPolicy}). The
+ * router itself is in {@code core.internal.route}.
  */
 package org.helpdesktriage.core.route;

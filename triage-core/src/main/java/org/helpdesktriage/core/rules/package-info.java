@@ -1,5 +1,6 @@
 /**
- * Rules: their definitions as configured, conditions compiled once, and their evaluation and
- * explanation against a ticket's facts.
+ * API. Rules as configured ({@link org.helpdesktriage.core.rules.RuleDefinition}), how many may
+ * apply ({@link org.helpdesktriage.core.rules.MatchMode}) and one rule's evaluation in an
+ * explained result. Compiling and evaluating rules is in {@code core.internal.rules}.
  */
 package org.helpdesktriage.core.rules;

@@ -1,4 +1,5 @@
 /**
- * The score of a triaged ticket and its components.
+ * API. The score of a triaged ticket and its components, and the configured weights. The scorer
+ * itself is in {@code core.internal.scoring}.
  */
 package org.helpdesktriage.core.scoring;

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.ingest.FieldError;
+import org.helpdesktriage.core.internal.rules.Facts;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.rules.Facts;
 
 /**
  * Applies a configuration's SLA settings to tickets: chooses the policy, computes the due times

@@ -3,7 +3,7 @@ package org.helpdesktriage.core.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.helpdesktriage.core.rules.CompiledCondition;
+import org.helpdesktriage.core.internal.rules.CompiledCondition;
 
 /**
  * What a team promises for the tickets a condition selects: a first response and a resolution

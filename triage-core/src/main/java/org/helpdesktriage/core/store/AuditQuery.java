@@ -1,9 +1,9 @@
 package org.helpdesktriage.core.store;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Deque;
 import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;

@@ -12,15 +12,15 @@ import java.util.List;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.TriageResult;
-import org.helpdesktriage.core.classify.ClassifierModel;
-import org.helpdesktriage.core.classify.ClassifierTrainer;
-import org.helpdesktriage.core.classify.LabelledText;
-import org.helpdesktriage.core.classify.TextClassifier;
+import org.helpdesktriage.core.internal.classify.ClassifierModel;
+import org.helpdesktriage.core.internal.classify.ClassifierTrainer;
+import org.helpdesktriage.core.internal.classify.LabelledText;
+import org.helpdesktriage.core.internal.classify.TextClassifier;
 import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFingerprintTest {
 

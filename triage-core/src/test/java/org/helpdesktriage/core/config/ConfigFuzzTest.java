@@ -22,14 +22,14 @@ import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.rules.Facts;
+import org.helpdesktriage.core.internal.rules.RuleSet;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.rules.Facts;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
-import org.helpdesktriage.core.rules.RuleSet;
 
 /**
  * Fuzz tests of the configuration loader and the rule compiler. Whatever the bytes, loading

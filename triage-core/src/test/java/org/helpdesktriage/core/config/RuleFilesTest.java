@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.TriageEngine;
-import org.helpdesktriage.core.rules.CompiledRule;
+import org.helpdesktriage.core.internal.rules.CompiledRule;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.FieldError;
+import org.helpdesktriage.core.model.InputLimits;
 import org.junit.jupiter.api.Test;
 
 /** Every reader and the normaliser apply the same limits, and reading goes on past them. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Categories;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import org.helpdesktriage.core.TestTickets;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.ingest.FieldError;
+import org.helpdesktriage.core.internal.rules.CompiledCondition;
+import org.helpdesktriage.core.internal.rules.Facts;
+import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.rules.CompiledCondition;
-import org.helpdesktriage.core.rules.Facts;
 import org.junit.jupiter.api.Test;
 
 class SlaCalculatorTest {

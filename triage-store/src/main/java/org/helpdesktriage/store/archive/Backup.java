@@ -28,7 +28,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.store.file.DataDirectoryLock;
 import org.helpdesktriage.store.file.DataFiles;

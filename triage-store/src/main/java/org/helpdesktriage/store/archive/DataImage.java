@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditQuery;

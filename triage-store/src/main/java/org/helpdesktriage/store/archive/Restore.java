@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.helpdesktriage.store.RestorePlan;
 import org.helpdesktriage.store.RestoreResult;
 import org.helpdesktriage.store.file.DataDirectoryLock;

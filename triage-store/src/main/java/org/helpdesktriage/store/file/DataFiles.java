@@ -3,7 +3,7 @@ package org.helpdesktriage.store.file;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.store.AuditJson;
 import org.helpdesktriage.store.DeadLetter;
@@ -66,7 +66,7 @@ public final class DataFiles {
     /** Returns the kind of the file at {@code relative} (canonical, '/'-separated). */
     public static Kind kindOf(String relative) {
         String last = relative.substring(relative.lastIndexOf('/') + 1);
-        if (last.startsWith(org.helpdesktriage.core.io.AtomicOutput.TEMP_PREFIX)
+        if (last.startsWith(org.helpdesktriage.core.internal.io.AtomicOutput.TEMP_PREFIX)
                 || relative.equals(DataFiles.MANIFEST)
                 || relative.equals(DataFiles.CHECKSUMS)) {
             return Kind.LEFTOVER;

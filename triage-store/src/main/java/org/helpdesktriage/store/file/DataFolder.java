@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.helpdesktriage.store.RecordedConfig;
 
 /**

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 
 /**
  * The format version of a data directory, kept as text in {@code <root>/format-version}.

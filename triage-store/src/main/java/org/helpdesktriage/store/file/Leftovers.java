@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 
 /**
  * What an interrupted run leaves in and beside a data directory, as opposed to damage: temporary

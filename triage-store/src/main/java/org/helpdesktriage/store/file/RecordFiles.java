@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.io.AtomicOutput;
+import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.helpdesktriage.core.store.CorruptRecord;
 
 /**

@@ -3,7 +3,7 @@ package org.helpdesktriage.store.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.helpdesktriage.core.io.InputLimits;
+import org.helpdesktriage.core.model.InputLimits;
 
 /** The data directory's JSON mapper: duplicate keys and trailing tokens are refused. */
 public final class StoreJson {

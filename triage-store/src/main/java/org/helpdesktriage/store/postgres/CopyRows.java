@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.io.TicketJson;
+import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.postgresql.PGConnection;

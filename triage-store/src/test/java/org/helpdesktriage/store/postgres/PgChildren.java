@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.BatchTriage;
+import org.helpdesktriage.core.EscalationSweep;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.escalation.EscalationService;
-import org.helpdesktriage.core.escalation.EscalationSweep;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReaders;
 

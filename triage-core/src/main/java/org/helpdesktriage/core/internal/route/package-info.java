@@ -1,0 +1,5 @@
+/**
+ * Not API. The router: what the rule matches and the classifier's prediction decide together
+ * under the configured decision policy. Not exported.
+ */
+package org.helpdesktriage.core.internal.route;

@@ -1,5 +1,0 @@
-/**
- * Files written atomically ({@link org.helpdesktriage.core.io.AtomicOutput}) and the limits that
- * bound what an input record may hold.
- */
-package org.helpdesktriage.core.io;

@@ -1,5 +1,0 @@
-/**
- * What a reviewer of a configuration would miss, found from its rules and SLA policies alone:
- * {@link org.helpdesktriage.core.lint.ConfigLint}.
- */
-package org.helpdesktriage.core.lint;

@@ -1,4 +1,0 @@
-/**
- * How ticket text is cut into words, the same way for rules, keywords and the classifier.
- */
-package org.helpdesktriage.core.text;
