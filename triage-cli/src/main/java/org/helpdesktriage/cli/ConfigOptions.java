@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.config.ConfigLoader;
-import org.helpdesktriage.core.config.SettingOwner;
+import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.helpdesktriage.core.config.SettingOwner;
+import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.slf4j.LoggerFactory;
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.config.ModuleSettings;
-import org.helpdesktriage.core.config.SettingOwner;
+import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
+import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
 import org.helpdesktriage.core.config.TriageConfig;
 
 /**
