@@ -93,7 +93,7 @@ abstract class AbstractCommand implements Callable<Integer> {
             config = configuration.config();
             if (logging != null) {
                 logging.level(explicitLogLevel() != null ? explicitLogLevel()
-                        : config.logLevel());
+                        : Logging.level(config));
             }
         }
         return config;

@@ -89,7 +89,8 @@ final class BacktestCommand extends AbstractCommand {
                         ? Optional.of(Path.of("config.json")) : Optional.empty());
         TriageConfig base = loadAs("the baseline configuration ("
                 + baseFile.map(f -> "--baseline " + f).orElse("the built-in defaults") + ")",
-                () -> ConfigLoader.load(baseFile, environment().variables(), Map.of()));
+                () -> ConfigLoader.load(baseFile, environment().variables(), Map.of(),
+                        ConfigOptions.OWNERS));
         HistoryLayout layout = labelField == null && textField == null ? null
                 : new HistoryLayout(textField, labelField);
         BacktestReport report;

@@ -3,12 +3,15 @@ package org.helpdesktriage.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.config.ConfigLoader;
+import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.store.provider.StoreSettings;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: the configuration and how much to say. */
@@ -36,6 +39,14 @@ final class ConfigOptions {
                     + "log at ERROR level. Results and listings still go to standard output.")
     boolean quiet;
 
+    /**
+     * The owners of the keys the core carries for other modules: the store's (store_type,
+     * store_path) and the log's (log_level); every load and validation here passes them, so
+     * their problems come with the core's.
+     */
+    static final List<SettingOwner> OWNERS = java.util.stream.Stream.concat(
+            StoreSettings.OWNERS.stream(), java.util.stream.Stream.of(Logging.LEVEL)).toList();
+
     /** Loads the configuration: defaults < file < HELPDESK_* environment < --set. */
     TriageConfig load(Map<String, String> environment) {
         return load(file(), environment, overrides);
@@ -48,12 +59,12 @@ final class ConfigOptions {
     static TriageConfig load(Optional<Path> file, Map<String, String> environment,
             Map<String, String> overrides) {
         try {
-            return ConfigLoader.load(file, environment, overrides);
+            return ConfigLoader.load(file, environment, overrides, OWNERS);
         } catch (TriageException e) {
             if (e.code() != ErrorCode.CONFIG_INVALID) {
                 throw e;
             }
-            int problems = ConfigLoader.validate(file, environment, overrides).size();
+            int problems = ConfigLoader.validate(file, environment, overrides, OWNERS).size();
             if (problems <= 1) {
                 throw e;
             }

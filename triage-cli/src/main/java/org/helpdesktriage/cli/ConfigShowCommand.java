@@ -60,7 +60,7 @@ final class ConfigShowCommand extends AbstractCommand {
             return ExitCode.OK;
         }
         Map<String, String> where = ConfigLoader.sources(configOptions.file(),
-                environment().variables(), configOptions.overrides);
+                environment().variables(), configOptions.overrides, ConfigOptions.OWNERS);
         ObjectNode all = OpsJson.object();
         Table table = new Table("KEY", "SOURCE", "VALUE");
         where.forEach((key, source) -> {

@@ -43,7 +43,7 @@ final class ConfigValidateCommand extends AbstractCommand {
     ExitCode execute() {
         Optional<Path> target = file != null ? Optional.of(file) : configOptions.file();
         List<String> problems = ConfigLoader.validate(target, environment().variables(),
-                configOptions.overrides);
+                configOptions.overrides, ConfigOptions.OWNERS);
         String name = target.map(Path::toString).orElse("the built-in defaults");
         if (json) {
             ObjectNode n = OpsJson.object();

@@ -49,7 +49,7 @@ final class DataDirOptions {
 
     /** Returns the data directory: --data-dir, else the configuration's store_path. */
     Path root(TriageConfig config) {
-        return dataDir != null ? dataDir : config.storePath();
+        return dataDir != null ? dataDir : StoreSettings.from(config).path();
     }
 
     /** Returns how long to wait for another process's lock. */
@@ -59,7 +59,7 @@ final class DataDirOptions {
 
     /** Returns whether the configuration's store is PostgreSQL ({@code store_type postgres}). */
     static boolean postgres(TriageConfig config) {
-        return config.storeType().equals("postgres");
+        return StoreSettings.from(config).database();
     }
 
     /** Returns the provider of the configured store, with --data-dir and --wait. */

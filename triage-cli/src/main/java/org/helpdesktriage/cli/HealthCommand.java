@@ -13,6 +13,7 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.provider.StorageProvider;
 import org.helpdesktriage.store.provider.StoreSettings;
+import org.helpdesktriage.store.provider.StoreType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -102,7 +103,8 @@ final class HealthCommand extends DataDirCommand {
 
     // the configured store, or, when the configuration is invalid, the --data-dir given
     private StorageProvider dataDirectory(StorageProvider configured, Path root) {
-        return configured != null ? configured : StorageProvider.of(new StoreSettings("file", root,
-                Optional.empty(), Optional.empty()), Map.of(), Duration.ZERO, clock());
+        return configured != null ? configured : StorageProvider.of(new StoreSettings(
+                StoreType.FILE, root, Optional.empty(), Optional.empty()), Map.of(),
+                Duration.ZERO, clock());
     }
 }

@@ -9,6 +9,9 @@ import ch.qos.logback.core.AppenderBase;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
+import org.helpdesktriage.core.config.TriageConfig;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,6 +21,22 @@ import org.slf4j.LoggerFactory;
  * known, events are held until {@link #level} is called, then written if they pass it.
  */
 final class Logging extends AppenderBase<ILoggingEvent> {
+
+    private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN",
+            "ERROR");
+
+    /**
+     * The owner of the configuration's {@code log_level}: one of {@link #LEVELS}, in any case,
+     * written in upper case.
+     */
+    static final SettingOwner LEVEL = new SettingOwner("log_level", value -> {
+        String level = value.trim().toUpperCase(Locale.ROOT);
+        if (!LEVELS.contains(level)) {
+            throw new IllegalArgumentException("log_level '" + value + "' is not one of "
+                    + String.join(", ", LEVELS));
+        }
+        return level;
+    });
 
     private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
 
@@ -36,6 +55,15 @@ final class Logging extends AppenderBase<ILoggingEvent> {
         layout.setContext(context);
         layout.setPattern(PATTERN);
         layout.start();
+    }
+
+    /**
+     * Returns the configuration's log level, as {@link #LEVEL} reads it; the built-in default
+     * when the configuration carries none.
+     */
+    static String level(TriageConfig config) {
+        return LEVEL.read(config.moduleSettings())
+                .or(() -> LEVEL.read(TriageConfig.defaults().moduleSettings())).orElseThrow();
     }
 
     /** Routes the log to {@code err}, holding every event until the level is known. */

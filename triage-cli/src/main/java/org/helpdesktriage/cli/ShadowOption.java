@@ -46,7 +46,8 @@ final class ShadowOption {
                             + ": " + path;
             candidate = Optional.ofNullable(path).map(p -> AbstractCommand.loadAs(
                     "the shadow configuration (" + which + ")",
-                    () -> ConfigLoader.load(Optional.of(p), env, Map.of())));
+                    () -> ConfigLoader.load(Optional.of(p), env, Map.of(),
+                            ConfigOptions.OWNERS)));
         }
         return candidate;
     }

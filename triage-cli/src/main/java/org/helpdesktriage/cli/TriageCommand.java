@@ -8,6 +8,7 @@ import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.job.TriageJob;
 import org.helpdesktriage.store.RecordedRun;
+import org.helpdesktriage.store.provider.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -55,7 +56,7 @@ final class TriageCommand extends RecordedCommand {
 
     @Override
     boolean usesDataDirectory(TriageConfig config) {
-        return !config.storeType().equals("memory");
+        return !StoreSettings.from(config).memory();
     }
 
     @Override

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
+import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
+import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.internal.rules.RuleSet;
@@ -34,20 +35,22 @@ import org.helpdesktriage.core.sla.SlaSettings;
  */
 final class ConfigBuild {
 
-    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN",
-            "ERROR");
-
     private final ConfigLayers layers;
     private final Problems problems;
+    private final List<SettingOwner> owners;
 
-    private ConfigBuild(ConfigLayers layers, Problems problems) {
+    private ConfigBuild(ConfigLayers layers, Problems problems, List<SettingOwner> owners) {
         this.layers = layers;
         this.problems = problems;
+        this.owners = owners;
     }
 
-    /** Returns the configuration, or {@code null} when validating found a problem. */
-    static TriageConfig build(ConfigLayers layers, Problems problems) {
-        return new ConfigBuild(layers, problems).build();
+    /**
+     * Returns the configuration, or {@code null} when validating found a problem; the owners
+     * check the settings the core carries for other modules.
+     */
+    static TriageConfig build(ConfigLayers layers, Problems problems, List<SettingOwner> owners) {
+        return new ConfigBuild(layers, problems, owners).build();
     }
 
     private TriageConfig build() {
@@ -97,18 +100,7 @@ final class ConfigBuild {
                 s.urgencyKeywords() == null ? List.of() : s.urgencyKeywords(),
                 s.pointsPerKeyword() == null ? 2 : s.pointsPerKeyword(),
                 s.urgencyCap() == null ? 10 : s.urgencyCap()), null);
-        String storeType = step("store_type", () -> {
-            String t = c.storeType().trim().toLowerCase(Locale.ROOT);
-            require(t.equals("memory") || t.equals("file") || t.equals("postgres"), "store_type",
-                    "store_type '" + c.storeType() + "' is not one of memory, file, postgres");
-            return t;
-        }, null);
-        String logLevel = step("log_level", () -> {
-            String l = c.logLevel().trim().toUpperCase(Locale.ROOT);
-            require(LOG_LEVELS.contains(l), "log_level", "log_level '" + c.logLevel()
-                    + "' is not one of " + String.join(", ", LOG_LEVELS));
-            return l;
-        }, null);
+        ModuleSettings moduleSettings = moduleSettings(c);
         step("cache_ttl", () -> {
             require(c.cacheTtl() >= 0, "cache_ttl", "cache_ttl must be >= 0 seconds, got "
                     + c.cacheTtl());
@@ -142,12 +134,33 @@ final class ConfigBuild {
         }
         return step("max_ticket_title_length", () -> new TriageConfig(categories, rules, mode,
                 scoring, escalation, c.maxTicketTitleLength(), c.maxTicketDescriptionLength(),
-                defaultPriority, categorySynonyms, prioritySynonyms, storeType,
-                Path.of(c.storePath()), c.cacheEnabled(), Duration.ofSeconds(c.cacheTtl()),
-                logLevel, classifier, limits, c.storeUrl(),
-                c.dbPasswordFile() == null || c.dbPasswordFile().isBlank()
-                        ? null : Path.of(c.dbPasswordFile()), zone, sla,
-                shadow), null);
+                defaultPriority, categorySynonyms, prioritySynonyms, c.cacheEnabled(),
+                Duration.ofSeconds(c.cacheTtl()), classifier, limits, zone, sla,
+                moduleSettings, shadow), null);
+    }
+
+    // the core carries other modules' keys as read; each owner given checks its key here, where
+    // the core checks its own, and the configuration keeps the owner's canonical value
+    private ModuleSettings moduleSettings(ConfigFile c) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put("store_type", c.storeType());
+        raw.put("store_path", c.storePath());
+        raw.put("store_url", c.storeUrl());
+        raw.put("db_password_file", c.dbPasswordFile());
+        raw.put("log_level", c.logLevel());
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        raw.forEach((key, value) -> {
+            if (value != null) {
+                values.put(key, value);
+                origins.put(key, layers.origin(key));
+            }
+        });
+        ModuleSettings read = new ModuleSettings(values, origins);
+        for (SettingOwner owner : owners) {
+            problems.check(() -> owner.read(read).ifPresent(v -> values.put(owner.key(), v)));
+        }
+        return new ModuleSettings(values, origins);
     }
 
     // each rule is compiled alone, so every bad rule is reported, each with its file and line

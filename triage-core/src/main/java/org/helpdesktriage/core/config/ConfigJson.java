@@ -2,6 +2,7 @@ package org.helpdesktriage.core.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
 import org.helpdesktriage.core.model.InputLimits;
 
 /** Renders a {@link TriageConfig} back to the JSON shape of {@code config.json}. */
@@ -14,8 +15,11 @@ final class ConfigJson {
 
     static ObjectNode toTree(TriageConfig c) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("store_type", c.storeType());
-        n.put("store_path", c.storePath().toString());
+        // the store's and the log's settings, as their owners wrote them canonically; never
+        // store_url nor db_password_file, which may hold secrets
+        ModuleSettings owned = c.moduleSettings();
+        owned.value("store_type").ifPresent(v -> n.put("store_type", v));
+        owned.value("store_path").ifPresent(v -> n.put("store_path", v));
         n.put("cache_enabled", c.cacheEnabled());
         n.put("cache_ttl", c.cacheTtl().toSeconds());
         n.put("escalation_threshold_hours", c.escalation().thresholdHours());
@@ -23,7 +27,7 @@ final class ConfigJson {
         n.put("max_ticket_title_length", c.maxTitleLength());
         n.put("max_ticket_description_length", c.maxDescriptionLength());
         n.put("default_priority", c.defaultPriority().id());
-        n.put("log_level", c.logLevel());
+        owned.value("log_level").ifPresent(v -> n.put("log_level", v));
         n.put("match_mode", c.matchMode().id());
         n.put("default_category", c.categories().fallback());
         ObjectNode cats = n.putObject("categories");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.classify.ClassifierModel;
@@ -36,6 +38,17 @@ import org.slf4j.LoggerFactory;
  * unreadable file, invalid JSON, an unknown key, a bad value or an invalid rule is a
  * {@link TriageException} with code {@link ErrorCode#CONFIG_INVALID} that names the file, the
  * key path and, for JSON, the line.
+ *
+ * <p>The keys that other modules own ({@link ModuleSettings#KEYS}: the store's, the log level)
+ * are read from the same layers and carried in {@link TriageConfig#moduleSettings()} without a
+ * meaning; the owners given to {@link #load(Optional, Map, Map, List)} and
+ * {@link #validate(Optional, Map, Map, List)} check theirs where the core checks its own keys, so
+ * that one load or validation reports every problem, each with its file, line and key:
+ *
+ * <pre>{@code
+ * TriageConfig config = ConfigLoader.load(file, System.getenv(), Map.of(),
+ *         StoreSettings.OWNERS); // triage-store's owners of store_type and store_path
+ * }</pre>
  */
 public final class ConfigLoader {
 
@@ -46,7 +59,7 @@ public final class ConfigLoader {
 
     private static final TriageConfig DEFAULTS = ConfigBuild.build(
             ConfigLayers.merge(Optional.empty(), Map.of(), Map.of(), Problems.failFast()),
-            Problems.failFast());
+            Problems.failFast(), List.of());
 
     private ConfigLoader() {
     }
@@ -72,8 +85,21 @@ public final class ConfigLoader {
      */
     public static TriageConfig load(Optional<Path> file, Map<String, String> environment,
             Map<String, String> overrides) {
+        return load(file, environment, overrides, List.of());
+    }
+
+    /**
+     * Loads a configuration from its layers, as {@link #load(Optional, Map, Map)} does, with
+     * {@code owners} checking the settings they own.
+     *
+     * @throws TriageException with {@link ErrorCode#CONFIG_INVALID} on the first problem, the
+     *     owners' included
+     */
+    public static TriageConfig load(Optional<Path> file, Map<String, String> environment,
+            Map<String, String> overrides, List<SettingOwner> owners) {
+        List<SettingOwner> checked = List.copyOf(owners);
         ConfigLayers layers = layers(file, environment, overrides, Problems.failFast());
-        TriageConfig config = ConfigBuild.build(layers, Problems.failFast());
+        TriageConfig config = ConfigBuild.build(layers, Problems.failFast(), checked);
         LOG.info("configuration loaded from {}", String.join(" < ",
                 new LinkedHashSet<>(layers.origins.values())));
         return config;
@@ -92,10 +118,21 @@ public final class ConfigLoader {
      */
     public static List<String> validate(Optional<Path> file, Map<String, String> environment,
             Map<String, String> overrides) {
+        return validate(file, environment, overrides, List.of());
+    }
+
+    /**
+     * Checks a configuration as {@link #validate(Optional, Map, Map)} does, with {@code owners}
+     * checking the settings they own; their problems are among the others, in the order the
+     * keys are checked.
+     */
+    public static List<String> validate(Optional<Path> file, Map<String, String> environment,
+            Map<String, String> overrides, List<SettingOwner> owners) {
+        List<SettingOwner> checked = List.copyOf(owners);
         Problems problems = Problems.collecting();
         ConfigLayers layers = layers(file, environment, overrides, problems);
         if (layers != null) {
-            TriageConfig config = ConfigBuild.build(layers, problems);
+            TriageConfig config = ConfigBuild.build(layers, problems, checked);
             if (config != null) {
                 config.classifierPolicy().ifPresent(p -> problems.check(() -> {
                     TextClassifier model = ClassifierModel.load(p.model());
@@ -109,7 +146,7 @@ public final class ConfigLoader {
                 }));
                 config.shadowSetting().ifPresent(p -> problems.check(() -> {
                     try {
-                        load(Optional.of(p), environment, Map.of());
+                        load(Optional.of(p), environment, Map.of(), checked);
                     } catch (TriageException e) {
                         throw invalid(layers.origin("shadow") + ": shadow " + p
                                 + " does not load: " + e.getMessage());
@@ -130,8 +167,18 @@ public final class ConfigLoader {
      */
     public static Map<String, String> sources(Optional<Path> file,
             Map<String, String> environment, Map<String, String> overrides) {
+        return sources(file, environment, overrides, List.of());
+    }
+
+    /**
+     * Returns where each value came from, as {@link #sources(Optional, Map, Map)} does, with
+     * {@code owners} checking the settings they own.
+     */
+    public static Map<String, String> sources(Optional<Path> file,
+            Map<String, String> environment, Map<String, String> overrides,
+            List<SettingOwner> owners) {
         ConfigLayers layers = layers(file, environment, overrides, Problems.failFast());
-        ConfigBuild.build(layers, Problems.failFast());
+        ConfigBuild.build(layers, Problems.failFast(), List.copyOf(owners));
         Map<String, String> out = new LinkedHashMap<>();
         layers.tree.fields().forEachRemaining(e -> {
             String key = e.getKey();
@@ -188,8 +235,9 @@ public final class ConfigLoader {
 
     /**
      * Returns the effective configuration as JSON in the shape of {@code config.json}, for
-     * display: every value, rules from rule files included; never {@code store_url} nor
-     * {@code db_password_file}, which may hold secrets.
+     * display: every value, rules from rule files included, the other modules' settings as
+     * their owners wrote them; never {@code store_url} nor {@code db_password_file}, which may
+     * hold secrets.
      */
     public static com.fasterxml.jackson.databind.node.ObjectNode effectiveJson(
             TriageConfig config) {
@@ -221,6 +269,53 @@ public final class ConfigLoader {
      */
     public static String fingerprint(TriageConfig config) {
         return ConfigFingerprint.of(config);
+    }
+
+    /**
+     * A module's claim on one of the {@link ModuleSettings#KEYS}: how its value is checked and
+     * written canonically. Given to {@link ConfigLoader#load(java.util.Optional, java.util.Map,
+     * java.util.Map, java.util.List)} or {@code validate}, it checks the merged value where the
+     * core checks its own keys, so that its problem is reported with the file, the line and the
+     * key, among the core's problems; the configuration then carries the canonical value.
+     *
+     * <pre>{@code
+     * SettingOwner storeType = new SettingOwner("store_type", v -> StoreType.parse(v).id());
+     * TriageConfig config = ConfigLoader.load(file, System.getenv(), Map.of(), List.of(storeType));
+     * }</pre>
+     *
+     * @param key the key it owns, one of {@link ModuleSettings#KEYS}
+     * @param canonical returns the canonical value of a value, or throws an
+     *     {@link IllegalArgumentException} whose message names the key and says what is wrong
+     */
+    public record SettingOwner(String key, UnaryOperator<String> canonical) {
+
+        /** Checks the arguments. */
+        public SettingOwner {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(canonical, "canonical");
+            if (!ModuleSettings.KEYS.contains(key)) {
+                throw new IllegalArgumentException("'" + key + "' is not a setting the core carries "
+                        + "for another module; those are " + ModuleSettings.KEYS);
+            }
+        }
+
+        /**
+         * Returns the canonical value of this key in {@code settings}, or empty when it has none.
+         *
+         * @throws TriageException with {@link ErrorCode#CONFIG_INVALID} naming where the value came
+         *     from and what is wrong with it
+         */
+        public Optional<String> read(ModuleSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            return settings.value(key).map(v -> {
+                try {
+                    return Objects.requireNonNull(canonical.apply(v), key);
+                } catch (IllegalArgumentException e) {
+                    throw new TriageException(ErrorCode.CONFIG_INVALID, settings.origin(key) + ": "
+                            + ConfigProblems.describe(e), e);
+                }
+            });
+        }
     }
 
     static TriageException invalid(String message) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,17 +39,15 @@ import org.helpdesktriage.core.sla.SlaSettings;
  * @param defaultPriority the priority of a ticket that names none
  * @param categorySynonyms extra spellings of categories (lower-case), e.g. tech to technical
  * @param prioritySynonyms extra spellings of priorities (lower-case), e.g. urgent to high
- * @param storeType {@code memory}, {@code file} or {@code postgres}
- * @param storePath the data directory of the file store
  * @param cacheEnabled whether triage results are cached
  * @param cacheTtl how long a cached result lives
- * @param logLevel the log level of the command line
  * @param classifier how a trained model takes part in routing, or {@code null} for rules only
  * @param limits the limits on input records, which every reader and the normaliser apply
- * @param storeUrl the JDBC URL of the {@code postgres} store, or {@code null}
- * @param dbPasswordFile a file holding the {@code postgres} store's password, or {@code null}
  * @param timeZone the zone of input timestamps written without one
  * @param sla the SLA calendars, policies and escalation stages ({@link SlaSettings#none()}: off)
+ * @param moduleSettings the settings other modules own (the store's, the command line's log
+ *     level), carried without a meaning here: triage-store's {@code StoreSettings.from(config)}
+ *     reads the store's, the command line its log level
  * @param shadow the candidate configuration file {@code triage} runs in shadow mode beside this
  *     one, or {@code null}; not part of the fingerprint, since it decides nothing here
  */
@@ -63,17 +62,13 @@ public record TriageConfig(
         Priority defaultPriority,
         Map<String, String> categorySynonyms,
         Map<String, Priority> prioritySynonyms,
-        String storeType,
-        Path storePath,
         boolean cacheEnabled,
         Duration cacheTtl,
-        String logLevel,
         ClassifierPolicy classifier,
         InputLimits limits,
-        String storeUrl,
-        Path dbPasswordFile,
         ZoneId timeZone,
         SlaSettings sla,
+        ModuleSettings moduleSettings,
         Path shadow) {
 
     /** Checks the values and copies the collections. */
@@ -86,13 +81,11 @@ public record TriageConfig(
         Objects.requireNonNull(defaultPriority, "defaultPriority");
         categorySynonyms = Map.copyOf(categorySynonyms);
         prioritySynonyms = Map.copyOf(prioritySynonyms);
-        Objects.requireNonNull(storeType, "storeType");
-        Objects.requireNonNull(storePath, "storePath");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
-        Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(moduleSettings, "moduleSettings");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
@@ -104,13 +97,11 @@ public record TriageConfig(
             ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
             int maxDescriptionLength, Priority defaultPriority,
             Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
-            String storeType, Path storePath, boolean cacheEnabled, Duration cacheTtl,
-            String logLevel, ClassifierPolicy classifier, InputLimits limits, String storeUrl,
-            Path dbPasswordFile, ZoneId timeZone, SlaSettings sla) {
+            boolean cacheEnabled, Duration cacheTtl, ClassifierPolicy classifier,
+            InputLimits limits, ZoneId timeZone, SlaSettings sla, ModuleSettings moduleSettings) {
         this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
                 maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
-                storeType, storePath, cacheEnabled, cacheTtl, logLevel, classifier, limits,
-                storeUrl, dbPasswordFile, timeZone, sla, null);
+                cacheEnabled, cacheTtl, classifier, limits, timeZone, sla, moduleSettings, null);
     }
 
     /**
@@ -158,16 +149,6 @@ public record TriageConfig(
                 maxTitleLength, maxDescriptionLength, limits, timeZone);
     }
 
-    /** Returns the JDBC URL of the {@code postgres} store, or empty when none is set. */
-    public Optional<String> storeUrlSetting() {
-        return Optional.ofNullable(storeUrl).filter(u -> !u.isBlank());
-    }
-
-    /** Returns the file holding the {@code postgres} store's password, or empty. */
-    public Optional<Path> dbPasswordFileSetting() {
-        return Optional.ofNullable(dbPasswordFile);
-    }
-
     /** Returns the candidate configuration file for shadow mode ({@code shadow}), or empty. */
     public Optional<Path> shadowSetting() {
         return Optional.ofNullable(shadow);
@@ -191,6 +172,87 @@ public record TriageConfig(
     }
 
     /**
+     * The settings of a configuration that other modules own: the store's ({@code store_type},
+     * {@code store_path}, {@code store_url}, {@code db_password_file}, read by triage-store) and the
+     * command line's ({@code log_level}). The core reads them from the same layers as its own keys
+     * (file, {@code HELPDESK_*} environment, overrides) and carries their values and where each came
+     * from, without giving them a meaning; a {@link SettingOwner} checks and reads one.
+     *
+     * <pre>{@code
+     * Optional<String> type = config.moduleSettings().value("store_type");
+     * }</pre>
+     *
+     * @param values key to value, for the keys that have one
+     * @param origins key to where its value came from ({@code config.json line 3},
+     *     {@code environment variable HELPDESK_STORE_TYPE}), for messages; not part of
+     *     {@link #equals}, as the core's own values carry no origin
+     */
+    public record ModuleSettings(Map<String, String> values, Map<String, String> origins) {
+
+        /** The keys of {@code config.json} that the core carries for other modules. */
+        public static final List<String> KEYS = List.of("store_type", "store_path", "store_url",
+                "db_password_file", "log_level");
+
+        private static final List<String> SECRET = List.of("store_url", "db_password_file");
+
+        /** Checks the keys and copies the maps. */
+        public ModuleSettings {
+            values = Map.copyOf(values);
+            origins = Map.copyOf(origins);
+            for (String key : values.keySet()) {
+                if (!KEYS.contains(key)) {
+                    throw new IllegalArgumentException("'" + key + "' is not a setting the core "
+                            + "carries for another module; those are " + KEYS);
+                }
+            }
+        }
+
+        /** Returns settings with no value at all. */
+        public static ModuleSettings none() {
+            return new ModuleSettings(Map.of(), Map.of());
+        }
+
+        /** Returns the value of {@code key}, or empty when it has none. */
+        public Optional<String> value(String key) {
+            return Optional.ofNullable(values.get(Objects.requireNonNull(key, "key")));
+        }
+
+        /** Returns where the value of {@code key} came from, or "configuration" when not known. */
+        public String origin(String key) {
+            return origins.getOrDefault(Objects.requireNonNull(key, "key"), "configuration");
+        }
+
+        /** Returns whether {@code o} holds the same values, wherever they came from. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ModuleSettings other && values.equals(other.values);
+        }
+
+        /** Returns the hash of the values. */
+        @Override
+        public int hashCode() {
+            return values.hashCode();
+        }
+
+        /** Shows every value but {@code store_url} and {@code db_password_file}, which may be secret. */
+        @Override
+        public String toString() {
+            Map<String, String> shown = new java.util.TreeMap<>(values);
+            shown.replaceAll((k, v) -> SECRET.contains(k) ? "(not shown)" : v);
+            return "ModuleSettings" + shown;
+        }
+
+        /** Returns a copy with {@code value} for {@code key}, coming from {@code origin}. */
+        public ModuleSettings with(String key, String value, String origin) {
+            Map<String, String> v = new LinkedHashMap<>(values);
+            Map<String, String> o = new LinkedHashMap<>(origins);
+            v.put(key, Objects.requireNonNull(value, "value"));
+            o.put(key, Objects.requireNonNull(origin, "origin"));
+            return new ModuleSettings(v, o);
+        }
+    }
+
+    /**
      * Builds a {@link TriageConfig}; {@link TriageConfig#toBuilder()} starts one from an existing
      * configuration. {@link #build()} checks the values as the record's constructor does.
      */
@@ -205,17 +267,13 @@ public record TriageConfig(
         private Priority defaultPriority;
         private Map<String, String> categorySynonyms;
         private Map<String, Priority> prioritySynonyms;
-        private String storeType;
-        private Path storePath;
         private boolean cacheEnabled;
         private Duration cacheTtl;
-        private String logLevel;
         private ClassifierPolicy classifier;
         private InputLimits limits = InputLimits.defaults();
-        private String storeUrl;
-        private Path dbPasswordFile;
         private ZoneId timeZone = ZoneOffset.UTC;
         private SlaSettings sla = SlaSettings.none();
+        private ModuleSettings moduleSettings = ModuleSettings.none();
         private Path shadow;
 
         private Builder(TriageConfig c) {
@@ -229,17 +287,13 @@ public record TriageConfig(
             defaultPriority = c.defaultPriority;
             categorySynonyms = c.categorySynonyms;
             prioritySynonyms = c.prioritySynonyms;
-            storeType = c.storeType;
-            storePath = c.storePath;
             cacheEnabled = c.cacheEnabled;
             cacheTtl = c.cacheTtl;
-            logLevel = c.logLevel;
             classifier = c.classifier;
             limits = c.limits;
-            storeUrl = c.storeUrl;
-            dbPasswordFile = c.dbPasswordFile;
             timeZone = c.timeZone;
             sla = c.sla;
+            moduleSettings = c.moduleSettings;
             shadow = c.shadow;
         }
 
@@ -303,18 +357,6 @@ public record TriageConfig(
             return this;
         }
 
-        /** Sets the store type: memory, file or postgres. */
-        public Builder storeType(String value) {
-            storeType = value;
-            return this;
-        }
-
-        /** Sets the data directory of the file store. */
-        public Builder storePath(Path value) {
-            storePath = value;
-            return this;
-        }
-
         /** Sets whether triage results are cached. */
         public Builder cacheEnabled(boolean value) {
             cacheEnabled = value;
@@ -324,12 +366,6 @@ public record TriageConfig(
         /** Sets how long a cached result lives. */
         public Builder cacheTtl(Duration value) {
             cacheTtl = value;
-            return this;
-        }
-
-        /** Sets the log level of the command line. */
-        public Builder logLevel(String value) {
-            logLevel = value;
             return this;
         }
 
@@ -345,15 +381,9 @@ public record TriageConfig(
             return this;
         }
 
-        /** Sets the JDBC URL of the postgres store ({@code null}: none). */
-        public Builder storeUrl(String value) {
-            storeUrl = value;
-            return this;
-        }
-
-        /** Sets the file holding the postgres store's password ({@code null}: none). */
-        public Builder dbPasswordFile(Path value) {
-            dbPasswordFile = value;
+        /** Sets the settings other modules own (the store's, the log level). */
+        public Builder moduleSettings(ModuleSettings value) {
+            moduleSettings = value;
             return this;
         }
 
@@ -383,8 +413,8 @@ public record TriageConfig(
         public TriageConfig build() {
             return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                     maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
-                    prioritySynonyms, storeType, storePath, cacheEnabled, cacheTtl, logLevel,
-                    classifier, limits, storeUrl, dbPasswordFile, timeZone, sla, shadow);
+                    prioritySynonyms, cacheEnabled, cacheTtl, classifier, limits, timeZone, sla,
+                    moduleSettings, shadow);
         }
     }
 }

@@ -111,7 +111,6 @@ class ConfigSchemaTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"store_type\": \"disk\"}",
         "{\"cache_ttl\": -1}",
         "{\"cache_ttl\": \"soon\"}",
         "{\"cache_tl\": 60}",

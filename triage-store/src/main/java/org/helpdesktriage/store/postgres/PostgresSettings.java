@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
@@ -61,7 +62,11 @@ public record PostgresSettings(String url, String user, String password) {
      */
     public static PostgresSettings from(TriageConfig config, Map<String, String> environment) {
         Objects.requireNonNull(config, "config");
-        return of(config.storeUrlSetting(), config.dbPasswordFileSetting(), environment);
+        // the store's keys, which the core carries for it (the provider's StoreSettings reads
+        // the same; this package may not use the provider's)
+        ModuleSettings own = config.moduleSettings();
+        return of(own.value("store_url"), own.value("db_password_file")
+                .filter(f -> !f.isBlank()).map(Path::of), environment);
     }
 
     /**

@@ -50,7 +50,7 @@ class StorageProviderTest {
     };
 
     private StorageProvider provider(Path root) {
-        return StorageProvider.of(new StoreSettings("file", root, Optional.empty(),
+        return StorageProvider.of(new StoreSettings(StoreType.FILE, root, Optional.empty(),
                 Optional.empty()), Map.of(), Duration.ZERO, CLOCK);
     }
 
@@ -115,7 +115,7 @@ class StorageProviderTest {
 
     @Test
     void databaseWithoutAUrl_isNamedWhenDescribed() {
-        StorageProvider provider = StorageProvider.of(new StoreSettings("postgres",
+        StorageProvider provider = StorageProvider.of(new StoreSettings(StoreType.POSTGRES,
                 tmp.resolve("unused"), Optional.empty(), Optional.empty()), Map.of(),
                 Duration.ZERO, CLOCK);
         assertThat(provider.database()).isTrue();
