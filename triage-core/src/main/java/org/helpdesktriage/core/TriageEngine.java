@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.classify.Classifier;
 import org.helpdesktriage.core.config.ConfigFingerprint;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
@@ -154,8 +155,13 @@ public final class TriageEngine {
         return Optional.ofNullable(shadow);
     }
 
-    /** Returns the compiled rules, in evaluation order. */
-    public RuleSet rules() {
+    /** Returns how many rules the configuration compiled to. */
+    public int ruleCount() {
+        return rules.rules().size();
+    }
+
+    /** Returns the compiled rules, in evaluation order, for the storing step. */
+    RuleSet rules() {
         return rules;
     }
 
@@ -308,7 +314,7 @@ public final class TriageEngine {
     }
 
     /** Returns the classifier, or empty when routing uses rules only. */
-    public Optional<TextClassifier> classifier() {
+    public Optional<Classifier> classifier() {
         return Optional.ofNullable(classifier);
     }
 
@@ -357,8 +363,8 @@ public final class TriageEngine {
          * policy names (default: that model, or none). Routing follows the policy; without a
          * policy the prediction is only offered to rules ({@code predicted_category}).
          */
-        public Builder classifier(TextClassifier value) {
-            this.classifier = Objects.requireNonNull(value, "classifier");
+        public Builder classifier(Classifier value) {
+            this.classifier = TextClassifier.of(Objects.requireNonNull(value, "classifier"));
             return this;
         }
 

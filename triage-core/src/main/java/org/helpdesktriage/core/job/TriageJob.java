@@ -98,9 +98,9 @@ public final class TriageJob {
         return new Builder(engine);
     }
 
-    /** Returns the format the results are written in. */
-    public OutputFormat outputFormat() {
-        return outputFormat;
+    /** Returns the format the results are written in: {@code json}, {@code jsonl}, {@code csv}. */
+    public String outputFormat() {
+        return outputFormat.id();
     }
 
     /**
@@ -290,9 +290,14 @@ public final class TriageJob {
             return this;
         }
 
-        /** The format of the results; default: from the output file's extension, else JSON. */
-        public Builder outputFormat(OutputFormat value) {
-            this.outputFormat = value;
+        /**
+         * The format of the results: {@code json}, {@code jsonl} (or {@code ndjson}) or
+         * {@code csv}; default: from the output file's extension, else JSON.
+         *
+         * @throws IllegalArgumentException naming the known formats when {@code format} is none
+         */
+        public Builder outputFormat(String format) {
+            this.outputFormat = OutputFormat.of(Objects.requireNonNull(format, "format"));
             return this;
         }
 

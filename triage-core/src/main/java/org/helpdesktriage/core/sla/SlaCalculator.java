@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.internal.rules.CompiledCondition;
 import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
@@ -68,7 +69,7 @@ public final class SlaCalculator {
         if (!check(ticket, now).isEmpty()) {
             return Optional.empty();
         }
-        return choose(Facts.of(ticket, now)).map(p -> assess(ticket, p, now));
+        return choose(ticket, now).map(p -> assess(ticket, p, now));
     }
 
     /**
@@ -86,21 +87,14 @@ public final class SlaCalculator {
     }
 
     /**
-     * Returns the first policy whose condition holds for {@code facts}; a condition that throws
-     * on unexpected data counts as not holding, as a rule's does.
+     * Returns the first policy whose condition holds for {@code ticket} at {@code now}; a
+     * condition that throws on unexpected data counts as not holding, as a rule's does.
      */
-    public Optional<SlaPolicy> choose(Facts facts) {
-        Objects.requireNonNull(facts, "facts");
-        for (SlaPolicy p : settings.policies()) {
-            try {
-                if (p.condition().test(facts)) {
-                    return Optional.of(p);
-                }
-            } catch (RuntimeException e) {
-                // as in RuleSet: a test failing on odd data is a non-match, never a stop
-            }
-        }
-        return Optional.empty();
+    public Optional<SlaPolicy> choose(Ticket ticket, Instant now) {
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(now, "now");
+        return CompiledCondition.firstHolding(settings.policies(), SlaPolicy::condition,
+                Facts.of(ticket, now));
     }
 
     /**
@@ -211,7 +205,7 @@ public final class SlaCalculator {
         Optional<SlaPolicy> policy = stored == null ? Optional.empty()
                 : settings.policy(stored.sla().policy());
         if (policy.isEmpty()) {
-            policy = choose(Facts.of(ticket, now));
+            policy = choose(ticket, now);
         }
         if (policy.isEmpty()) {
             return new TicketSla(null, null, null);
