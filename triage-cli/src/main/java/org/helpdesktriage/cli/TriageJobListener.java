@@ -89,7 +89,7 @@ final class TriageJobListener implements TriageJob.Listener {
 
     // counts the cache's hits and misses, and returns the summary's part, or "" without
     private String cacheReport(TriageEngine engine) {
-        return engine.cache().map(c -> {
+        return engine.cacheStats().map(c -> {
             counts.put("cache_hits", c.hits());
             counts.put("cache_misses", c.misses());
             metrics.add(CACHE, Map.of("result", "hit"), c.hits());

@@ -215,7 +215,7 @@ class TriageEngineSlaTest {
         Sla once = triaged(e.triageJson(j)).sla();
         triaged(e.triageJson(j));
         assertThat(triaged(e.triageJson(j)).sla()).isEqualTo(once);
-        assertThat(e.cache().orElseThrow().hits()).isPositive();
+        assertThat(e.cacheStats().orElseThrow().hits()).isPositive();
         assertThat(once.policy()).isEqualTo("medium");
     }
 }

@@ -129,7 +129,7 @@ public final class TriageJob {
                 OutputStream rej = rejectFile == null ? rejectsStream : rejectFile.stream();
                 BatchSummary summary;
                 try (ResultWriter results = ResultWriter.open(out, outputFormat,
-                        reader.singleObject(), explain, engine.shadow().isPresent());
+                        reader.singleObject(), explain, engine.hasShadow());
                         RejectWriter rejects = new RejectWriter(rej)) {
                     // results are encoded on the worker threads; this thread writes bytes
                     summary = BatchTriage.run(engine, storing, reader,
