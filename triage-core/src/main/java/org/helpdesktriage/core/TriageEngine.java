@@ -30,7 +30,7 @@ import org.helpdesktriage.core.internal.scoring.Scorer;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.route.ModelPrediction;
+import org.helpdesktriage.core.route.Routing.ModelPrediction;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.scoring.Score;

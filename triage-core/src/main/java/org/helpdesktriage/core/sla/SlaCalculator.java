@@ -14,6 +14,7 @@ import org.helpdesktriage.core.internal.rules.CompiledCondition;
 import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 
 /**
  * Applies a configuration's SLA settings to tickets: chooses the policy, computes the due times

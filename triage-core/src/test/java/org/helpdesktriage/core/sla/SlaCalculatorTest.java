@@ -16,6 +16,7 @@ import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.junit.jupiter.api.Test;
 
 class SlaCalculatorTest {
