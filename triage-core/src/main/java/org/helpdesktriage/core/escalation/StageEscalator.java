@@ -15,7 +15,7 @@ import org.helpdesktriage.core.sla.SlaSettings.EscalationStage;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaSettings;
 import org.helpdesktriage.core.sla.StoredSla;
-import org.helpdesktriage.core.sla.TicketSla;
+import org.helpdesktriage.core.sla.SlaCalculator.TicketSla;
 
 /**
  * Applies SLA escalation stages: for each stage in order that the ticket has not had yet, and
