@@ -2,6 +2,7 @@ package org.helpdesktriage.core;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;

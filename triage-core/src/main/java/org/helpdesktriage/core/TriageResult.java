@@ -3,6 +3,7 @@ package org.helpdesktriage.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.route.Routing;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.helpdesktriage.core.TriageDecision;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.TriageResult.ShadowDecision;
 import org.helpdesktriage.core.ingest.Rejection;

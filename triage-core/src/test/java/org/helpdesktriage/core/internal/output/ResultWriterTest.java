@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.TriageDecision;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.TriageResult.ShadowDecision;
 import org.helpdesktriage.core.ingest.Rejection;
