@@ -106,7 +106,7 @@ class TriageEngineSlaTest {
                 json("TKT-5", "high", "2026-11-20T16:30:00Z", "")));
         List<String> triaged = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        BatchSummary summary;
+        BatchTriage.Summary summary;
         try (var reader = RecordReaders.open(in)) {
             summary = BatchTriage.run(engine(TriageConfig.defaults(), NOW), reader, o -> {
                 if (o instanceof TriageOutcome.Triaged t) {

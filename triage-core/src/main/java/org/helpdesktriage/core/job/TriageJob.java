@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
@@ -33,7 +32,7 @@ import org.helpdesktriage.core.internal.output.ResultWriter;
  *
  * <pre>{@code
  * TriageEngine engine = TriageEngine.builder().config(config).build();
- * BatchSummary summary = TriageJob.builder(engine)
+ * BatchTriage.Summary summary = TriageJob.builder(engine)
  *         .input(Path.of("tickets.jsonl"))
  *         .output(Path.of("triaged.json"))
  *         .rejects(Path.of("triaged.json.rejects.jsonl"))
@@ -112,7 +111,7 @@ public final class TriageJob {
      *     what was triaged, rejected and not processed, and no output file was written
      * @throws IOException when an output cannot be written
      */
-    public BatchSummary run() throws IOException {
+    public BatchTriage.Summary run() throws IOException {
         for (Path p : new Path[] {outputFile, rejectsFile}) {
             if (p != null) {
                 AtomicOutput.removeOrphans(p).forEach(listener::leftoverRemoved);
@@ -127,7 +126,7 @@ public final class TriageJob {
             try {
                 OutputStream out = outFile == null ? outputStream : outFile.stream();
                 OutputStream rej = rejectFile == null ? rejectsStream : rejectFile.stream();
-                BatchSummary summary;
+                BatchTriage.Summary summary;
                 try (ResultWriter results = ResultWriter.open(out, outputFormat,
                         reader.singleObject(), explain, engine.hasShadow());
                         RejectWriter rejects = new RejectWriter(rej)) {
