@@ -18,6 +18,7 @@ module org.helpdesktriage.core {
     requires liblinear;
 
     exports org.helpdesktriage.core;
+    exports org.helpdesktriage.core.classify;
     exports org.helpdesktriage.core.config;
     exports org.helpdesktriage.core.error;
     exports org.helpdesktriage.core.escalation;
@@ -39,8 +40,6 @@ module org.helpdesktriage.core {
     exports org.helpdesktriage.core.internal.classify to org.helpdesktriage.cli;
     exports org.helpdesktriage.core.internal.evaluate to org.helpdesktriage.cli;
     exports org.helpdesktriage.core.internal.lint to org.helpdesktriage.cli;
-    // health counts the compiled rules through TriageEngine.rules(), which returns a RuleSet
-    exports org.helpdesktriage.core.internal.rules to org.helpdesktriage.cli;
 
     // Jackson binds the configuration file and rule definitions to records by reflection
     opens org.helpdesktriage.core.config to com.fasterxml.jackson.databind;

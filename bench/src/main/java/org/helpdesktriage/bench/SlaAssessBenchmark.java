@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.Sla;
@@ -69,6 +68,6 @@ public class SlaAssessBenchmark {
         if (!sla.check(t, now).isEmpty()) {
             throw new IllegalStateException("ticket " + t.ticketId() + " cannot be measured");
         }
-        return sla.choose(Facts.of(t, now)).map(p -> sla.assess(t, p, now)).orElseThrow();
+        return sla.choose(t, now).map(p -> sla.assess(t, p, now)).orElseThrow();
     }
 }

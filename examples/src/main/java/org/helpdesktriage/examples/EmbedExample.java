@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
@@ -60,7 +59,7 @@ public final class EmbedExample {
         // not an exception, so one typo never stops a batch.
         Path input = Path.of(args.length > 1 ? args[1] : "examples/tickets.json");
         Map<String, Integer> perTeam = new TreeMap<>();
-        BatchSummary summary;
+        BatchTriage.Summary summary;
         try (RecordReader reader = RecordReaders.open(input)) {
             // the sink runs on this thread in input order, so a plain map needs no locking
             summary = BatchTriage.run(engine, reader, outcome -> {

@@ -3,7 +3,7 @@ package org.helpdesktriage.examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.helpdesktriage.core.BatchSummary;
+import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.Rejection;
@@ -24,7 +24,7 @@ public final class FileJobExample {
         Path input = Path.of(args.length > 0 ? args[0] : "examples/tickets-with-errors.jsonl");
         Path dir = Files.createTempDirectory("triage-job");
         TriageEngine engine = TriageEngine.builder().config(TriageConfig.defaults()).build();
-        BatchSummary summary = TriageJob.builder(engine)
+        BatchTriage.Summary summary = TriageJob.builder(engine)
                 .input(input)
                 .output(dir.resolve("triaged.json"))
                 .rejects(dir.resolve("triaged.rejects.jsonl"))

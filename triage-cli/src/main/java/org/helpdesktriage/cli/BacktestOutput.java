@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.helpdesktriage.core.TriageDecision;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.ingest.HistoryLayout;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.internal.evaluate.Backtest;

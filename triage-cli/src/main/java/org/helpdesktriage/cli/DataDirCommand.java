@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.store.Storage;
 import org.helpdesktriage.store.provider.StorageProvider;
 import picocli.CommandLine.Mixin;

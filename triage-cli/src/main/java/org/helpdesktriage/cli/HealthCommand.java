@@ -62,7 +62,7 @@ final class HealthCommand extends DataDirCommand {
             // categories, so a configuration that triage refuses never reads as valid here
             TriageEngine engine = TriageEngine.builder().config(config).clock(clock()).build();
             checks.add(new HealthCheck("configuration", true, "valid: "
-                    + engine.rules().rules().size() + " rule(s) compiled"
+                    + engine.ruleCount() + " rule(s) compiled"
                     + engine.classifier().map(c -> ", classifier loaded").orElse("")));
             if (database != null) {
                 database = storage.describe();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.helpdesktriage.core.Shadow;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -87,11 +86,11 @@ final class ShadowOption {
      */
     String report(TriageEngine engine, Metrics metrics, Map<String, Long> counts,
             Map<String, String> details) {
-        Optional<Shadow> shadow = engine.shadow();
+        Optional<TriageEngine.ShadowStats> shadow = engine.shadowStats();
         if (shadow.isEmpty()) {
             return "";
         }
-        Shadow s = shadow.get();
+        TriageEngine.ShadowStats s = shadow.get();
         details.put("shadow", path.toString());
         details.put("shadow_fingerprint", s.fingerprint());
         counts.put("shadow_agreed", s.agreements());

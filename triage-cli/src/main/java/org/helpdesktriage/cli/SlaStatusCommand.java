@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.helpdesktriage.core.job.SlaOverview;
-import org.helpdesktriage.core.sla.SlaState;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
 import org.helpdesktriage.core.store.StoreScan;
 import picocli.CommandLine.Command;

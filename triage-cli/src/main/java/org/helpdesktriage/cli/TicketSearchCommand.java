@@ -3,7 +3,7 @@ package org.helpdesktriage.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.helpdesktriage.core.store.StoreScan;
-import org.helpdesktriage.core.store.TicketCriteria;
+import org.helpdesktriage.core.store.TicketStore.TicketCriteria;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -2,7 +2,7 @@ package org.helpdesktriage.cli;
 
 import java.io.IOException;
 import java.util.Map;
-import org.helpdesktriage.core.BatchSummary;
+import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -110,7 +110,7 @@ final class TriageCommand extends RecordedCommand {
         TriageJob.Builder job = options.job(engine, new StdoutStream(out()),
                 new StdoutStream(err())).listener(listener).stopWhen(this::stopRequested)
                 .storing(run == null ? StoringStep.none() : run.storing(engine));
-        BatchSummary summary = listener.run(job, options.input());
+        BatchTriage.Summary summary = listener.run(job, options.input());
         listener.tell(summary, engine, shadow.report(engine, metrics, counts, details),
                 dryRun(), options.rejectsPath());
         return summary.rejected() > 0 && !options.noFailOnReject ? ExitCode.REJECTED

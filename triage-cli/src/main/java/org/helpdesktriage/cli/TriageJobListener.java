@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.BatchSummary;
+import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -65,12 +65,12 @@ final class TriageJobListener implements TriageJob.Listener {
      * Runs {@code job} on {@code input} with a progress bar and puts its counts in the run
      * record's; a job a full disk or a lost database stopped is counted and told.
      */
-    BatchSummary run(TriageJob.Builder job, TriageInput input) throws IOException {
+    BatchTriage.Summary run(TriageJob.Builder job, TriageInput input) throws IOException {
         Main.Environment env = command.environment();
         Progress.ByteCounter counter = input.counted(env.in());
         progress = Progress.of(env.terminal() && !command.quiet(), command.err(), env.clock(),
                 input.input().equals("-") ? 0 : Files.size(Path.of(input.input())), counter);
-        BatchSummary summary;
+        BatchTriage.Summary summary;
         try {
             summary = job.input(input.open(counter, command.config())).build().run();
         } catch (TriageJob.Incomplete stopped) {
@@ -89,7 +89,7 @@ final class TriageJobListener implements TriageJob.Listener {
 
     // counts the cache's hits and misses, and returns the summary's part, or "" without
     private String cacheReport(TriageEngine engine) {
-        return engine.cache().map(c -> {
+        return engine.cacheStats().map(c -> {
             counts.put("cache_hits", c.hits());
             counts.put("cache_misses", c.misses());
             metrics.add(CACHE, Map.of("result", "hit"), c.hits());
@@ -102,7 +102,7 @@ final class TriageJobListener implements TriageJob.Listener {
      * Tells the summary line: the counts, the cache's and the shadow's ({@code shadowed}), the
      * run's id and where the rejects went.
      */
-    void tell(BatchSummary summary, TriageEngine engine, String shadowed, boolean dryRun,
+    void tell(BatchTriage.Summary summary, TriageEngine engine, String shadowed, boolean dryRun,
             Path rejects) {
         command.tell("helpdesk-triage: " + summary + cacheReport(engine) + shadowed
                 + (run == null || dryRun ? "" : ", run " + run.runId())

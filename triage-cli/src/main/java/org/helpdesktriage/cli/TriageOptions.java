@@ -133,7 +133,7 @@ final class TriageOptions {
                 .parallelism(parallelism)
                 .outputFormat(Optional.ofNullable(outputFormat).or(() -> toStdout()
                         ? Optional.empty() : OutputFormat.fromFileName(output))
-                        .orElse(OutputFormat.JSON));
+                        .orElse(OutputFormat.JSON).id());
         job = toStdout() ? job.output(stdout) : job.output(Path.of(output));
         Path r = rejectsPath();
         return r == null ? job.rejects(stderr) : job.rejects(r);

@@ -29,7 +29,7 @@ import org.helpdesktriage.core.ingest.RecordReader;
  *
  * <pre>{@code
  * try (RecordReader reader = RecordReaders.open(path)) {
- *     BatchSummary summary = BatchTriage.run(engine, reader, writer::write, 4);
+ *     Summary summary = BatchTriage.run(engine, reader, writer::write, 4);
  * }
  * }</pre>
  *
@@ -74,7 +74,7 @@ public final class BatchTriage {
      * @param parallelism worker threads; 1 triages on the calling thread
      * @return the counts: read = triaged + rejected
      */
-    public static BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
+    public static Summary run(TriageEngine engine, Iterator<RawRecord> records,
             Consumer<TriageOutcome> sink, int parallelism) {
         return run(engine, StoringStep.none(), records, sink, parallelism);
     }
@@ -91,7 +91,7 @@ public final class BatchTriage {
      * @param parallelism worker threads; 1 triages on the calling thread
      * @return the counts: read = triaged + rejected
      */
-    public static BatchSummary run(TriageEngine engine, StoringStep storing,
+    public static Summary run(TriageEngine engine, StoringStep storing,
             Iterator<RawRecord> records, Consumer<TriageOutcome> sink, int parallelism) {
         Objects.requireNonNull(sink, "sink");
         return run(engine, storing, records, outcome -> null,
@@ -117,7 +117,7 @@ public final class BatchTriage {
      * @param <T> what {@code prepare} makes
      * @return the counts: read = triaged + rejected
      */
-    public static <T> BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
+    public static <T> Summary run(TriageEngine engine, Iterator<RawRecord> records,
             Function<? super TriageOutcome, ? extends T> prepare,
             BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism) {
         return run(engine, StoringStep.none(), records, prepare, sink, parallelism, () -> false);
@@ -133,7 +133,7 @@ public final class BatchTriage {
      * @param stop asked before each record is read; once true, reading stops
      * @return the counts of the records read
      */
-    public static <T> BatchSummary run(TriageEngine engine, Iterator<RawRecord> records,
+    public static <T> Summary run(TriageEngine engine, Iterator<RawRecord> records,
             Function<? super TriageOutcome, ? extends T> prepare,
             BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism,
             BooleanSupplier stop) {
@@ -151,7 +151,7 @@ public final class BatchTriage {
      * @throws IllegalArgumentException when {@code storing} was built for an engine of another
      *     configuration
      */
-    public static <T> BatchSummary run(TriageEngine engine, StoringStep storing,
+    public static <T> Summary run(TriageEngine engine, StoringStep storing,
             Iterator<RawRecord> records, Function<? super TriageOutcome, ? extends T> prepare,
             BiConsumer<? super TriageOutcome, ? super T> sink, int parallelism,
             BooleanSupplier stop) {
@@ -208,7 +208,7 @@ public final class BatchTriage {
         } else {
             runParallel(engine, storing, all, records, prepare, counter, parallelism);
         }
-        return new BatchSummary(counter.triaged + counter.rejected, counter.triaged,
+        return new Summary(counter.triaged + counter.rejected, counter.triaged,
                 counter.rejected, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -313,6 +313,33 @@ public final class BatchTriage {
                 rejected++;
             }
             sink.accept(outcome, prepared);
+        }
+    }
+
+    /**
+     * The counts of a batch run: every record read is either triaged or rejected.
+     *
+     * @param read records read
+     * @param triaged records triaged
+     * @param rejected records rejected
+     * @param elapsed wall time of the run
+     */
+    public record Summary(long read, long triaged, long rejected, Duration elapsed) {
+
+        /** Checks that nothing was lost. */
+        public Summary {
+            Objects.requireNonNull(elapsed, "elapsed");
+            if (read != triaged + rejected) {
+                throw new IllegalArgumentException("read " + read + " != triaged " + triaged
+                        + " + rejected " + rejected);
+            }
+        }
+
+        /** Returns "read 25, triaged 22, rejected 3, 0.41 s". */
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "read %d, triaged %d, rejected %d, %.2f s",
+                    read, triaged, rejected, elapsed.toNanos() / 1e9);
         }
     }
 }

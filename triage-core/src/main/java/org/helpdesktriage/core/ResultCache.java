@@ -24,7 +24,7 @@ import org.helpdesktriage.core.model.Ticket;
  * {@code age_hours} see the age at that time, so keep the time to live short where such rules
  * matter. One cache may serve several engines: their fingerprints keep them apart.
  */
-public final class ResultCache {
+final class ResultCache {
 
     private static final int DOORKEEPER_SLOTS = 1 << 16;
 

@@ -2,6 +2,7 @@ package org.helpdesktriage.core;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
@@ -9,7 +10,7 @@ import org.helpdesktriage.core.model.Ticket;
 
 /**
  * A candidate configuration that decides beside the live one without acting: an engine's
- * {@link TriageEngine#shadow()}. It triages the record the live engine parsed and is never
+ * {@link TriageEngine#shadowStats()}. It triages the record the live engine parsed and is never
  * handed to a {@link StoringStep}, so nothing it decides is kept except on the result
  * ({@link TriageResult#shadow()}); it counts how often it agrees with the live decision. When
  * both configurations read records alike (the same categories, synonyms, limits and time zone),
@@ -18,7 +19,7 @@ import org.helpdesktriage.core.model.Ticket;
  * <pre>{@code
  * TriageEngine engine = TriageEngine.builder().config(live).shadow(candidate).build();
  * BatchTriage.run(engine, reader, writer::write, 4);
- * Shadow shadow = engine.shadow().orElseThrow();
+ * TriageEngine.ShadowStats shadow = engine.shadowStats().orElseThrow();
  * System.out.println(shadow.agreements() + " agree, " + shadow.disagreements() + " do not");
  * }</pre>
  *
@@ -27,7 +28,7 @@ import org.helpdesktriage.core.model.Ticket;
  * record the candidate rejects while the live configuration triages it is a disagreement.
  * The counts are running totals over the engine's life and safe to read from any thread.
  */
-public final class Shadow {
+final class Shadow {
 
     private final TriageConfig config;
     private final TriageEngine candidate;
@@ -73,9 +74,9 @@ public final class Shadow {
     }
 
     /** Counts and returns what the candidate's outcome says beside a live result. */
-    ShadowDecision compare(TriageResult live, TriageOutcome outcome) {
+    TriageResult.ShadowDecision compare(TriageResult live, TriageOutcome outcome) {
         TriageDecision decision = TriageDecision.of(outcome);
-        ShadowDecision shadow = new ShadowDecision(decision,
+        TriageResult.ShadowDecision shadow = new TriageResult.ShadowDecision(decision,
                 TriageDecision.of(live).differences(decision));
         (shadow.agrees() ? agreements : disagreements).increment();
         return shadow;

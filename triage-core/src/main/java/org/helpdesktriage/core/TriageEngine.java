@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.classify.Classifier;
 import org.helpdesktriage.core.config.ConfigFingerprint;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
@@ -29,7 +30,7 @@ import org.helpdesktriage.core.internal.scoring.Scorer;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.route.ModelPrediction;
+import org.helpdesktriage.core.route.Routing.ModelPrediction;
 import org.helpdesktriage.core.route.Routing;
 import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.helpdesktriage.core.scoring.Score;
@@ -144,18 +145,58 @@ public final class TriageEngine {
         return fingerprint;
     }
 
-    /** Returns the result cache, or empty when caching is off. */
-    public Optional<ResultCache> cache() {
-        return Optional.ofNullable(cache);
+    /** Returns the result cache's hits and misses so far, or empty when caching is off. */
+    public Optional<CacheStats> cacheStats() {
+        return Optional.ofNullable(cache).map(c -> new CacheStats(c.hits(), c.misses()));
     }
 
-    /** Returns the shadow configuration that decides beside this one, or empty. */
-    public Optional<Shadow> shadow() {
-        return Optional.ofNullable(shadow);
+    /**
+     * Returns how often the shadow configuration, which decides beside this one, agreed so far,
+     * or empty without a shadow.
+     */
+    public Optional<ShadowStats> shadowStats() {
+        return Optional.ofNullable(shadow).map(s -> new ShadowStats(s.fingerprint(),
+                s.agreements(), s.disagreements()));
     }
 
-    /** Returns the compiled rules, in evaluation order. */
-    public RuleSet rules() {
+    /** Returns whether a shadow configuration decides beside this one. */
+    public boolean hasShadow() {
+        return shadow != null;
+    }
+
+    /**
+     * How the result cache served the engine: running totals over the engine's life.
+     *
+     * @param hits the results found in the cache
+     * @param misses the results computed
+     */
+    public record CacheStats(long hits, long misses) {
+    }
+
+    /**
+     * How the shadow (candidate) configuration's decisions compared with this engine's: every
+     * record the engine read counts once, as an agreement when both configurations triaged it
+     * alike or both rejected it, else as a disagreement. Running totals over the engine's life.
+     *
+     * @param fingerprint the candidate configuration's fingerprint
+     * @param agreements the records decided alike
+     * @param disagreements the records decided otherwise
+     */
+    public record ShadowStats(String fingerprint, long agreements, long disagreements) {
+
+        /** Checks the values. */
+        public ShadowStats {
+            Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+    }
+
+    /** Returns how many rules the configuration compiled to. */
+    public int ruleCount() {
+        return rules.rules().size();
+    }
+
+    /** Returns the compiled rules, in evaluation order, for the storing step. */
+    RuleSet rules() {
         return rules;
     }
 
@@ -308,7 +349,7 @@ public final class TriageEngine {
     }
 
     /** Returns the classifier, or empty when routing uses rules only. */
-    public Optional<TextClassifier> classifier() {
+    public Optional<Classifier> classifier() {
         return Optional.ofNullable(classifier);
     }
 
@@ -347,7 +388,7 @@ public final class TriageEngine {
          * {@link #DEFAULT_CACHE_SIZE} results living {@code cache_ttl} when {@code cache_enabled},
          * else none).
          */
-        public Builder cache(ResultCache value) {
+        Builder cache(ResultCache value) {
             this.cache = Objects.requireNonNull(value, "cache");
             return this;
         }
@@ -357,15 +398,15 @@ public final class TriageEngine {
          * policy names (default: that model, or none). Routing follows the policy; without a
          * policy the prediction is only offered to rules ({@code predicted_category}).
          */
-        public Builder classifier(TextClassifier value) {
-            this.classifier = Objects.requireNonNull(value, "classifier");
+        public Builder classifier(Classifier value) {
+            this.classifier = TextClassifier.of(Objects.requireNonNull(value, "classifier"));
             return this;
         }
 
         /**
          * Sets a candidate configuration that decides every ticket beside this one, and whose
          * decisions are never stored: each result carries its decision
-         * ({@link TriageResult#shadow()}) and {@link TriageEngine#shadow()} counts agreements
+         * ({@link TriageResult#shadow()}) and {@link TriageEngine#shadowStats()} counts agreements
          * (default: none). It reads the same clock.
          */
         public Builder shadow(TriageConfig candidate) {

@@ -3,6 +3,7 @@ package org.helpdesktriage.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.route.Routing;
@@ -74,5 +75,27 @@ public record TriageResult(Ticket ticket, Routing routing, Score score, List<Str
     /** Returns the ticket's SLA, or empty when SLAs are off or no policy applies. */
     public Optional<Sla> serviceLevel() {
         return Optional.ofNullable(sla);
+    }
+
+    /**
+     * What the shadow (candidate) configuration decided for a ticket the live configuration
+     * triaged, and how it compares: a result's {@link TriageResult#shadow()}.
+     *
+     * @param decision the candidate's decision, or its rejection of the record
+     * @param changed what differs from the live decision ({@link TriageDecision#differences}):
+     *     empty when the two agree
+     */
+    public record ShadowDecision(TriageDecision decision, List<String> changed) {
+
+        /** Checks the values and copies the list. */
+        public ShadowDecision {
+            Objects.requireNonNull(decision, "decision");
+            changed = List.copyOf(changed);
+        }
+
+        /** Returns whether the candidate decided as the live configuration did. */
+        public boolean agrees() {
+            return changed.isEmpty();
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.internal.classify.Prediction;
+import org.helpdesktriage.core.internal.rules.CompiledCondition;
 import org.helpdesktriage.core.internal.rules.CompiledRule;
 import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.internal.rules.RuleMatch;
@@ -119,7 +120,8 @@ final class TriageSla {
             if (prediction != null) {
                 facts = facts.withPrediction(prediction.label(), prediction.confidence());
             }
-            policy = calculator.choose(facts);
+            policy = CompiledCondition.firstHolding(config.sla().policies(),
+                    SlaPolicy::condition, facts);
         }
         if (policy.isEmpty()) {
             notes.add("no SLA policy applies");

@@ -89,7 +89,7 @@ class BatchStoreWritesTest {
         StoringStep storing = StoringStep.builder(engine).store(store).auditLog(audit).build();
         Set<String> seenUnsaved = new HashSet<>();
         int n = 2 * BatchTriage.CHUNK_SIZE + 100;
-        BatchSummary summary = BatchTriage.run(engine, storing, records(n).iterator(), o -> {
+        BatchTriage.Summary summary = BatchTriage.run(engine, storing, records(n).iterator(), o -> {
             if (o instanceof TriageOutcome.Triaged t
                     && !store.tickets.containsKey(t.result().ticket().ticketId())) {
                 seenUnsaved.add(t.result().ticket().ticketId());

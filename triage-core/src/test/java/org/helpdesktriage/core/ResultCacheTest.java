@@ -102,7 +102,7 @@ class ResultCacheTest {
         TriageConfig off = org.helpdesktriage.core.config.ConfigLoader.load(
                 java.util.Optional.empty(), java.util.Map.of(),
                 java.util.Map.of("cache_enabled", "false"));
-        assertThat(TriageEngine.builder().config(off).build().cache()).isEmpty();
-        assertThat(TriageEngine.builder().build().cache()).isPresent();
+        assertThat(TriageEngine.builder().config(off).build().cacheStats()).isEmpty();
+        assertThat(TriageEngine.builder().build().cacheStats()).isPresent();
     }
 }

@@ -64,7 +64,7 @@ class ShadowTest {
         TriageResult crash = ((TriageOutcome.Triaged) engine.triageJson(CRASH)).result();
         TriageResult locked = ((TriageOutcome.Triaged) engine.triageJson(LOCKED)).result();
 
-        ShadowDecision s = crash.shadow();
+        TriageResult.ShadowDecision s = crash.shadow();
         assertThat(s.agrees()).isFalse();
         assertThat(s.decision().category()).isEqualTo("technical");
         assertThat(s.decision().team()).isEqualTo("tech-team");
@@ -74,7 +74,7 @@ class ShadowTest {
         assertThat(crash.routing().ruleMatched()).isNull();
         assertThat(locked.shadow().agrees()).isTrue();
         assertThat(locked.shadow().decision().rule()).isEqualTo("account_lockout");
-        Shadow shadow = engine.shadow().orElseThrow();
+        TriageEngine.ShadowStats shadow = engine.shadowStats().orElseThrow();
         assertThat(shadow.agreements()).isEqualTo(1);
         assertThat(shadow.disagreements()).isEqualTo(1);
     }
@@ -92,8 +92,8 @@ class ShadowTest {
         assertThat(crash.shadow().changed()).containsExactly("rejected");
         assertThat(neither).isInstanceOf(TriageOutcome.Rejected.class);
         // both reject the third: they agree on it
-        assertThat(engine.shadow().orElseThrow().agreements()).isEqualTo(1);
-        assertThat(engine.shadow().orElseThrow().disagreements()).isEqualTo(1);
+        assertThat(engine.shadowStats().orElseThrow().agreements()).isEqualTo(1);
+        assertThat(engine.shadowStats().orElseThrow().disagreements()).isEqualTo(1);
     }
 
     @Test
@@ -119,7 +119,7 @@ class ShadowTest {
 
         assertThat(r.shadow()).isNull();
         assertThat(r.shadowDecision()).isEmpty();
-        assertThat(engine.shadow()).isEmpty();
+        assertThat(engine.shadowStats()).isEmpty();
     }
 
     @Test
@@ -156,7 +156,7 @@ class ShadowTest {
                     "in.jsonl")) {
                 BatchTriage.run(engine, r, o -> { }, threads);
             }
-            Shadow s = engine.shadow().orElseThrow();
+            TriageEngine.ShadowStats s = engine.shadowStats().orElseThrow();
             counts[k++] = new long[] {s.agreements(), s.disagreements()};
         }
 

@@ -106,7 +106,7 @@ class TriageEngineSlaTest {
                 json("TKT-5", "high", "2026-11-20T16:30:00Z", "")));
         List<String> triaged = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        BatchSummary summary;
+        BatchTriage.Summary summary;
         try (var reader = RecordReaders.open(in)) {
             summary = BatchTriage.run(engine(TriageConfig.defaults(), NOW), reader, o -> {
                 if (o instanceof TriageOutcome.Triaged t) {
@@ -215,7 +215,7 @@ class TriageEngineSlaTest {
         Sla once = triaged(e.triageJson(j)).sla();
         triaged(e.triageJson(j));
         assertThat(triaged(e.triageJson(j)).sla()).isEqualTo(once);
-        assertThat(e.cache().orElseThrow().hits()).isPositive();
+        assertThat(e.cacheStats().orElseThrow().hits()).isPositive();
         assertThat(once.policy()).isEqualTo("medium");
     }
 }

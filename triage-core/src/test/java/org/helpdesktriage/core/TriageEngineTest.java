@@ -128,7 +128,7 @@ class TriageEngineTest {
         for (int parallelism : new int[] {1, 2, 4}) {
             List<String> seen = new ArrayList<>();
             Iterator<RawRecord> it = records.iterator();
-            BatchSummary s = BatchTriage.run(engine, it, o -> seen.add(
+            BatchTriage.Summary s = BatchTriage.run(engine, it, o -> seen.add(
                     o instanceof TriageOutcome.Triaged t ? t.result().ticket().ticketId()
                             : "rejected:" + ((TriageOutcome.Rejected) o).rejection().position()
                                     .line()), parallelism);

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
@@ -57,7 +56,7 @@ final class InputPipeline {
     }
 
     /** What a run made of one input. */
-    record Run(BatchSummary summary, List<JsonNode> results, List<JsonNode> rejects,
+    record Run(BatchTriage.Summary summary, List<JsonNode> results, List<JsonNode> rejects,
             List<Ticket> stored) {
     }
 
@@ -95,7 +94,7 @@ final class InputPipeline {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream rej = new ByteArrayOutputStream();
         long maxRaw = Math.max(limits.maxRecordLength(), 203);
-        BatchSummary summary;
+        BatchTriage.Summary summary;
         boolean single;
         try (RecordReader reader = RecordReaders.open(new ByteArrayInputStream(input), format,
                 "fuzz", limits);

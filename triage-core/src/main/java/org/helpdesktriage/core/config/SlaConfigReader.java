@@ -22,7 +22,7 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.DateRange;
-import org.helpdesktriage.core.sla.EscalationStage;
+import org.helpdesktriage.core.sla.SlaSettings.EscalationStage;
 import org.helpdesktriage.core.sla.SlaPolicy;
 import org.helpdesktriage.core.sla.SlaSettings;
 import org.helpdesktriage.core.sla.SlaTarget;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.sla.BusinessCalendar;
-import org.helpdesktriage.core.sla.EscalationStage;
+import org.helpdesktriage.core.sla.SlaSettings.EscalationStage;
 import org.helpdesktriage.core.sla.SlaPolicy;
 import org.helpdesktriage.core.sla.SlaSettings;
 import org.helpdesktriage.core.sla.TimeRange;

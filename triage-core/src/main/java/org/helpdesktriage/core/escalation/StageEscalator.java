@@ -11,11 +11,11 @@ import java.util.Set;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.sla.EscalationStage;
+import org.helpdesktriage.core.sla.SlaSettings.EscalationStage;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaSettings;
 import org.helpdesktriage.core.sla.StoredSla;
-import org.helpdesktriage.core.sla.TicketSla;
+import org.helpdesktriage.core.sla.SlaCalculator.TicketSla;
 
 /**
  * Applies SLA escalation stages: for each stage in order that the ticket has not had yet, and

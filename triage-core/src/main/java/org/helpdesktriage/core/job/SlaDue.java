@@ -13,7 +13,6 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
-import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
@@ -102,7 +101,7 @@ public final class SlaDue {
         Ticket ticket = Ticket.builder().ticketId("SLA-DUE").title("").description("")
                 .requesterEmail("").category(c).priority(p).status(Status.TRIAGED)
                 .createdAt(created).build();
-        SlaPolicy policy = new SlaCalculator(config.sla()).choose(Facts.of(ticket, now))
+        SlaPolicy policy = new SlaCalculator(config.sla()).choose(ticket, now)
                 .orElse(null);
         return new SlaDue(p, c, created, policy);
     }

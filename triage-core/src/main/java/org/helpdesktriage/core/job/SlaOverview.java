@@ -15,9 +15,9 @@ import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.sla.StoredSlaStatus;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.SlaCalculator;
-import org.helpdesktriage.core.sla.SlaState;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
-import org.helpdesktriage.core.sla.TicketSla;
+import org.helpdesktriage.core.sla.SlaCalculator.TicketSla;
 
 /**
  * Stored tickets by SLA state at an instant, the most urgent first: what

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.helpdesktriage.core.BatchSummary;
 import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
@@ -30,7 +29,7 @@ import org.helpdesktriage.core.internal.output.ResultWriter;
  *
  * <pre>{@code
  * TriageEngine engine = TriageEngine.builder().config(config).build();
- * BatchSummary summary = TriageJob.builder(engine)
+ * BatchTriage.Summary summary = TriageJob.builder(engine)
  *         .input(Path.of("tickets.jsonl"))
  *         .output(Path.of("triaged.json"))
  *         .rejects(Path.of("triaged.json.rejects.jsonl"))
@@ -95,9 +94,9 @@ public final class TriageJob {
         return new Builder(engine);
     }
 
-    /** Returns the format the results are written in. */
-    public OutputFormat outputFormat() {
-        return outputFormat;
+    /** Returns the format the results are written in: {@code json}, {@code jsonl}, {@code csv}. */
+    public String outputFormat() {
+        return outputFormat.id();
     }
 
     /**
@@ -109,7 +108,7 @@ public final class TriageJob {
      *     what was triaged, rejected and not processed, and no output file was written
      * @throws IOException when an output cannot be written
      */
-    public BatchSummary run() throws IOException {
+    public BatchTriage.Summary run() throws IOException {
         for (Path p : new Path[] {outputFile, rejectsFile}) {
             if (p != null) {
                 AtomicOutput.removeOrphans(p).forEach(listener::leftoverRemoved);
@@ -124,9 +123,9 @@ public final class TriageJob {
             try {
                 OutputStream out = outFile == null ? outputStream : outFile.stream();
                 OutputStream rej = rejectFile == null ? rejectsStream : rejectFile.stream();
-                BatchSummary summary;
+                BatchTriage.Summary summary;
                 try (ResultWriter results = ResultWriter.open(out, outputFormat,
-                        reader.singleObject(), explain, engine.shadow().isPresent());
+                        reader.singleObject(), explain, engine.hasShadow());
                         RejectWriter rejects = new RejectWriter(rej)) {
                     // results are encoded on the worker threads; this thread writes bytes
                     summary = BatchTriage.run(engine, storing, reader,
@@ -287,9 +286,14 @@ public final class TriageJob {
             return this;
         }
 
-        /** The format of the results; default: from the output file's extension, else JSON. */
-        public Builder outputFormat(OutputFormat value) {
-            this.outputFormat = value;
+        /**
+         * The format of the results: {@code json}, {@code jsonl} (or {@code ndjson}) or
+         * {@code csv}; default: from the output file's extension, else JSON.
+         *
+         * @throws IllegalArgumentException naming the known formats when {@code format} is none
+         */
+        public Builder outputFormat(String format) {
+            this.outputFormat = OutputFormat.of(Objects.requireNonNull(format, "format"));
             return this;
         }
 

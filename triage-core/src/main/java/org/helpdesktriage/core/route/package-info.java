@@ -1,7 +1,7 @@
 /**
  * API. A ticket's route as decided ({@link org.helpdesktriage.core.route.Routing}), the model
- * prediction routing consumes ({@link org.helpdesktriage.core.route.ModelPrediction}) and the
- * decision policy as configured ({@link org.helpdesktriage.core.route.ClassifierPolicy}). The
- * router itself is in {@code core.internal.route}.
+ * prediction routing consumes ({@link org.helpdesktriage.core.route.Routing.ModelPrediction})
+ * and the decision policy as configured ({@link org.helpdesktriage.core.route.ClassifierPolicy}).
+ * The router itself is in {@code core.internal.route}.
  */
 package org.helpdesktriage.core.route;

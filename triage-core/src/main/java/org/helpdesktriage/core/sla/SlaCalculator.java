@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.internal.rules.CompiledCondition;
 import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 
 /**
  * Applies a configuration's SLA settings to tickets: chooses the policy, computes the due times
@@ -68,7 +70,7 @@ public final class SlaCalculator {
         if (!check(ticket, now).isEmpty()) {
             return Optional.empty();
         }
-        return choose(Facts.of(ticket, now)).map(p -> assess(ticket, p, now));
+        return choose(ticket, now).map(p -> assess(ticket, p, now));
     }
 
     /**
@@ -86,21 +88,14 @@ public final class SlaCalculator {
     }
 
     /**
-     * Returns the first policy whose condition holds for {@code facts}; a condition that throws
-     * on unexpected data counts as not holding, as a rule's does.
+     * Returns the first policy whose condition holds for {@code ticket} at {@code now}; a
+     * condition that throws on unexpected data counts as not holding, as a rule's does.
      */
-    public Optional<SlaPolicy> choose(Facts facts) {
-        Objects.requireNonNull(facts, "facts");
-        for (SlaPolicy p : settings.policies()) {
-            try {
-                if (p.condition().test(facts)) {
-                    return Optional.of(p);
-                }
-            } catch (RuntimeException e) {
-                // as in RuleSet: a test failing on odd data is a non-match, never a stop
-            }
-        }
-        return Optional.empty();
+    public Optional<SlaPolicy> choose(Ticket ticket, Instant now) {
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(now, "now");
+        return CompiledCondition.firstHolding(settings.policies(), SlaPolicy::condition,
+                Facts.of(ticket, now));
     }
 
     /**
@@ -211,7 +206,7 @@ public final class SlaCalculator {
         Optional<SlaPolicy> policy = stored == null ? Optional.empty()
                 : settings.policy(stored.sla().policy());
         if (policy.isEmpty()) {
-            policy = choose(Facts.of(ticket, now));
+            policy = choose(ticket, now);
         }
         if (policy.isEmpty()) {
             return new TicketSla(null, null, null);
@@ -348,5 +343,42 @@ public final class SlaCalculator {
 
     private static String quote(Object v) {
         return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    }
+
+    /**
+     * The SLA a stored ticket follows: its policy and its bookkeeping, or why it has none.
+     *
+     * @param policy the policy that applies, or {@code null} when none does
+     * @param stored the SLA and its bookkeeping, or {@code null} when no policy applies
+     * @param problem why the ticket cannot be measured (a date in the future, an unreadable
+     *     {@code first_response_at}), or {@code null}
+     */
+    public record TicketSla(SlaPolicy policy, StoredSla stored, String problem) {
+
+        /** Checks that policy and bookkeeping come together. */
+        public TicketSla {
+            if ((policy == null) != (stored == null)) {
+                throw new IllegalArgumentException("a policy needs its bookkeeping and vice versa");
+            }
+            if (policy != null && problem != null) {
+                throw new IllegalArgumentException("a measured ticket has no problem");
+            }
+        }
+
+        /** Returns the SLA as the store keeps it, or empty when no policy applies. */
+        public Optional<StoredSla> state() {
+            return Optional.ofNullable(stored);
+        }
+
+        /** Returns why the ticket cannot be measured, or empty. */
+        public Optional<String> trouble() {
+            return Optional.ofNullable(problem);
+        }
+
+        /** Returns a ticket that follows {@code policy} with {@code stored}. */
+        public static TicketSla of(SlaPolicy policy, StoredSla stored) {
+            return new TicketSla(Objects.requireNonNull(policy, "policy"),
+                    Objects.requireNonNull(stored, "stored"), null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.helpdesktriage.core.internal.rules.CompiledCondition;
+import org.helpdesktriage.core.rules.CheckedCondition;
 
 /**
  * What a team promises for the tickets a condition selects: a first response and a resolution
@@ -15,18 +16,19 @@ import org.helpdesktriage.core.internal.rules.CompiledCondition;
  * }</pre>
  *
  * @param id unique id, reported as the result's {@code sla.policy}
- * @param condition which tickets the policy is for, in the rule language
+ * @param condition which tickets the policy is for, in the rule language, as the configuration
+ *     loader checked it
  * @param calendar the working time the targets count
  * @param firstResponse the first-response target, positive
  * @param resolution the resolution target, positive
  */
-public record SlaPolicy(String id, CompiledCondition condition, BusinessCalendar calendar,
+public record SlaPolicy(String id, CheckedCondition condition, BusinessCalendar calendar,
         Duration firstResponse, Duration resolution) {
 
     /** Checks the values. */
     public SlaPolicy {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(condition, "condition");
+        CompiledCondition.of(condition);
         Objects.requireNonNull(calendar, "calendar");
         checkTarget(id, "first_response", firstResponse);
         checkTarget(id, "resolution", resolution);

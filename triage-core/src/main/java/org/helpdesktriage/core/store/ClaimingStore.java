@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 
 /**
  * A store that several processes can work through at once without two of them taking the same

@@ -1,6 +1,7 @@
 package org.helpdesktriage.core.store;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
@@ -44,5 +45,25 @@ public record StoreScan(List<Ticket> tickets, List<CorruptRecord> corrupt) {
                             .map(CorruptRecord::toString).collect(Collectors.joining("; ")));
         }
         return tickets;
+    }
+
+    /**
+     * A stored record that cannot be read as a ticket.
+     *
+     * @param location where it is (for the file store, the file's path)
+     * @param problem why it cannot be read, as a sentence fragment
+     */
+    public record CorruptRecord(String location, String problem) {
+
+        /** Checks the arguments. */
+        public CorruptRecord {
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public String toString() {
+            return location + ": " + problem;
+        }
     }
 }

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.internal.rules.CompiledRule;
+import org.helpdesktriage.core.internal.rules.RuleSet;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,17 +115,16 @@ class RuleFilesTest {
                 + rule("plain_high", "high", "") + ", "
                 + rule("plain_critical", "critical", "") + ", "
                 + rule("tie_b", "low", ", \"order\": 10") + "]}");
-        TriageEngine engine = TriageEngine.builder().config(load(config)).build();
-        assertThat(engine.rules().rules()).extracting(CompiledRule::id).containsExactly(
+        assertThat(compiled(load(config))).extracting(CompiledRule::id).containsExactly(
                 "low_first", "plain_critical", "plain_high", "critical_late", "tie_b");
     }
 
     @Test
     void withoutOrder_rulesKeepPriorityThenPosition() {
-        TriageEngine engine = TriageEngine.builder().config(TriageConfig.defaults()).build();
-        List<String> ids = engine.rules().rules().stream().map(CompiledRule::id).toList();
+        List<CompiledRule> rules = compiled(TriageConfig.defaults());
+        List<String> ids = rules.stream().map(CompiledRule::id).toList();
         assertThat(ids).containsExactly("critical_billing", "account_lockout");
-        assertThat(engine.rules().rules()).allSatisfy(r -> assertThat(r.order()).isZero());
+        assertThat(rules).allSatisfy(r -> assertThat(r.order()).isZero());
     }
 
     @Test
@@ -164,5 +163,10 @@ class RuleFilesTest {
                 .hasMessageContaining(dir.resolve("conf/rules.json") + " line 2, column ")
                 .hasMessageContaining("invalid JSON")
                 .hasMessageNotContaining("root").hasMessageNotContaining("secret-token");
+    }
+
+    /** Returns the rules as the engine compiles them, in evaluation order. */
+    private static List<CompiledRule> compiled(TriageConfig config) {
+        return RuleSet.compile(config.rules(), config.categories(), config.matchMode()).rules();
     }
 }

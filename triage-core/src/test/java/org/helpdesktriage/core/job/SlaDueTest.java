@@ -11,7 +11,7 @@ import org.helpdesktriage.core.TestTickets;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.sla.SlaState;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.helpdesktriage.core.sla.SlaTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.helpdesktriage.core.BatchSummary;
+import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -62,7 +62,7 @@ class TriageJobTest {
         Path out = dir.resolve("out.jsonl");
         Path rejects = dir.resolve("out.rejects.jsonl");
         List<String> told = new ArrayList<>();
-        BatchSummary summary = TriageJob.builder(engine).input(input(1200, 7)).output(out)
+        BatchTriage.Summary summary = TriageJob.builder(engine).input(input(1200, 7)).output(out)
                 .rejects(rejects).parallelism(parallelism)
                 .listener(new TriageJob.Listener() {
                     @Override
@@ -103,7 +103,7 @@ class TriageJobTest {
     void aStopReadsNoFurtherRecord_andCompletesWithWhatWasRead() throws IOException {
         AtomicInteger asked = new AtomicInteger();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BatchSummary summary = TriageJob.builder(engine).input(input(50, 0))
+        BatchTriage.Summary summary = TriageJob.builder(engine).input(input(50, 0))
                 .output(out).rejects(new ByteArrayOutputStream()).parallelism(1)
                 .stopWhen(() -> asked.incrementAndGet() > 10).build().run();
         assertThat(summary.read()).isEqualTo(10);

@@ -12,11 +12,11 @@ import java.util.Set;
 import org.helpdesktriage.core.TestTickets;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.internal.rules.CompiledCondition;
-import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.junit.jupiter.api.Test;
 
 class SlaCalculatorTest {
@@ -50,12 +50,12 @@ class SlaCalculatorTest {
 
     @Test
     void choose_firstPolicyThatHolds_andAllOfNothingAlwaysHolds() {
-        assertThat(SLA.choose(Facts.of(ticket(Priority.HIGH).build(), MONDAY_9)))
+        assertThat(SLA.choose(ticket(Priority.HIGH).build(), MONDAY_9))
                 .contains(URGENT);
-        assertThat(SLA.choose(Facts.of(ticket(Priority.LOW).build(), MONDAY_9))).contains(REST);
+        assertThat(SLA.choose(ticket(Priority.LOW).build(), MONDAY_9)).contains(REST);
         SlaCalculator none = new SlaCalculator(new SlaSettings(Map.of(), List.of(URGENT),
                 Set.of(), 0.75, List.of()));
-        assertThat(none.choose(Facts.of(ticket(Priority.LOW).build(), MONDAY_9))).isEmpty();
+        assertThat(none.choose(ticket(Priority.LOW).build(), MONDAY_9)).isEmpty();
     }
 
     @Test

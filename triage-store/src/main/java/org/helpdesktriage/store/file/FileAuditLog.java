@@ -22,7 +22,7 @@ import org.helpdesktriage.core.internal.io.NoSpace;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.AuditQuery;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.store.AuditJson;
 
 /**

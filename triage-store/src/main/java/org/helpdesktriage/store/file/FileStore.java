@@ -17,7 +17,7 @@ import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.helpdesktriage.core.internal.io.NoSpace;
 import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
 import org.slf4j.Logger;

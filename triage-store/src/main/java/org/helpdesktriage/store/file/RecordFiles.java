@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.io.AtomicOutput;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 
 /**
  * A directory of records, one JSON file each (named by {@link FileNames}), written atomically:

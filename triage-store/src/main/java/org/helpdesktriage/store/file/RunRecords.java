@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.io.AtomicOutput;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.store.RunLog;
 import org.helpdesktriage.store.RunRecord;
 import org.helpdesktriage.store.internal.StoreJson;

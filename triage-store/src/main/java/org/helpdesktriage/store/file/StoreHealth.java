@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.store.HealthCheck;
 
 /**

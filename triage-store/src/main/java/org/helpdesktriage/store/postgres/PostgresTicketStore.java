@@ -23,7 +23,7 @@ import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.ClaimingStore;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
 

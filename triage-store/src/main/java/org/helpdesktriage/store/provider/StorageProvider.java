@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.RestorePlan;
 import org.helpdesktriage.store.RestoreResult;

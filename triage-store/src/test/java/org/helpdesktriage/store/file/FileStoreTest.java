@@ -19,7 +19,7 @@ import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.CorruptRecord;
+import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.store.MemoryStore;
 import org.junit.jupiter.api.Test;

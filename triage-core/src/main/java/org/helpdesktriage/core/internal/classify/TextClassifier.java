@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.helpdesktriage.core.classify.Classifier;
 
 /**
  * A trained linear text classifier: turns a title and a description into a label with a
@@ -21,7 +22,7 @@ import java.util.Objects;
  * scores of texts the scorers did not see in training, turns all the scores into probabilities,
  * so that a confidence of 0.9 is right about 90% of the time.
  */
-public final class TextClassifier {
+public final class TextClassifier implements Classifier {
 
     private final List<String> labels;
     private final FeatureSettings settings;
@@ -69,7 +70,23 @@ public final class TextClassifier {
         this.combiner = combiner.clone();
     }
 
+    /**
+     * Returns {@code classifier} as the model it is: every classifier is a {@code TextClassifier},
+     * trained or loaded here.
+     *
+     * @throws IllegalArgumentException when {@code classifier} was made elsewhere
+     */
+    public static TextClassifier of(Classifier classifier) {
+        Objects.requireNonNull(classifier, "classifier");
+        if (classifier instanceof TextClassifier c) {
+            return c;
+        }
+        throw new IllegalArgumentException("classifier " + classifier.getClass().getName()
+                + " is not a trained model of helpdesk-triage");
+    }
+
     /** Returns the labels in the model's order. */
+    @Override
     public List<String> labels() {
         return labels;
     }

@@ -2,7 +2,7 @@ package org.helpdesktriage.core.internal.evaluate;
 
 import java.util.List;
 import java.util.Objects;
-import org.helpdesktriage.core.TriageDecision;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.ingest.SourcePosition;
 
 /**

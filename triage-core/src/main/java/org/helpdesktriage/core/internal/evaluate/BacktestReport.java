@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.helpdesktriage.core.TriageDecision;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 
 /**
  * What a candidate configuration changes on history, against a baseline.

@@ -150,7 +150,7 @@ public final class RoutingEvaluation {
                 b.classifier(model);
             }
             TriageEngine engine = b.build();
-            model = engine.classifier().orElse(null);
+            model = engine.classifier().map(TextClassifier::of).orElse(null);
             for (int i = 0; i < examples.size(); i++) {
                 e.getValue()[i] = engine.triage(examples.get(i).ticket());
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.internal.rules.CompiledCondition;
 import org.helpdesktriage.core.internal.rules.CompiledRule;
 import org.helpdesktriage.core.internal.rules.Condition.FieldTest;
 import org.helpdesktriage.core.internal.rules.Condition;
@@ -122,10 +123,10 @@ public final class ConfigLint {
     private static void policies(List<SlaPolicy> policies, List<LintFinding> findings) {
         for (int i = 0; i < policies.size(); i++) {
             SlaPolicy policy = policies.get(i);
-            Condition c = policy.condition().condition();
+            Condition c = CompiledCondition.of(policy.condition()).condition();
             for (int j = 0; j < i; j++) {
                 SlaPolicy earlier = policies.get(j);
-                if (Conditions.implies(c, earlier.condition().condition())) {
+                if (Conditions.implies(c, CompiledCondition.of(earlier.condition()).condition())) {
                     findings.add(new LintFinding("unreachable-sla-policy",
                             List.of(policy.id(), earlier.id()), "SLA policy '" + policy.id()
                                     + "' never applies by its condition: every ticket it "

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
-import org.helpdesktriage.core.TriageDecision;
+import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.scoring.Score;

@@ -1,10 +1,14 @@
 package org.helpdesktriage.core.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Categories;
+import org.helpdesktriage.core.rules.CheckedCondition;
 
 /**
  * A condition of the rule language compiled on its own, for parts of the configuration that
@@ -17,7 +21,7 @@ import org.helpdesktriage.core.model.Categories;
  * boolean holds = high.test(Facts.of(ticket, clock.instant()));
  * }</pre>
  */
-public final class CompiledCondition {
+public final class CompiledCondition implements CheckedCondition {
 
     private final Node node;
     private final JsonNode json;
@@ -52,6 +56,40 @@ public final class CompiledCondition {
     }
 
     /**
+     * Returns {@code condition} as compiled: the loader makes every checked condition, through
+     * {@link #compile}.
+     *
+     * @throws IllegalArgumentException when {@code condition} was made elsewhere
+     */
+    public static CompiledCondition of(CheckedCondition condition) {
+        Objects.requireNonNull(condition, "condition");
+        if (condition instanceof CompiledCondition c) {
+            return c;
+        }
+        throw new IllegalArgumentException("condition " + condition + " is a "
+                + condition.getClass().getName() + ", not one the configuration loader checked");
+    }
+
+    /**
+     * Returns the first of {@code items} whose condition holds for {@code facts}; a condition
+     * that throws on unexpected data counts as not holding, as a rule's does.
+     */
+    public static <T> Optional<T> firstHolding(List<T> items,
+            Function<T, CheckedCondition> condition, Facts facts) {
+        Objects.requireNonNull(facts, "facts");
+        for (T item : items) {
+            try {
+                if (of(condition.apply(item)).test(facts)) {
+                    return Optional.of(item);
+                }
+            } catch (RuntimeException e) {
+                // as in RuleSet: a test failing on odd data is a non-match, never a stop
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Returns whether the condition holds for {@code facts}.
      *
      * @throws RuntimeException when a test fails on unexpected data, as a rule's would
@@ -61,6 +99,7 @@ public final class CompiledCondition {
     }
 
     /** Returns a copy of the JSON the condition was compiled from. */
+    @Override
     public JsonNode json() {
         return json.deepCopy();
     }

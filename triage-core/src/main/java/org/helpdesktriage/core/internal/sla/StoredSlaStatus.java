@@ -9,7 +9,7 @@ import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaSettings;
-import org.helpdesktriage.core.sla.SlaState;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
 import org.helpdesktriage.core.sla.SlaTarget;
 import org.helpdesktriage.core.sla.StoredSla;

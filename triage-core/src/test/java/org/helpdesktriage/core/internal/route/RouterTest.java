@@ -9,7 +9,7 @@ import org.helpdesktriage.core.internal.rules.RuleOutcome;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.route.ModelPrediction;
+import org.helpdesktriage.core.route.Routing.ModelPrediction;
 import org.helpdesktriage.core.route.Routing;
 import org.junit.jupiter.api.Test;
 

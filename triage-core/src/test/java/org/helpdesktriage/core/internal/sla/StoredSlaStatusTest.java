@@ -10,7 +10,7 @@ import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaSettings;
-import org.helpdesktriage.core.sla.SlaState;
+import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
 import org.helpdesktriage.core.sla.StoredSla;
 import org.junit.jupiter.api.Test;
