@@ -1,7 +1,6 @@
 package org.helpdesktriage.core;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +19,11 @@ import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.ingest.TicketNormalizer;
 import org.helpdesktriage.core.internal.classify.ClassifierModel;
-import org.helpdesktriage.core.internal.classify.Prediction;
 import org.helpdesktriage.core.internal.classify.TextClassifier;
-import org.helpdesktriage.core.internal.route.Router;
-import org.helpdesktriage.core.internal.rules.Facts;
-import org.helpdesktriage.core.internal.rules.RuleOutcome;
 import org.helpdesktriage.core.internal.rules.RuleSet;
-import org.helpdesktriage.core.internal.scoring.Scorer;
 import org.helpdesktriage.core.model.FieldError;
-import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.route.Routing.ModelPrediction;
 import org.helpdesktriage.core.route.Routing;
-import org.helpdesktriage.core.rules.RuleEvaluation;
-import org.helpdesktriage.core.scoring.Score;
-import org.helpdesktriage.core.sla.Sla;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,9 +76,7 @@ public final class TriageEngine {
     private final boolean explain;
     private final RuleSet rules;
     private final TextClassifier classifier;
-    private final Router router;
-    private final ClassifierRules classifierRules;
-    private final Scorer scorer;
+    private final Decider decider;
     private final TicketNormalizer normalizer;
     private final ResultCache cache;
     private final String fingerprint;
@@ -102,10 +89,6 @@ public final class TriageEngine {
         this.explain = b.explain;
         this.rules = RuleSet.compile(config.rules(), config.categories(), config.matchMode());
         this.classifier = ClassifierRules.classifier(b.classifier, config);
-        this.classifierRules = new ClassifierRules(config);
-        this.router = new Router(config.categories(), config.classifierPolicy().orElse(null),
-                classifierRules.overrideIds());
-        this.scorer = Scorer.weighted(config.scoring());
         this.normalizer = new TicketNormalizer(config.ingestSettings(), clock);
         // a model handed to the builder counts by its content, as a configured model file does
         this.fingerprint = b.classifier != null
@@ -115,6 +98,7 @@ public final class TriageEngine {
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
                 : null;
         this.sla = TriageSla.of(config, rules);
+        this.decider = new Decider(config, clock, explain, rules, classifier, sla, fingerprint);
         this.shadow = b.shadow == null ? null : new Shadow(b.shadow, config, clock);
         LOG.info("engine built: {} rule(s) compiled ({} match), classifier {}, cache {}",
                 rules.rules().size(), config.matchMode(),
@@ -285,10 +269,10 @@ public final class TriageEngine {
             TriageOutcome candidate) {
         TriageResult result;
         if (cache == null) {
-            result = decide(ticket, inputNotes, position);
+            result = decider.decide(ticket, inputNotes, position);
         } else {
             TriageResult cached = cache.get(new ResultCache.Key(fingerprint, explain, ticket),
-                    key -> decide(ticket, List.of(), null));
+                    key -> decider.decide(ticket, List.of(), null));
             List<String> notes = inputNotes;
             if (!cached.notes().isEmpty()) {
                 notes = new ArrayList<>(inputNotes);
@@ -298,54 +282,6 @@ public final class TriageEngine {
                     cached.explanation(), position, cached.sla(), fingerprint);
         }
         return candidate == null ? result : result.withShadow(shadow.compare(result, candidate));
-    }
-
-    private TriageResult decide(Ticket ticket, List<String> inputNotes, SourcePosition position) {
-        Instant now = clock.instant();
-        Facts facts = Facts.of(ticket, now);
-        Prediction prediction = null;
-        if (classifier != null) {
-            prediction = classifier.predictTop(ticket.title(), ticket.description());
-            facts = facts.withPrediction(prediction.label(), prediction.confidence());
-        }
-        RuleOutcome outcome = rules.evaluate(facts, explain);
-        outcome = classifierRules.withOverride(outcome, facts);
-        List<String> notes = inputNotes;
-        if (!outcome.errors().isEmpty()) {
-            notes = new ArrayList<>(inputNotes);
-            for (RuleEvaluation error : outcome.errors()) {
-                notes.add("rule '" + error.ruleId() + "' failed and counted as not matching: "
-                        + error.detail());
-            }
-        }
-        Router.Decision decision = router.route(ticket, outcome, prediction == null ? null
-                : new ModelPrediction(prediction.label(), prediction.confidence()));
-        Routing routing = decision.routing();
-        if (!decision.notes().isEmpty()) {
-            if (notes == inputNotes) {
-                notes = new ArrayList<>(inputNotes);
-            }
-            notes.addAll(decision.notes());
-        }
-        Score score = scorer.score(routing.priority(), facts.text());
-        Status status = ticket.status() == Status.NEW ? Status.TRIAGED : ticket.status();
-        if (status != Status.TRIAGED) {
-            if (notes == inputNotes) {
-                notes = new ArrayList<>(inputNotes);
-            }
-            notes.add("status '" + status.id() + "' kept: only new tickets move to triaged");
-        }
-        Ticket triaged = ticket.withTriage(routing.category(), routing.priority(),
-                routing.assignedTo(), decision.tags(), score.total(), status, now);
-        Sla slaOf = null;
-        if (sla != null) {
-            TriageSla.Assessed assessed = sla.assess(triaged, outcome, prediction, now, notes);
-            triaged = assessed.ticket();
-            slaOf = assessed.sla();
-            notes = assessed.notes();
-        }
-        return new TriageResult(triaged, routing, score, notes, outcome.evaluations(), position,
-                slaOf, fingerprint);
     }
 
     /** Returns the classifier, or empty when routing uses rules only. */

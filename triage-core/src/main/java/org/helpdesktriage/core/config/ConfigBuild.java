@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
-import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
+import org.helpdesktriage.core.config.ModuleSettings;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.internal.rules.RuleSet;

@@ -2,7 +2,7 @@ package org.helpdesktriage.core.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
+import org.helpdesktriage.core.config.ModuleSettings;
 import org.helpdesktriage.core.model.InputLimits;
 
 /** Renders a {@link TriageConfig} back to the JSON shape of {@code config.json}. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
+import org.helpdesktriage.core.config.ModuleSettings;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.classify.ClassifierModel;

@@ -76,7 +76,7 @@ public final class BusinessCalendar {
             int i = d.ordinal();
             starts[i] = ranges.stream().mapToInt(r -> r.startMinute() * 60).toArray();
             ends[i] = ranges.stream().mapToInt(r -> r.endMinute() * 60).toArray();
-            full &= covers(ranges);
+            full &= TimeRange.coverDay(ranges);
         }
         this.hours = Collections.unmodifiableMap(h);
         this.holidays = new HolidayIndex(b.holidays);
@@ -314,17 +314,6 @@ public final class BusinessCalendar {
 
     private static Instant clamp(Instant t) {
         return t.isBefore(EARLIEST) ? EARLIEST : t.isAfter(LATEST) ? LATEST : t;
-    }
-
-    private static boolean covers(List<TimeRange> sorted) {
-        int reached = 0;
-        for (TimeRange r : sorted) {
-            if (r.startMinute() > reached) {
-                return false;
-            }
-            reached = Math.max(reached, r.endMinute());
-        }
-        return reached == TimeRange.DAY_MINUTES;
     }
 
     /** Builds a {@link BusinessCalendar}. */

@@ -1,5 +1,6 @@
 package org.helpdesktriage.core.sla;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,5 +84,17 @@ public record TimeRange(int startMinute, int endMinute) {
 
     private static String clock(int minute) {
         return String.format(Locale.ROOT, "%02d:%02d", minute / 60, minute % 60);
+    }
+
+    /** Returns whether {@code sorted} (by start) leaves no minute of a day uncovered. */
+    static boolean coverDay(List<TimeRange> sorted) {
+        int reached = 0;
+        for (TimeRange r : sorted) {
+            if (r.startMinute() > reached) {
+                return false;
+            }
+            reached = Math.max(reached, r.endMinute());
+        }
+        return reached == DAY_MINUTES;
     }
 }

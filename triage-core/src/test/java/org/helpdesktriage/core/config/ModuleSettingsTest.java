@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
-import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
+import org.helpdesktriage.core.config.ModuleSettings;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
-import org.helpdesktriage.core.config.TriageConfig.ModuleSettings;
+import org.helpdesktriage.core.config.ModuleSettings;
 import org.helpdesktriage.core.config.TriageConfig;
 
 /**
