@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.classify.Classifier;
-import org.helpdesktriage.core.config.ConfigFingerprint;
+import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
@@ -92,8 +92,8 @@ public final class TriageEngine {
         this.normalizer = new TicketNormalizer(config.ingestSettings(), clock);
         // a model handed to the builder counts by its content, as a configured model file does
         this.fingerprint = b.classifier != null
-                ? ConfigFingerprint.of(config, ClassifierModel.sha256(b.classifier))
-                : ConfigFingerprint.of(config);
+                ? ConfigLoader.fingerprint(config, ClassifierModel.sha256(b.classifier))
+                : ConfigLoader.fingerprint(config);
         this.cache = b.cache != null ? b.cache
                 : config.cacheEnabled() ? ResultCache.create(config.cacheTtl(), DEFAULT_CACHE_SIZE)
                 : null;
@@ -123,7 +123,8 @@ public final class TriageEngine {
 
     /**
      * Returns the configuration's fingerprint, which every result carries: SHA-256 of its
-     * canonical JSON and of the classifier's model ({@link ConfigFingerprint}).
+     * canonical JSON and of the classifier's model
+     * ({@link ConfigLoader#fingerprint(TriageConfig)}).
      */
     public String fingerprint() {
         return fingerprint;

@@ -24,7 +24,7 @@ import org.helpdesktriage.core.sla.Sla;
  * @param sla the ticket's SLA, or {@code null} when SLAs are off or no policy applies (the notes
  *     say why)
  * @param configFingerprint the fingerprint of the configuration that decided
- *     ({@link org.helpdesktriage.core.config.ConfigFingerprint}), or {@code null} for a result
+ *     ({@link org.helpdesktriage.core.config.ConfigLoader#fingerprint}), or {@code null} for a result
  *     built without an engine
  * @param shadow what the shadow configuration decided, or {@code null} when the engine runs
  *     none ({@link TriageEngine.Builder#shadow})

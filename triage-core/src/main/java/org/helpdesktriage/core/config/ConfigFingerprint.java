@@ -16,17 +16,14 @@ import org.helpdesktriage.core.internal.classify.ClassifierModel;
  * effective values that decide, rules from every rule file included, in evaluation-relevant
  * order; never where things are stored or how much is logged) and, when a classifier is
  * configured, of its model file's content. Result records, run records and
- * the result cache carry it.
- *
- * <pre>{@code
- * String fp = ConfigFingerprint.of(config);
- * }</pre>
+ * the result cache carry it. Not API: {@link ConfigLoader#fingerprint(TriageConfig)} and
+ * {@link ConfigLoader#canonicalJson(TriageConfig)} give it to the engine and to embedders.
  *
  * <p>A configuration without a classifier keeps the fingerprint it had before model hashes were
  * part of it: the model's hash is added only when there is a model. A classifier section that
  * names no model decides no route, so it leaves the fingerprint as if it were absent.
  */
-public final class ConfigFingerprint {
+final class ConfigFingerprint {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -49,7 +46,7 @@ public final class ConfigFingerprint {
      * categories, synonyms, scoring, escalation, SLA, limits that change validation; without the
      * {@link #OPERATIONAL} settings and the model file's path.
      */
-    public static String canonicalJson(TriageConfig config) {
+    static String canonicalJson(TriageConfig config) {
         Objects.requireNonNull(config, "config");
         ObjectNode tree = ConfigJson.toTree(config);
         tree.remove(OPERATIONAL);
@@ -70,7 +67,7 @@ public final class ConfigFingerprint {
      * Returns the fingerprint of {@code config}, reading the configured model file, if any, for
      * its hash.
      */
-    public static String of(TriageConfig config) {
+    static String of(TriageConfig config) {
         return of(config, config.classifierPolicy()
                 .map(p -> ClassifierModel.sha256(p.model()).orElse(UNREADABLE)).orElse(null));
     }
@@ -79,7 +76,7 @@ public final class ConfigFingerprint {
      * Returns the fingerprint of {@code config} with a model of hash {@code modelSha256} (see
      * {@link ClassifierModel#sha256}), or with none when it is {@code null}.
      */
-    public static String of(TriageConfig config, String modelSha256) {
+    static String of(TriageConfig config, String modelSha256) {
         MessageDigest md = sha256();
         md.update(canonicalJson(config).getBytes(StandardCharsets.UTF_8));
         if (modelSha256 != null) {

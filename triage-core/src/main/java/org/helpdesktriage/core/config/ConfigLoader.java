@@ -264,11 +264,20 @@ public final class ConfigLoader {
 
     /**
      * Returns a configuration's fingerprint: the hex SHA-256 of its canonical JSON and, when a
-     * classifier is configured, of its model file ({@link ConfigFingerprint#of(TriageConfig)}).
-     * Two configurations that triage alike have the same fingerprint.
+     * classifier is configured, of its model file's content. Two configurations that triage
+     * alike have the same fingerprint.
      */
     public static String fingerprint(TriageConfig config) {
         return ConfigFingerprint.of(config);
+    }
+
+    /**
+     * Returns a configuration's fingerprint with a model of hash {@code modelSha256} in place of
+     * the configured model file (for a model handed to the engine in code), or with no model
+     * when it is {@code null}.
+     */
+    public static String fingerprint(TriageConfig config, String modelSha256) {
+        return ConfigFingerprint.of(config, modelSha256);
     }
 
     /**

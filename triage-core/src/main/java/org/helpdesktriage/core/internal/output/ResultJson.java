@@ -23,7 +23,7 @@ import org.helpdesktriage.core.sla.Sla;
  *
  * <p>A result is {@code {"ticket": {...}, "routing": {...}, "config_fingerprint": "...",
  * "score": {"total", "components"}}} ({@code config_fingerprint}: the configuration that
- * decided, {@link org.helpdesktriage.core.config.ConfigFingerprint}, when an engine made it),
+ * decided, {@link org.helpdesktriage.core.config.ConfigLoader#fingerprint}, when an engine made it),
  * with {@code "sla"} when an SLA policy applies, {@code "shadow"} when a shadow configuration
  * decided too, {@code "notes"} when normalisation changed
  * something and {@code "explanation"} when one was asked for. A ticket's thirteen fields are written in {@link Ticket#FIELDS} order.
