@@ -9,7 +9,6 @@ import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
 
@@ -43,7 +42,7 @@ public final class StoringExample {
         }
         Ticket kept = store.get("TKT-1").orElseThrow();
         System.out.println("stored: " + kept.title() + ", " + kept.assignedTo());
-        System.out.println("audit entries: " + audit.query(AuditQuery.all()).size());
+        System.out.println("audit entries: " + audit.query(AuditLog.Query.all()).size());
     }
 
     /** The smallest store: tickets in a map; a real one is a data directory or a database. */

@@ -6,8 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -55,8 +54,8 @@ final class AuditCommand extends DataDirCommand {
 
     @Override
     ExitCode execute() {
-        AuditQuery query = new AuditQuery(ticket, actor, since, until, limit);
-        List<AuditEntry> entries;
+        AuditLog.Query query = new AuditLog.Query(ticket, actor, since, until, limit);
+        List<AuditLog.Entry> entries;
         try (var data = openForReading()) {
             entries = data.audit().query(query);
         }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Function;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.RunRecord;
 
@@ -38,7 +38,7 @@ final class OpsJson {
     }
 
     // the same shape as the audit log's own lines
-    static JsonNode audit(AuditEntry e) {
+    static JsonNode audit(AuditLog.Entry e) {
         return org.helpdesktriage.store.AuditJson.toTree(e);
     }
 

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.file.FileAuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,8 @@ class AuditCommandTest {
     private void entry(String time, String ticket, String actor, String action) {
         Instant t = Instant.parse(time);
         try (FileAuditLog log = new FileAuditLog(root, Clock.fixed(t, ZoneOffset.UTC))) {
-            log.append(new AuditEntry(t, actor, action, ticket,
-                    Map.of("status", new AuditEntry.Change("new", "triaged")), "run-1"));
+            log.append(new AuditLog.Entry(t, actor, action, ticket,
+                    Map.of("status", new AuditLog.Entry.Change("new", "triaged")), "run-1"));
         }
     }
 

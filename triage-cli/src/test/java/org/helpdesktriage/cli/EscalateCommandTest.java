@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.file.DataDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class EscalateCommandTest {
             assertThat(old.status()).isEqualTo(Status.ESCALATED);
             assertThat(old.priority()).isEqualTo(Priority.MEDIUM);
             assertThat(old.metadata()).containsKey("escalation_reason");
-            assertThat(d.audit().query(AuditQuery.all().ticket("TKT-OLD")))
+            assertThat(d.audit().query(AuditLog.Query.all().ticket("TKT-OLD")))
                     .extracting(e -> e.action()).containsExactly("triage", "escalate");
         }
         CliRun again = CliRun.runAt(A_DAY_LATER, Map.of(), "", "escalate",

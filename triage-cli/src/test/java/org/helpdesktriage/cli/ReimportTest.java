@@ -13,8 +13,7 @@ import java.util.Map;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.file.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,10 +71,10 @@ class ReimportTest {
         }
     }
 
-    private List<AuditEntry> audit() {
+    private List<AuditLog.Entry> audit() {
         try (DataDirectory d = DataDirectory.openForReading(dir.resolve("data"),
                 Clock.systemUTC())) {
-            return d.audit().query(AuditQuery.all().ticket(ID));
+            return d.audit().query(AuditLog.Query.all().ticket(ID));
         }
     }
 
@@ -99,9 +98,9 @@ class ReimportTest {
         assertThat(triage(REIMPORTED, edited).exitCode()).isIn(0, 4);
         assertThat(stored()).extracting(Ticket::status, Ticket::priority, Ticket::assignedTo)
                 .containsExactly(Status.ESCALATED, Priority.CRITICAL, "on-call");
-        List<AuditEntry> after = audit();
+        List<AuditLog.Entry> after = audit();
         assertThat(after).hasSize(entries + 1);
-        AuditEntry entry = after.get(after.size() - 1);
+        AuditLog.Entry entry = after.get(after.size() - 1);
         assertThat(entry.action()).isEqualTo("triage");
         assertThat(entry.changes()).containsOnlyKeys("title");
         assertThat(entry.changes().get("title").from()).isEqualTo(escalated.title());
@@ -113,7 +112,7 @@ class ReimportTest {
 
         CliRun later = escalate(LATER);
         assertThat(later.exitCode()).as(later.err()).isZero();
-        List<AuditEntry> stages = audit().subList(entries + 1, audit().size());
+        List<AuditLog.Entry> stages = audit().subList(entries + 1, audit().size());
         assertThat(stages).extracting(e -> e.changes().get("sla_stage").to())
                 .as("the stages applied before the re-import are not applied again")
                 .containsExactly("senior");

@@ -9,8 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.file.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,7 +214,7 @@ class SlaCommandTest {
             assertThat(t.status().id()).isEqualTo("escalated");
             assertThat(t.tags()).contains("sla-at-risk", "first-response-breached",
                     "sla-breached");
-            List<AuditEntry> audit = d.audit().query(AuditQuery.all().ticket("TKT-1"));
+            List<AuditLog.Entry> audit = d.audit().query(AuditLog.Query.all().ticket("TKT-1"));
             assertThat(audit).filteredOn(e -> e.action().equals("escalate"))
                     .extracting(e -> e.changes().get("sla_stage").to()).containsExactly(
                             "at_risk", "first_response_breached", "breached", "senior",

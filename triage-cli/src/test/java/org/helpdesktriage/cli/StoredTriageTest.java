@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.file.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +55,7 @@ class StoredTriageTest {
             assertThat(d.tickets().get("TKT-2").orElseThrow().priority().id())
                     .isEqualTo("critical");
             // the second, unchanged import changes nothing and writes no audit entry
-            assertThat(d.audit().query(AuditQuery.all().ticket("TKT-1"))).hasSize(1)
+            assertThat(d.audit().query(AuditLog.Query.all().ticket("TKT-1"))).hasSize(1)
                     .allSatisfy(e -> assertThat(e.changes()).containsKey("assigned_to"));
             assertThat(d.deadLetters().list()).hasSize(1)
                     .allSatisfy(l -> assertThat(l.attempts()).isEqualTo(2));

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.helpdesktriage.core.model.Status;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.file.DataDirectory;
 import org.helpdesktriage.store.file.FileAuditLog;
 import org.helpdesktriage.store.file.FileStore;
@@ -150,7 +150,7 @@ class TicketsCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(store.get("TKT-1")).isEmpty();
         assertThat(store.get("TKT-2")).isPresent();
-        var entries = new FileAuditLog(root, OpsFixtures.CLOCK).query(AuditQuery.all());
+        var entries = new FileAuditLog(root, OpsFixtures.CLOCK).query(AuditLog.Query.all());
         assertThat(entries).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("delete");
             assertThat(e.actor()).isEqualTo("helpdesk-triage");
@@ -167,7 +167,7 @@ class TicketsCommandTest {
         CliRun run = cli("tickets", "delete", "TKT-9", "--data-dir", root.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(bad).doesNotExist();
-        assertThat(new FileAuditLog(root, OpsFixtures.CLOCK).query(AuditQuery.all()))
+        assertThat(new FileAuditLog(root, OpsFixtures.CLOCK).query(AuditLog.Query.all()))
                 .singleElement().satisfies(e -> assertThat(e.changes().get("file").from())
                         .isEqualTo("unreadable"));
         assertThat(cli("tickets", "count", "--data-dir", root.toString()).exitCode()).isZero();
@@ -178,7 +178,7 @@ class TicketsCommandTest {
         CliRun run = cli("tickets", "delete", "NOPE", "--data-dir", root.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("no ticket 'NOPE' in " + root);
-        assertThat(new FileAuditLog(root, OpsFixtures.CLOCK).query(AuditQuery.all())).isEmpty();
+        assertThat(new FileAuditLog(root, OpsFixtures.CLOCK).query(AuditLog.Query.all())).isEmpty();
     }
 
     @Test

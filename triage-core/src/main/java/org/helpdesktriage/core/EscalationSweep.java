@@ -13,7 +13,6 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.internal.store.TicketChanges;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.ClaimingStore;
 import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
@@ -164,7 +163,7 @@ public final class EscalationSweep {
         List<CorruptRecord> corrupt = claims.claimUnfinished(CLAIM_BATCH, audit, batch -> {
             checked[0] += batch.size();
             List<Ticket> changed = new ArrayList<>();
-            List<AuditEntry> entries = new ArrayList<>();
+            List<AuditLog.Entry> entries = new ArrayList<>();
             for (Ticket ticket : batch) {
                 List<EscalationService.Escalation> due = check(ticket, unmeasured);
                 if (!due.isEmpty()) {
@@ -195,14 +194,14 @@ public final class EscalationSweep {
         return check.escalations();
     }
 
-    private AuditEntry entryOf(EscalationService.Escalation e, String runId) {
-        Map<String, AuditEntry.Change> changes =
+    private AuditLog.Entry entryOf(EscalationService.Escalation e, String runId) {
+        Map<String, AuditLog.Entry.Change> changes =
                 new LinkedHashMap<>(TicketChanges.between(e.before(), e.ticket()));
-        changes.put("escalation_reason", new AuditEntry.Change(null, e.reason()));
+        changes.put("escalation_reason", new AuditLog.Entry.Change(null, e.reason()));
         if (e.stage() != null) {
-            changes.put("sla_stage", new AuditEntry.Change(null, e.stage()));
+            changes.put("sla_stage", new AuditLog.Entry.Change(null, e.stage()));
         }
-        return new AuditEntry(e.ticket().updatedAt(), actor, "escalate", e.ticket().ticketId(),
+        return new AuditLog.Entry(e.ticket().updatedAt(), actor, "escalate", e.ticket().ticketId(),
                 changes, runId);
     }
 }

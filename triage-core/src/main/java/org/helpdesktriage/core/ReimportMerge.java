@@ -11,7 +11,7 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.StoredSla;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 
 /**
  * Merges a re-imported record into the ticket the store already holds: a re-import is an
@@ -112,8 +112,8 @@ final class ReimportMerge {
      * Returns the audit changes of a re-import: every ticket field that differs, and every
      * metadata key the source changed ({@code metadata.KEY}), old being the stored value.
      */
-    static Map<String, AuditEntry.Change> changes(Ticket stored, Ticket after) {
-        Map<String, AuditEntry.Change> changes = new LinkedHashMap<>(
+    static Map<String, AuditLog.Entry.Change> changes(Ticket stored, Ticket after) {
+        Map<String, AuditLog.Entry.Change> changes = new LinkedHashMap<>(
                 TicketChanges.between(stored, after));
         add(changes, "title", stored.title(), after.title());
         add(changes, "description", stored.description(), after.description());
@@ -129,10 +129,10 @@ final class ReimportMerge {
         return changes;
     }
 
-    private static void add(Map<String, AuditEntry.Change> changes, String field, String from,
+    private static void add(Map<String, AuditLog.Entry.Change> changes, String field, String from,
             String to) {
         if (!Objects.equals(from, to)) {
-            changes.put(field, new AuditEntry.Change(from, to));
+            changes.put(field, new AuditLog.Entry.Change(from, to));
         }
     }
 

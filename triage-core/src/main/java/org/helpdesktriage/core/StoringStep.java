@@ -12,7 +12,6 @@ import java.util.Set;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.store.TicketChanges;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.TicketStore;
 
@@ -178,7 +177,7 @@ public final class StoringStep {
             // one unreadable record must not cost the chunk: read them one by one instead
         }
         List<Ticket> tickets = new ArrayList<>();
-        List<AuditEntry> entries = new ArrayList<>();
+        List<AuditLog.Entry> entries = new ArrayList<>();
         List<TriageResult> done = new ArrayList<>(results.size());
         Map<String, Ticket> seen = new HashMap<>();
         for (int i = 0; i < arriving.size(); i++) {
@@ -208,7 +207,7 @@ public final class StoringStep {
      * @param entry its audit entry, or {@code null} when nothing changed (nothing is written)
      * @param result the result, reporting the ticket as stored
      */
-    private record Update(Ticket ticket, AuditEntry entry, TriageResult result) {
+    private record Update(Ticket ticket, AuditLog.Entry entry, TriageResult result) {
     }
 
     /**
@@ -229,9 +228,9 @@ public final class StoringStep {
         if (previous != null && ReimportMerge.unchanged(previous, after)) {
             return new Update(previous, null, withTicket(reported, previous));
         }
-        Map<String, AuditEntry.Change> changes = previous == null
+        Map<String, AuditLog.Entry.Change> changes = previous == null
                 ? TicketChanges.between(arriving, after) : ReimportMerge.changes(previous, after);
-        return new Update(after, new AuditEntry(after.updatedAt(), actor, "triage",
+        return new Update(after, new AuditLog.Entry(after.updatedAt(), actor, "triage",
                 after.ticketId(), changes, runId), reported);
     }
 

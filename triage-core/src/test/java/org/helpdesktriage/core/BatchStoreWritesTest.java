@@ -13,9 +13,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,7 @@ class BatchStoreWritesTest {
         }
 
         @Override
-        public void saveAll(List<Ticket> batch, AuditLog audit, List<AuditEntry> entries) {
+        public void saveAll(List<Ticket> batch, AuditLog audit, List<AuditLog.Entry> entries) {
             assertThat(entries).hasSameSizeAs(batch);
             calls.add(batch.size());
             batch.forEach(t -> tickets.put(t.ticketId(), t));
@@ -101,7 +99,7 @@ class BatchStoreWritesTest {
         assertThat(store.calls).hasSize(3).allSatisfy(c -> assertThat(c)
                 .isLessThanOrEqualTo(BatchTriage.CHUNK_SIZE));
         assertThat(store.tickets).hasSize(n);
-        assertThat(audit.query(AuditQuery.all())).hasSize(n);
+        assertThat(audit.query(AuditLog.Query.all())).hasSize(n);
     }
 
     @ParameterizedTest

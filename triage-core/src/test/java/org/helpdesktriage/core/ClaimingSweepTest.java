@@ -15,9 +15,7 @@ import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.ClaimingStore;
 import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
@@ -96,7 +94,7 @@ class ClaimingSweepTest {
         assertThat(result.corrupt()).extracting(CorruptRecord::location).containsExactly("row X");
         assertThat(store.tickets.values()).filteredOn(t -> !t.ticketId().equals("DONE"))
                 .extracting(Ticket::status).containsOnly(Status.ESCALATED);
-        assertThat(audit.query(AuditQuery.all())).hasSize(n)
-                .extracting(AuditEntry::runId).containsOnly("RUN-1");
+        assertThat(audit.query(AuditLog.Query.all())).hasSize(n)
+                .extracting(AuditLog.Entry::runId).containsOnly("RUN-1");
     }
 }

@@ -14,9 +14,7 @@ import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
@@ -83,7 +81,7 @@ class EscalationSweepTest {
         assertThat(result.corrupt()).extracting(CorruptRecord::location)
                 .containsExactly("tickets/TKT-9.json");
         assertThat(store.get("TKT-1").orElseThrow().status()).isEqualTo(Status.ESCALATED);
-        assertThat(audit.query(AuditQuery.all())).singleElement().satisfies(e -> {
+        assertThat(audit.query(AuditLog.Query.all())).singleElement().satisfies(e -> {
             assertThat(e.ticketId()).isEqualTo("TKT-1");
             assertThat(e.actor()).isEqualTo("cron");
             assertThat(e.runId()).isEqualTo("run-1");
@@ -101,6 +99,7 @@ class EscalationSweepTest {
 
         assertThat(result.escalations()).hasSize(1);
         assertThat(store.get("TKT-1")).contains(due);
-        assertThat(audit.query(AuditQuery.all())).extracting(AuditEntry::ticketId).isEmpty();
+        assertThat(audit.query(AuditLog.Query.all())).extracting(AuditLog.Entry::ticketId)
+                .isEmpty();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.junit.jupiter.api.Test;
 
 class ReimportMergeTest {
@@ -66,10 +66,10 @@ class ReimportMergeTest {
                         "Printer jam, again", AGAIN);
         assertThat(merged.metadata()).containsEntry("escalated_at", ESCALATED.toString())
                 .containsEntry("channel", "web");
-        Map<String, AuditEntry.Change> changes = ReimportMerge.changes(stored, merged);
+        Map<String, AuditLog.Entry.Change> changes = ReimportMerge.changes(stored, merged);
         assertThat(changes).containsOnlyKeys("title", "metadata.channel");
         assertThat(changes.get("title"))
-                .isEqualTo(new AuditEntry.Change("Printer jam", "Printer jam, again"));
+                .isEqualTo(new AuditLog.Entry.Change("Printer jam", "Printer jam, again"));
     }
 
     @Test
@@ -97,7 +97,7 @@ class ReimportMergeTest {
         assertThat(merged.status()).isEqualTo(Status.RESOLVED);
         assertThat(ReimportMerge.changes(stored, merged)).containsOnlyKeys("status");
         assertThat(ReimportMerge.changes(stored, merged).get("status"))
-                .isEqualTo(new AuditEntry.Change("escalated", "resolved"));
+                .isEqualTo(new AuditLog.Entry.Change("escalated", "resolved"));
         Ticket again = ReimportMerge.merge(merged, resolved,
                 decided(resolved, Priority.HIGH, "account-team", AGAIN.plusSeconds(60)));
         assertThat(again).isSameAs(merged);

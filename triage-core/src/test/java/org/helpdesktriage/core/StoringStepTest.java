@@ -14,9 +14,7 @@ import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
 import org.junit.jupiter.api.Test;
@@ -48,7 +46,7 @@ class StoringStepTest {
             assertThat(t.assignedTo()).isEqualTo(reported.assignedTo());
             assertThat(t.priority()).isEqualTo(reported.priority());
         });
-        assertThat(audit.query(AuditQuery.all())).singleElement().satisfies(e -> {
+        assertThat(audit.query(AuditLog.Query.all())).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("importer");
             assertThat(e.runId()).isEqualTo("run-1");
             assertThat(e.ticketId()).isEqualTo("TKT-1");
@@ -71,7 +69,7 @@ class StoringStepTest {
                 .result().ticket();
         assertThat(again).isEqualTo(first);
         assertThat(store.get("TKT-1")).containsSame(first);
-        assertThat(audit.query(AuditQuery.all())).hasSize(1);
+        assertThat(audit.query(AuditLog.Query.all())).hasSize(1);
     }
 
     @Test
@@ -105,7 +103,7 @@ class StoringStepTest {
         // the second appearance merges into the first, changes nothing and writes nothing
         assertThat(((TriageOutcome.Triaged) done.get(2)).result().ticket())
                 .isEqualTo(store.get("TKT-1").orElseThrow());
-        assertThat(audit.query(AuditQuery.all())).hasSize(1);
+        assertThat(audit.query(AuditLog.Query.all())).hasSize(1);
     }
 
     @Test
@@ -137,7 +135,7 @@ class StoringStepTest {
         }
 
         @Override
-        public void saveAll(List<Ticket> tickets, AuditLog log, List<AuditEntry> entries) {
+        public void saveAll(List<Ticket> tickets, AuditLog log, List<AuditLog.Entry> entries) {
             calls.add(tickets.size());
             tickets.forEach(inner::save);
             entries.forEach(log::append);

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.internal.StoreJson;
 
 /** Converts audit entries to and from one line of JSON. */
@@ -16,12 +16,12 @@ public final class AuditJson {
     }
 
     /** Returns an audit entry as one line of the audit log, without the line break. */
-    public static String toLine(AuditEntry e) {
+    public static String toLine(AuditLog.Entry e) {
         return toTree(e).toString();
     }
 
     /** Returns an audit entry as the JSON object the audit log stores. */
-    public static ObjectNode toTree(AuditEntry e) {
+    public static ObjectNode toTree(AuditLog.Entry e) {
         ObjectNode n = StoreJson.MAPPER.createObjectNode();
         n.put("time", e.time().toString());
         n.put("actor", e.actor());
@@ -38,7 +38,7 @@ public final class AuditJson {
     }
 
     /** Parses a line; throws IllegalArgumentException saying what is wrong. */
-    public static AuditEntry fromLine(String line) {
+    public static AuditLog.Entry fromLine(String line) {
         JsonNode n;
         try {
             n = StoreJson.MAPPER.readTree(line);
@@ -48,18 +48,19 @@ public final class AuditJson {
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("is not a JSON object");
         }
-        Map<String, AuditEntry.Change> changes = new LinkedHashMap<>();
+        Map<String, AuditLog.Entry.Change> changes = new LinkedHashMap<>();
         JsonNode cs = n.path("changes");
         if (!cs.isObject()) {
             throw new IllegalArgumentException("has no 'changes' object");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = cs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            changes.put(f.getKey(), new AuditEntry.Change(text(f.getValue(), "from", true),
+            changes.put(f.getKey(), new AuditLog.Entry.Change(text(f.getValue(), "from", true),
                     text(f.getValue(), "to", true)));
         }
         try {
-            return new AuditEntry(Instant.parse(text(n, "time", false)), text(n, "actor", false),
+            return new AuditLog.Entry(Instant.parse(text(n, "time", false)),
+                    text(n, "actor", false),
                     text(n, "action", false), text(n, "ticket_id", false), changes,
                     text(n, "run_id", true));
         } catch (java.time.format.DateTimeParseException e) {

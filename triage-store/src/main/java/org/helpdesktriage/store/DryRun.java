@@ -13,9 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
 import org.helpdesktriage.store.file.DataDirectory;
@@ -162,12 +160,12 @@ public final class DryRun implements Storage {
 
     private final class Audit implements AuditLog {
         @Override
-        public void append(AuditEntry entry) {
+        public void append(AuditLog.Entry entry) {
             tally("audit_entries");
         }
 
         @Override
-        public List<AuditEntry> query(AuditQuery query) {
+        public List<AuditLog.Entry> query(AuditLog.Query query) {
             return base.audit().query(query);
         }
     }

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.TicketStore;
 import org.helpdesktriage.store.file.DataDirectory;
@@ -83,22 +82,22 @@ public interface Storage extends AutoCloseable {
      */
     default boolean deleteTicket(String id, String actor, Instant at) {
         Objects.requireNonNull(id, "id");
-        Map<String, AuditEntry.Change> changes = new LinkedHashMap<>();
+        Map<String, AuditLog.Entry.Change> changes = new LinkedHashMap<>();
         Optional<Ticket> before;
         try {
             before = tickets().get(id);
         } catch (TriageException unreadable) {
             before = Optional.empty();
-            changes.put("file", new AuditEntry.Change("unreadable", null));
+            changes.put("file", new AuditLog.Entry.Change("unreadable", null));
         }
         before.ifPresent(t -> {
-            changes.put("status", new AuditEntry.Change(t.status().id(), null));
-            changes.put("title", new AuditEntry.Change(t.title(), null));
+            changes.put("status", new AuditLog.Entry.Change(t.status().id(), null));
+            changes.put("title", new AuditLog.Entry.Change(t.title(), null));
         });
         if (!tickets().delete(id)) {
             return false;
         }
-        audit().append(new AuditEntry(at, actor, "delete", id, changes, null));
+        audit().append(new AuditLog.Entry(at, actor, "delete", id, changes, null));
         return true;
     }
 

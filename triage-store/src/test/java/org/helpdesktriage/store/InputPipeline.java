@@ -32,9 +32,7 @@ import org.helpdesktriage.core.internal.output.RejectWriter;
 import org.helpdesktriage.core.internal.output.ResultWriter;
 import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
 import org.helpdesktriage.store.file.DeadLetters;
@@ -242,13 +240,13 @@ final class InputPipeline {
     /** Writes each entry as the audit log's line and reads it back. */
     static final class RoundTripAudit implements AuditLog {
         @Override
-        public void append(AuditEntry entry) {
-            AuditEntry back = AuditJson.fromLine(AuditJson.toLine(entry));
+        public void append(AuditLog.Entry entry) {
+            AuditLog.Entry back = AuditJson.fromLine(AuditJson.toLine(entry));
             assertThat(back).isEqualTo(entry);
         }
 
         @Override
-        public List<AuditEntry> query(AuditQuery query) {
+        public List<AuditLog.Entry> query(AuditLog.Query query) {
             return List.of();
         }
     }

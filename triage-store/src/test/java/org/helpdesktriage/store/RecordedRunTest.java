@@ -17,7 +17,7 @@ import org.helpdesktriage.core.TriageOutcome;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Status;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.file.DataDirectory;
 import org.helpdesktriage.store.file.FileStore;
 import org.helpdesktriage.store.provider.Cleanup;
@@ -61,7 +61,7 @@ class RecordedRunTest {
         assertThat(record.duration()).isEqualTo(Duration.ofSeconds(5));
         try (DataDirectory data = DataDirectory.openForReading(root, clock)) {
             assertThat(data.tickets().get("TKT-1")).isPresent();
-            assertThat(data.audit().query(AuditQuery.all())).singleElement()
+            assertThat(data.audit().query(AuditLog.Query.all())).singleElement()
                     .satisfies(e -> assertThat(e.runId()).isEqualTo(runId));
             assertThat(data.deadLetters().list()).singleElement()
                     .satisfies(l -> assertThat(l.runId()).isEqualTo(runId));
@@ -140,7 +140,7 @@ class RecordedRunTest {
         assertThat(new FileStore(root.resolve(Cleanup.ARCHIVE)).get("OLD-CLOSED")).isPresent();
         try (DataDirectory data = DataDirectory.openForReading(root, clock)) {
             assertThat(data.tickets().get("OLD-CLOSED")).isEmpty();
-            assertThat(data.audit().query(AuditQuery.all().ticket("OLD-CLOSED")))
+            assertThat(data.audit().query(AuditLog.Query.all().ticket("OLD-CLOSED")))
                     .singleElement().satisfies(e -> assertThat(e.action()).isEqualTo("archive"));
         }
     }

@@ -42,7 +42,7 @@ public interface ClaimingStore {
      * @param tickets the tickets to save
      * @param entries their audit entries
      */
-    record Changes(List<Ticket> tickets, List<AuditEntry> entries) {
+    record Changes(List<Ticket> tickets, List<AuditLog.Entry> entries) {
 
         /** Copies the lists. */
         public Changes {

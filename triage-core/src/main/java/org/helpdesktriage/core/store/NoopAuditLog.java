@@ -8,12 +8,12 @@ enum NoopAuditLog implements AuditLog {
     INSTANCE;
 
     @Override
-    public void append(AuditEntry entry) {
+    public void append(AuditLog.Entry entry) {
         Objects.requireNonNull(entry, "entry");
     }
 
     @Override
-    public List<AuditEntry> query(AuditQuery query) {
+    public List<AuditLog.Entry> query(AuditLog.Query query) {
         Objects.requireNonNull(query, "query");
         return List.of();
     }

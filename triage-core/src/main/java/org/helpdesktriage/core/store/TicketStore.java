@@ -77,7 +77,7 @@ public interface TicketStore {
      * @param audit where the entries go
      * @param entries the audit entries of the tickets
      */
-    default void saveAll(List<Ticket> tickets, AuditLog audit, List<AuditEntry> entries) {
+    default void saveAll(List<Ticket> tickets, AuditLog audit, List<AuditLog.Entry> entries) {
         java.util.Objects.requireNonNull(tickets, "tickets");
         java.util.Objects.requireNonNull(audit, "audit");
         java.util.Objects.requireNonNull(entries, "entries");

@@ -19,9 +19,7 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.SlaCalculator;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,12 +102,12 @@ class StageEscalationTest {
         assertThat(SlaCalculator.read(last).orElseThrow().stages()).containsOnlyKeys(
                 "fr_breached", "at_risk", "breached", "senior");
 
-        List<AuditEntry> escalations = audit.query(AuditQuery.all()).stream()
+        List<AuditLog.Entry> escalations = audit.query(AuditLog.Query.all()).stream()
                 .filter(e -> e.action().equals("escalate")).toList();
         assertThat(escalations).extracting(e -> e.changes().get("sla_stage").to())
                 .containsExactly("fr_breached", "at_risk", "breached", "senior");
         assertThat(escalations.get(2).changes().get("priority"))
-                .isEqualTo(new AuditEntry.Change("medium", "high"));
+                .isEqualTo(new AuditLog.Entry.Change("medium", "high"));
         assertThat(escalations.get(3).changes().get("escalation_reason").to()).isEqualTo(
                 "SLA stage 'senior': 150% of the resolution target of policy 'std' elapsed (PT8H"
                         + " on business, due 2026-11-23T17:00:00Z)");
@@ -126,7 +124,7 @@ class StageEscalationTest {
         assertThat(stages(due)).containsExactly("fr_breached");
         assertThat(SlaCalculator.read(store.get("TKT-1").orElseThrow()).orElseThrow().stages())
                 .isEmpty();
-        assertThat(audit.query(AuditQuery.all())).extracting(AuditEntry::action)
+        assertThat(audit.query(AuditLog.Query.all())).extracting(AuditLog.Entry::action)
                 .containsExactly("triage");
     }
 

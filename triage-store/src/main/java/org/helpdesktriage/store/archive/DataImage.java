@@ -15,8 +15,7 @@ import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.AuditJson;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.RunRecord;
@@ -74,12 +73,12 @@ public final class DataImage {
      * Adds audit entries, oldest first, each to the file of its UTC day as the audit log keeps
      * them.
      */
-    public void addAudit(Iterator<AuditEntry> entries) {
+    public void addAudit(Iterator<AuditLog.Entry> entries) {
         LocalDate day = null;
         BufferedWriter out = null;
         try {
             while (entries.hasNext()) {
-                AuditEntry e = entries.next();
+                AuditLog.Entry e = entries.next();
                 LocalDate d = LocalDate.ofInstant(e.time(), ZoneOffset.UTC);
                 if (!d.equals(day)) {
                     if (out != null) {
@@ -134,7 +133,7 @@ public final class DataImage {
         }
         try (FileAuditLog audit = new FileAuditLog(into, Clock.systemUTC())) {
             return new Contents(new FileStore(into).scan().requireComplete(),
-                    audit.query(AuditQuery.all()), new RunRecords(into).list(),
+                    audit.query(AuditLog.Query.all()), new RunRecords(into).list(),
                     new DeadLetters(into).list());
         }
     }
@@ -147,7 +146,7 @@ public final class DataImage {
      * @param runs the run records
      * @param deadLetters the dead letters
      */
-    public record Contents(List<Ticket> tickets, List<AuditEntry> audit, List<RunRecord> runs,
+    public record Contents(List<Ticket> tickets, List<AuditLog.Entry> audit, List<RunRecord> runs,
             List<DeadLetter> deadLetters) {
 
         /** Copies the lists. */

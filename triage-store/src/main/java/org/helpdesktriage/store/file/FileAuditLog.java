@@ -19,9 +19,7 @@ import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.io.AtomicOutput;
 import org.helpdesktriage.core.internal.io.NoSpace;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.store.AuditJson;
 
@@ -77,7 +75,7 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
     }
 
     @Override
-    public synchronized void append(AuditEntry entry) {
+    public synchronized void append(AuditLog.Entry entry) {
         Objects.requireNonNull(entry, "entry");
         byte[] line = (AuditJson.toLine(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -183,9 +181,9 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
     }
 
     @Override
-    public List<AuditEntry> query(AuditQuery query) {
+    public List<AuditLog.Entry> query(AuditLog.Query query) {
         Objects.requireNonNull(query, "query");
-        List<AuditEntry> all = new ArrayList<>();
+        List<AuditLog.Entry> all = new ArrayList<>();
         List<CorruptRecord> bad = new ArrayList<>();
         read(all, bad);
         if (!bad.isEmpty()) {
@@ -218,7 +216,7 @@ public final class FileAuditLog implements AuditLog, AutoCloseable, java.io.Flus
         return files;
     }
 
-    private void read(List<AuditEntry> out, List<CorruptRecord> bad) {
+    private void read(List<AuditLog.Entry> out, List<CorruptRecord> bad) {
         for (Path file : files()) {
             String text;
             try {

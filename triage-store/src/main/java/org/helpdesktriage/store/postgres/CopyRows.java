@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.postgresql.PGConnection;
 
 /**
@@ -61,10 +61,10 @@ final class CopyRows {
     }
 
     /** Appends audit entries in order, in the caller's transaction. */
-    static void insertAudit(Connection c, List<AuditEntry> entries) throws SQLException {
+    static void insertAudit(Connection c, List<AuditLog.Entry> entries) throws SQLException {
         CopyRows copy = new CopyRows();
         try {
-            for (AuditEntry e : entries) {
+            for (AuditLog.Entry e : entries) {
                 copy.text(e.time().toString()).tab().text(e.actor()).tab().text(e.action())
                         .tab().text(e.ticketId()).tab().changes(e.changes()).tab()
                         .text(e.runId()).end();
@@ -115,11 +115,11 @@ final class CopyRows {
         return this;
     }
 
-    private CopyRows changes(Map<String, AuditEntry.Change> changes) throws IOException {
+    private CopyRows changes(Map<String, AuditLog.Entry.Change> changes) throws IOException {
         json.reset();
         try (JsonGenerator g = JSON.createGenerator(json, JsonEncoding.UTF8)) {
             g.writeStartObject();
-            for (Map.Entry<String, AuditEntry.Change> ch : changes.entrySet()) {
+            for (Map.Entry<String, AuditLog.Entry.Change> ch : changes.entrySet()) {
                 g.writeObjectFieldStart(ch.getKey());
                 g.writeStringField("from", ch.getValue().from());
                 g.writeStringField("to", ch.getValue().to());

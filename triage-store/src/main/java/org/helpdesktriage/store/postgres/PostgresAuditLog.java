@@ -18,9 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
-import org.helpdesktriage.core.store.AuditQuery;
 
 /**
  * The audit log in the {@code audit_log} table: append only, ordered by a sequence, so entries
@@ -43,7 +41,7 @@ public final class PostgresAuditLog implements AuditLog {
     }
 
     @Override
-    public void append(AuditEntry entry) {
+    public void append(AuditLog.Entry entry) {
         Objects.requireNonNull(entry, "entry");
         Transactions.run(db, "cannot append to the audit log", c -> {
             insert(c, List.of(entry));
@@ -52,7 +50,7 @@ public final class PostgresAuditLog implements AuditLog {
     }
 
     /** Inserts entries in order, in the caller's transaction. */
-    static void insert(Connection c, List<AuditEntry> entries) throws SQLException {
+    static void insert(Connection c, List<AuditLog.Entry> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
@@ -63,7 +61,7 @@ public final class PostgresAuditLog implements AuditLog {
         int n = entries.size();
         String[][] cols = new String[6][n];
         for (int i = 0; i < n; i++) {
-            AuditEntry e = entries.get(i);
+            AuditLog.Entry e = entries.get(i);
             cols[0][i] = e.time().toString();
             cols[1][i] = e.actor();
             cols[2][i] = e.action();
@@ -79,20 +77,20 @@ public final class PostgresAuditLog implements AuditLog {
         }
     }
 
-    static String changesJson(Map<String, AuditEntry.Change> changes) {
+    static String changesJson(Map<String, AuditLog.Entry.Change> changes) {
         ObjectNode n = MAPPER.createObjectNode();
         changes.forEach((field, ch) -> n.putObject(field).put("from", ch.from()).put("to",
                 ch.to()));
         return n.toString();
     }
 
-    static Map<String, AuditEntry.Change> changesOf(String json) {
+    static Map<String, AuditLog.Entry.Change> changesOf(String json) {
         try {
             JsonNode n = MAPPER.readTree(json);
-            Map<String, AuditEntry.Change> out = new LinkedHashMap<>();
+            Map<String, AuditLog.Entry.Change> out = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
-                out.put(f.getKey(), new AuditEntry.Change(text(f.getValue().get("from")),
+                out.put(f.getKey(), new AuditLog.Entry.Change(text(f.getValue().get("from")),
                         text(f.getValue().get("to"))));
             }
             return out;
@@ -107,7 +105,7 @@ public final class PostgresAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditEntry> query(AuditQuery query) {
+    public List<AuditLog.Entry> query(AuditLog.Query query) {
         Objects.requireNonNull(query, "query");
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
@@ -130,7 +128,7 @@ public final class PostgresAuditLog implements AuditLog {
         String sql = "SELECT time, actor, action, ticket_id, changes::text, run_id FROM audit_log"
                 + where + " ORDER BY id" + (query.limit() > 0 ? " DESC LIMIT " + query.limit()
                         : "");
-        List<AuditEntry> out = new ArrayList<>();
+        List<AuditLog.Entry> out = new ArrayList<>();
         Transactions.run(db, "cannot read the audit log", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(2000);
@@ -139,7 +137,7 @@ public final class PostgresAuditLog implements AuditLog {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        out.add(new AuditLog.Entry(rs.getTimestamp(1).toInstant(), rs.getString(2),
                                 rs.getString(3), rs.getString(4), changesOf(rs.getString(5)),
                                 rs.getString(6)));
                     }

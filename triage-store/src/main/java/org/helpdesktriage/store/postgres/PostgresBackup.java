@@ -15,7 +15,7 @@ import java.util.Objects;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.RunRecord;
@@ -100,13 +100,13 @@ public final class PostgresBackup {
 
     private static void copyRest(Connection c, PostgresDatabase db, DataImage image)
             throws SQLException {
-        List<AuditEntry> entries = new ArrayList<>();
+        List<AuditLog.Entry> entries = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT time, actor, action, ticket_id, "
                 + "changes::text, run_id FROM audit_log ORDER BY id")) {
             ps.setFetchSize(CHUNK);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                    entries.add(new AuditLog.Entry(rs.getTimestamp(1).toInstant(), rs.getString(2),
                             rs.getString(3), rs.getString(4),
                             PostgresAuditLog.changesOf(rs.getString(5)), rs.getString(6)));
                 }
@@ -156,7 +156,7 @@ public final class PostgresBackup {
                 PostgresTicketStore.upsert(c, tickets.subList(i, Math.min(i + CHUNK,
                         tickets.size())));
             }
-            List<AuditEntry> audit = contents.audit();
+            List<AuditLog.Entry> audit = contents.audit();
             for (int i = 0; i < audit.size(); i += CHUNK) {
                 PostgresAuditLog.insert(c, audit.subList(i, Math.min(i + CHUNK, audit.size())));
             }

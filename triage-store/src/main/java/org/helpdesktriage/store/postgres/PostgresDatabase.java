@@ -21,7 +21,7 @@ import org.helpdesktriage.core.error.TriageException;
  * <pre>{@code
  * try (PostgresDatabase db = PostgresDatabase.open(PostgresSettings.from(config, env), 4)) {
  *     db.tickets().save(ticket);
- *     db.audit().query(AuditQuery.all().ticket("TKT-1"));
+ *     db.audit().query(AuditLog.Query.all().ticket("TKT-1"));
  * }
  * }</pre>
  *

@@ -20,7 +20,6 @@ import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.ClaimingStore;
 import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
@@ -81,7 +80,7 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
     }
 
     @Override
-    public void saveAll(List<Ticket> tickets, AuditLog audit, List<AuditEntry> entries) {
+    public void saveAll(List<Ticket> tickets, AuditLog audit, List<AuditLog.Entry> entries) {
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(entries, "entries");
@@ -256,7 +255,7 @@ public final class PostgresTicketStore implements TicketStore, ClaimingStore {
         String after = "";
         while (true) {
             String from = after;
-            List<AuditEntry> toAppend = new ArrayList<>();
+            List<AuditLog.Entry> toAppend = new ArrayList<>();
             // not retried: a claim never waits on a row lock (SKIP LOCKED), so it cannot
             // deadlock, and the work's report (the sweep's escalations) must happen once
             Claimed claimed = Transactions.once(db, "cannot claim tickets to escalate", c -> {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.StoreScan.CorruptRecord;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.store.DeadLetter;
@@ -168,7 +168,7 @@ public final class Cleanup {
                     archive.save(t);
                 }
                 data.tickets().delete(t.ticketId());
-                data.audit().append(new AuditEntry(now, ACTOR, action, t.ticketId(), Map.of(),
+                data.audit().append(new AuditLog.Entry(now, ACTOR, action, t.ticketId(), Map.of(),
                         run.runId()));
                 moved.add(t.ticketId());
             }

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.RestoreResult;
 import org.helpdesktriage.store.file.FileAuditLog;
 import org.helpdesktriage.store.file.FileStore;
@@ -44,7 +44,8 @@ class BackupRestoreTest {
         }
         FormatVersion.write(root, FormatVersion.CURRENT);
         try (FileAuditLog log = new FileAuditLog(root, CLOCK)) {
-            log.append(new AuditEntry(CLOCK.instant(), "alice", "delete", "T-9", Map.of(), null));
+            log.append(new AuditLog.Entry(CLOCK.instant(), "alice", "delete", "T-9", Map.of(),
+                    null));
         }
     }
 

@@ -10,8 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +22,9 @@ class FileAuditLogTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T23:00:00Z"));
 
-    private AuditEntry entry(String ticket, String actor) {
-        return new AuditEntry(clock.instant(), actor, "escalate", ticket,
-                Map.of("priority", new AuditEntry.Change("high", "critical")), "run-1");
+    private AuditLog.Entry entry(String ticket, String actor) {
+        return new AuditLog.Entry(clock.instant(), actor, "escalate", ticket,
+                Map.of("priority", new AuditLog.Entry.Change("high", "critical")), "run-1");
     }
 
     @Test
@@ -41,21 +40,22 @@ class FileAuditLogTest {
 
             assertThat(log.files()).extracting(p -> p.getFileName().toString())
                     .containsExactly("audit-2026-11-22.jsonl", "audit-2026-11-23.jsonl");
-            assertThat(log.query(AuditQuery.all())).extracting(AuditEntry::ticketId)
+            assertThat(log.query(AuditLog.Query.all())).extracting(AuditLog.Entry::ticketId)
                     .containsExactly("T-1", "T-2", "T-1", "T-3");
-            assertThat(log.query(AuditQuery.all().ticket("T-1"))).extracting(AuditEntry::actor)
+            assertThat(log.query(AuditLog.Query.all().ticket("T-1")))
+                    .extracting(AuditLog.Entry::actor)
                     .containsExactly("alice", "bob");
-            assertThat(log.query(AuditQuery.all().actor("alice")))
-                    .extracting(AuditEntry::ticketId).containsExactly("T-1", "T-3");
-            assertThat(log.query(AuditQuery.all().since(Instant.parse("2026-11-22T23:30:00Z"))
+            assertThat(log.query(AuditLog.Query.all().actor("alice")))
+                    .extracting(AuditLog.Entry::ticketId).containsExactly("T-1", "T-3");
+            assertThat(log.query(AuditLog.Query.all().since(Instant.parse("2026-11-22T23:30:00Z"))
                     .until(Instant.parse("2026-11-23T01:30:00Z"))))
-                    .extracting(AuditEntry::ticketId).containsExactly("T-2", "T-1");
-            assertThat(log.query(AuditQuery.all().mostRecent(2)))
-                    .extracting(AuditEntry::ticketId).containsExactly("T-1", "T-3");
-            assertThat(log.query(AuditQuery.all().ticket("T-2")).get(0))
-                    .isEqualTo(new AuditEntry(Instant.parse("2026-11-22T23:30:00Z"), "bob",
+                    .extracting(AuditLog.Entry::ticketId).containsExactly("T-2", "T-1");
+            assertThat(log.query(AuditLog.Query.all().mostRecent(2)))
+                    .extracting(AuditLog.Entry::ticketId).containsExactly("T-1", "T-3");
+            assertThat(log.query(AuditLog.Query.all().ticket("T-2")).get(0))
+                    .isEqualTo(new AuditLog.Entry(Instant.parse("2026-11-22T23:30:00Z"), "bob",
                             "escalate", "T-2",
-                            Map.of("priority", new AuditEntry.Change("high", "critical")),
+                            Map.of("priority", new AuditLog.Entry.Change("high", "critical")),
                             "run-1"));
         }
     }
@@ -67,12 +67,12 @@ class FileAuditLogTest {
         log.close();
         Path file = log.files().get(0);
         Files.writeString(file, "{\"time\":\"2026-11-22T23:", StandardOpenOption.APPEND);
-        assertThat(log.query(AuditQuery.all())).hasSize(1);
+        assertThat(log.query(AuditLog.Query.all())).hasSize(1);
         assertThat(log.problems()).isEmpty();
 
         try (FileAuditLog again = new FileAuditLog(root, clock)) {
             again.append(entry("T-2", "bob"));
-            assertThat(again.query(AuditQuery.all())).extracting(AuditEntry::ticketId)
+            assertThat(again.query(AuditLog.Query.all())).extracting(AuditLog.Entry::ticketId)
                     .containsExactly("T-1", "T-2");
         }
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(2);
@@ -84,7 +84,7 @@ class FileAuditLogTest {
             log.append(entry("T-1", "alice"));
             Files.writeString(log.files().get(0), "garbage\n", StandardOpenOption.APPEND);
             assertThat(log.problems()).singleElement().asString().contains("line 2");
-            assertThatThrownBy(() -> log.query(AuditQuery.all()))
+            assertThatThrownBy(() -> log.query(AuditLog.Query.all()))
                     .hasMessageContaining("audit-2026-11-22.jsonl line 2");
         }
     }

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.HealthCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ class LeftoversTest {
         Path root = tmp.resolve("data");
         try (DataDirectory d = DataDirectory.openForWriting(root, "run", Duration.ZERO, CLOCK)) {
             d.tickets().save(ticket("T-1"));
-            d.audit().append(new AuditEntry(CLOCK.instant(), "a", "triage", "T-1", Map.of(),
+            d.audit().append(new AuditLog.Entry(CLOCK.instant(), "a", "triage", "T-1", Map.of(),
                     null));
         }
         Path audit = root.resolve("audit/audit-2026-11-23.jsonl");

@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.RunRecord;
 import org.helpdesktriage.store.archive.Archives;
@@ -43,8 +42,8 @@ class PostgresBackupTest {
 
     private static void fill(PostgresDatabase db) {
         db.tickets().saveAll(List.of(PgTickets.ticket("TKT-1"), PgTickets.ticket("a/b:c")),
-                db.audit(), List.of(new AuditEntry(PgTickets.T0, "cron", "triage", "TKT-1",
-                        Map.of("status", new AuditEntry.Change("new", "triaged")), "RUN-1")));
+                db.audit(), List.of(new AuditLog.Entry(PgTickets.T0, "cron", "triage", "TKT-1",
+                        Map.of("status", new AuditLog.Entry.Change("new", "triaged")), "RUN-1")));
         db.runs().save(new RunRecord("RUN-1", "triage", PgTickets.T0, PgTickets.T0
                 .plusSeconds(1), 0, Map.of("input", "t.json"), Map.of("read", 2L)));
         db.deadLetters().save(new DeadLetter("DL-1", PgTickets.T0, "RUN-1", "t.json line 3",
@@ -65,8 +64,8 @@ class PostgresBackupTest {
             Restore.run(archive, data, CLOCK);
             try (DataDirectory files = DataDirectory.openForReading(data, CLOCK)) {
                 assertThat(files.tickets().list()).isEqualTo(source.tickets().list());
-                assertThat(files.audit().query(AuditQuery.all()))
-                        .isEqualTo(source.audit().query(AuditQuery.all()));
+                assertThat(files.audit().query(AuditLog.Query.all()))
+                        .isEqualTo(source.audit().query(AuditLog.Query.all()));
             }
             // a data directory written by the file store itself, backed up by its own Backup
             Path written = dir.resolve("written");
@@ -74,7 +73,7 @@ class PostgresBackupTest {
             try (DataDirectory files = DataDirectory.openForWriting(written, "triage",
                     Duration.ZERO, CLOCK)) {
                 source.tickets().list().forEach(files.tickets()::save);
-                source.audit().query(AuditQuery.all()).forEach(files.audit()::append);
+                source.audit().query(AuditLog.Query.all()).forEach(files.audit()::append);
                 source.runs().list().forEach(files.runs()::save);
                 source.deadLetters().list().forEach(files.deadLetters()::save);
                 files.audit().close();
@@ -82,8 +81,8 @@ class PostgresBackupTest {
             }
             assertThat(PostgresBackup.restore(target, fromFiles)).isEqualTo(2);
             assertThat(target.tickets().list()).isEqualTo(source.tickets().list());
-            assertThat(target.audit().query(AuditQuery.all()))
-                    .isEqualTo(source.audit().query(AuditQuery.all()));
+            assertThat(target.audit().query(AuditLog.Query.all()))
+                    .isEqualTo(source.audit().query(AuditLog.Query.all()));
             assertThat(target.runs().list()).isEqualTo(source.runs().list());
             assertThat(target.deadLetters().list()).isEqualTo(source.deadLetters().list());
         }

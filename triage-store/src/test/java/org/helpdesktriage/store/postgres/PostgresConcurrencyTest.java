@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,10 +34,10 @@ class PostgresConcurrencyTest {
             assertThat(all).extracting(Ticket::status).containsOnly(Status.TRIAGED);
             assertThat(db.tickets().count()).isEqualTo(6000);
             // every triage of the overlap is audited: 2000 ids twice, the others once
-            List<AuditEntry> audit = db.audit().query(AuditQuery.all());
+            List<AuditLog.Entry> audit = db.audit().query(AuditLog.Query.all());
             assertThat(audit).hasSize(8000);
             Map<String, Long> perTicket = audit.stream().collect(Collectors.groupingBy(
-                    AuditEntry::ticketId, Collectors.counting()));
+                    AuditLog.Entry::ticketId, Collectors.counting()));
             assertThat(perTicket.get("TKT-03000")).isEqualTo(2);
             assertThat(perTicket.get("TKT-00001")).isEqualTo(1);
         }
@@ -67,10 +66,10 @@ class PostgresConcurrencyTest {
         long byB = PgChildren.result(b);
         assertThat(byA + byB).isEqualTo(n);
         try (PostgresDatabase db = PostgresDatabase.open(pg.settings(name), 2)) {
-            List<AuditEntry> escalations = db.audit().query(AuditQuery.all()).stream()
+            List<AuditLog.Entry> escalations = db.audit().query(AuditLog.Query.all()).stream()
                     .filter(e -> e.action().equals("escalate")).toList();
             assertThat(escalations).hasSize(n);
-            assertThat(escalations.stream().map(AuditEntry::ticketId).distinct()).hasSize(n);
+            assertThat(escalations.stream().map(AuditLog.Entry::ticketId).distinct()).hasSize(n);
             assertThat(db.tickets().list()).filteredOn(t -> !t.ticketId().equals("DONE"))
                     .extracting(Ticket::status).containsOnly(Status.ESCALATED);
             assertThat(db.tickets().list()).extracting(Ticket::priority)

@@ -11,8 +11,7 @@ import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.DeadLetter;
 import org.helpdesktriage.store.RunRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -76,39 +75,40 @@ class PostgresStoreTest {
     @Test
     void saveAll_ofAChunk_goesThroughCopy_andKeepsTabsNewlinesAndBackslashes() {
         List<Ticket> batch = new ArrayList<>();
-        List<AuditEntry> entries = new ArrayList<>();
+        List<AuditLog.Entry> entries = new ArrayList<>();
         for (int i = 0; i < PostgresTicketStore.COPY_FROM + 5; i++) {
             batch.add(PgTickets.aTicket("T\\" + i).description("line one\n\tline\\two\r "
                     + "\\N \u00e9").assignedTo(i % 2 == 0 ? null : "team\tA").build());
-            entries.add(new AuditEntry(PgTickets.T0, "cron\\x", "triage", "T\\" + i,
-                    Map.of("title", new AuditEntry.Change(null, "a\tb\nc\\N")), null));
+            entries.add(new AuditLog.Entry(PgTickets.T0, "cron\\x", "triage", "T\\" + i,
+                    Map.of("title", new AuditLog.Entry.Change(null, "a\tb\nc\\N")), null));
         }
         db.tickets().saveAll(batch, db.audit(), entries);
         assertThat(db.tickets().list()).containsExactlyInAnyOrderElementsOf(batch);
-        assertThat(db.audit().query(AuditQuery.all())).containsExactlyElementsOf(entries);
+        assertThat(db.audit().query(AuditLog.Query.all())).containsExactlyElementsOf(entries);
     }
 
     @Test
     void saveAll_withTheDatabasesAuditLog_commitsEntriesWithTickets() {
         Ticket t = PgTickets.ticket("TKT-1");
-        AuditEntry e = new AuditEntry(PgTickets.T0, "cron", "triage", "TKT-1",
-                Map.of("status", new AuditEntry.Change("new", "triaged")), "RUN-1");
+        AuditLog.Entry e = new AuditLog.Entry(PgTickets.T0, "cron", "triage", "TKT-1",
+                Map.of("status", new AuditLog.Entry.Change("new", "triaged")), "RUN-1");
         db.tickets().saveAll(List.of(t), db.audit(), List.of(e));
-        assertThat(db.audit().query(AuditQuery.all())).containsExactly(e);
+        assertThat(db.audit().query(AuditLog.Query.all())).containsExactly(e);
     }
 
     @Test
     void auditQuery_filtersAndKeepsTheMostRecentInOrder() {
         for (int i = 0; i < 10; i++) {
-            db.audit().append(new AuditEntry(PgTickets.T0.plusSeconds(i), i % 2 == 0 ? "a" : "b",
+            db.audit().append(new AuditLog.Entry(PgTickets.T0.plusSeconds(i),
+                    i % 2 == 0 ? "a" : "b",
                     "triage", "TKT-" + (i % 3), Map.of(), null));
         }
-        List<AuditEntry> last = db.audit().query(AuditQuery.all().actor("a").mostRecent(2));
-        assertThat(last).extracting(AuditEntry::time).containsExactly(
+        List<AuditLog.Entry> last = db.audit().query(AuditLog.Query.all().actor("a").mostRecent(2));
+        assertThat(last).extracting(AuditLog.Entry::time).containsExactly(
                 PgTickets.T0.plusSeconds(6), PgTickets.T0.plusSeconds(8));
-        assertThat(db.audit().query(AuditQuery.all().ticket("TKT-1")
+        assertThat(db.audit().query(AuditLog.Query.all().ticket("TKT-1")
                 .since(PgTickets.T0.plusSeconds(2)).until(PgTickets.T0.plusSeconds(8))))
-                .extracting(AuditEntry::time).containsExactly(PgTickets.T0.plusSeconds(4),
+                .extracting(AuditLog.Entry::time).containsExactly(PgTickets.T0.plusSeconds(4),
                         PgTickets.T0.plusSeconds(7));
     }
 

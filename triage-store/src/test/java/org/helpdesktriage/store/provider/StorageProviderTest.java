@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.store.AuditEntry;
-import org.helpdesktriage.core.store.AuditQuery;
+import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.RestoreResult;
 import org.helpdesktriage.store.Storage;
@@ -62,8 +61,9 @@ class StorageProviderTest {
             assertThat(data.deleteTicket("T-1", "ops", CLOCK.instant())).isTrue();
             assertThat(data.deleteTicket("T-2", "ops", CLOCK.instant())).isFalse();
             assertThat(data.tickets().get("T-1")).isEmpty();
-            assertThat(data.audit().query(AuditQuery.all()))
-                    .extracting(AuditEntry::action, AuditEntry::ticketId, AuditEntry::actor)
+            assertThat(data.audit().query(AuditLog.Query.all()))
+                    .extracting(AuditLog.Entry::action, AuditLog.Entry::ticketId,
+                            AuditLog.Entry::actor)
                     .containsExactly(tuple("delete", "T-1", "ops"));
         }
     }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.store.AuditEntry;
+import org.helpdesktriage.core.store.AuditLog;
 
 /** Computes what changed between two versions of a ticket, for audit entries. */
 public final class TicketChanges {
@@ -16,9 +16,9 @@ public final class TicketChanges {
      * Returns the fields whose values differ between {@code before} and {@code after}, in field
      * order, as text; {@code before} may be {@code null} for a ticket seen for the first time.
      */
-    public static Map<String, AuditEntry.Change> between(Ticket before, Ticket after) {
+    public static Map<String, AuditLog.Entry.Change> between(Ticket before, Ticket after) {
         Objects.requireNonNull(after, "after");
-        Map<String, AuditEntry.Change> changes = new LinkedHashMap<>();
+        Map<String, AuditLog.Entry.Change> changes = new LinkedHashMap<>();
         add(changes, "category", before == null ? null : before.category(), after.category());
         add(changes, "priority", before == null ? null : before.priority().id(),
                 after.priority().id());
@@ -33,10 +33,10 @@ public final class TicketChanges {
         return changes;
     }
 
-    private static void add(Map<String, AuditEntry.Change> changes, String field, String from,
+    private static void add(Map<String, AuditLog.Entry.Change> changes, String field, String from,
             String to) {
         if (!Objects.equals(from, to)) {
-            changes.put(field, new AuditEntry.Change(from, to));
+            changes.put(field, new AuditLog.Entry.Change(from, to));
         }
     }
 }
