@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
-import org.helpdesktriage.core.ingest.TicketNormalizer;
+import org.helpdesktriage.core.internal.config.IngestConfig;
+import org.helpdesktriage.core.internal.ingest.Ingested;
+import org.helpdesktriage.core.internal.ingest.TicketNormalizer;
 import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.internal.rules.RuleMatch;
 import org.helpdesktriage.core.internal.rules.RuleSet;
@@ -85,7 +86,7 @@ public class RuleEvaluationBenchmark {
             TicketGenerator.main(new String[] {"--count", String.valueOf(TICKETS), "--seed", "42",
                 "--out", file.toString()});
             TriageConfig cfg = ConfigLoader.load(Path.of(config));
-            TicketNormalizer normalizer = new TicketNormalizer(cfg.ingestSettings(), Clock.fixed(NOW,
+            TicketNormalizer normalizer = new TicketNormalizer(IngestConfig.settings(cfg), Clock.fixed(NOW,
                     ZoneOffset.UTC));
             List<Ticket> list = new ArrayList<>();
             try (RecordReader reader = RecordReaders.open(file)) {

@@ -87,7 +87,7 @@ final class EvaluateCommand extends AbstractCommand {
             throw usage("--group-field trains one model per group: give --folds K too");
         }
         LabelledData data = LabelledData.read(labelled.input(groupField),
-                config.ingestSettings(), clock()).requireLabels(folds == null ? 1 : 2);
+                config, clock()).requireLabels(folds == null ? 1 : 2);
         RoutingEvaluation.Builder evaluation = RoutingEvaluation.builder().config(config)
                 .folds(folds == null ? 0 : folds).seed(seed).clock(clock())
                 .trainer(training.trainer(seed))

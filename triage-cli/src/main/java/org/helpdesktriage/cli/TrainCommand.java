@@ -52,7 +52,7 @@ final class TrainCommand extends AbstractCommand {
     @Override
     ExitCode execute() {
         TriageConfig config = config();
-        LabelledData data = LabelledData.read(labelled.input(null), config.ingestSettings(),
+        LabelledData data = LabelledData.read(labelled.input(null), config,
                 clock()).requireLabels(2);
         err().println("helpdesk-triage: " + data.summary());
         long start = System.nanoTime();

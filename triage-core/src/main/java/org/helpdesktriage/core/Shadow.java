@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
 import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.internal.config.IngestConfig;
+import org.helpdesktriage.core.internal.ingest.Ingested;
 import org.helpdesktriage.core.model.Ticket;
 
 /**
@@ -41,7 +42,7 @@ final class Shadow {
         this.config = config;
         this.candidate = TriageEngine.builder().config(config.cacheEnabled()
                 ? config.toBuilder().cacheEnabled(false).build() : config).clock(clock).build();
-        this.sameIngest = config.ingestSettings().equals(live.ingestSettings());
+        this.sameIngest = IngestConfig.settings(config).equals(IngestConfig.settings(live));
     }
 
     /** Returns the candidate configuration. */

@@ -11,15 +11,16 @@ import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.SourcePosition;
-import org.helpdesktriage.core.ingest.TicketNormalizer;
 import org.helpdesktriage.core.internal.classify.ClassifierModel;
 import org.helpdesktriage.core.internal.classify.TextClassifier;
+import org.helpdesktriage.core.internal.config.IngestConfig;
+import org.helpdesktriage.core.internal.ingest.Ingested;
+import org.helpdesktriage.core.internal.ingest.TicketNormalizer;
 import org.helpdesktriage.core.internal.rules.RuleSet;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
@@ -89,7 +90,7 @@ public final class TriageEngine {
         this.explain = b.explain;
         this.rules = RuleSet.compile(config.rules(), config.categories(), config.matchMode());
         this.classifier = ClassifierRules.classifier(b.classifier, config);
-        this.normalizer = new TicketNormalizer(config.ingestSettings(), clock);
+        this.normalizer = new TicketNormalizer(IngestConfig.settings(config), clock);
         // a model handed to the builder counts by its content, as a configured model file does
         this.fingerprint = b.classifier != null
                 ? ConfigLoader.fingerprint(config, ClassifierModel.sha256(b.classifier))

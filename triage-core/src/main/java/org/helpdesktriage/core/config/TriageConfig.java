@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.escalation.EscalationPolicy;
-import org.helpdesktriage.core.ingest.IngestSettings;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
@@ -140,12 +139,6 @@ public record TriageConfig(
     /** Returns a copy with {@code settings} as the SLA settings. */
     public TriageConfig withSla(SlaSettings settings) {
         return toBuilder().sla(settings).build();
-    }
-
-    /** Returns what normalising and validating input records needs of this configuration. */
-    public IngestSettings ingestSettings() {
-        return new IngestSettings(categories, categorySynonyms, prioritySynonyms, defaultPriority,
-                maxTitleLength, maxDescriptionLength, limits, timeZone);
     }
 
     /** Returns the candidate configuration file for shadow mode ({@code shadow}), or empty. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.helpdesktriage.core.internal.ingest.fields.FieldNames;
 import org.helpdesktriage.core.model.InputLimits;
 
 /**

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
+import org.helpdesktriage.core.internal.ingest.fields.FieldNames;
 import org.helpdesktriage.core.model.Ticket;
 
 /**

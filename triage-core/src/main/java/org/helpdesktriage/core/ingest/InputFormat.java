@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
+import org.helpdesktriage.core.internal.ingest.fields.FieldNames;
 
 /** The input formats the readers understand. */
 public enum InputFormat {

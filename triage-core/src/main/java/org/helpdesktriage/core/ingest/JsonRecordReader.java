@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
 import org.helpdesktriage.core.model.InputLimits;
 
 /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
 
 /**
  * Turns JSON tokens into plain Java values straight from the parser (no tree in between):

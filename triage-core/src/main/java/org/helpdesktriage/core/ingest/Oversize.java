@@ -1,5 +1,6 @@
 package org.helpdesktriage.core.ingest;
 
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
 import org.helpdesktriage.core.model.InputLimits;
 
 /** The rejection of a record longer than {@code max_record_length}, which no reader holds. */

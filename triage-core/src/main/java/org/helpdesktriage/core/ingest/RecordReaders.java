@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.ingest.fields.FieldNames;
 import org.helpdesktriage.core.internal.io.TicketJson;
 import org.helpdesktriage.core.model.InputLimits;
 

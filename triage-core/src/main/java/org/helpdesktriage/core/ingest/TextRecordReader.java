@@ -3,6 +3,8 @@ package org.helpdesktriage.core.ingest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
+import org.helpdesktriage.core.internal.ingest.fields.FieldNames;
 import org.helpdesktriage.core.model.InputLimits;
 
 /**

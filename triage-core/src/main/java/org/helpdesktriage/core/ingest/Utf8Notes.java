@@ -3,6 +3,7 @@ package org.helpdesktriage.core.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
 
 /**
  * Notes on invalid UTF-8: a record in which bad bytes were read (as U+FFFD) says so, naming each

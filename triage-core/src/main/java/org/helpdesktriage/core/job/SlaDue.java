@@ -12,7 +12,8 @@ import java.util.Optional;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.ingest.TicketNormalizer;
+import org.helpdesktriage.core.internal.config.IngestConfig;
+import org.helpdesktriage.core.internal.ingest.TicketNormalizer;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
@@ -83,7 +84,7 @@ public final class SlaDue {
             throw new TriageException(ErrorCode.CONFIG_INVALID, "SLAs are off: the "
                     + "configuration has no sla.policies (docs/sla.md)");
         }
-        TicketNormalizer reading = new TicketNormalizer(config.ingestSettings(),
+        TicketNormalizer reading = new TicketNormalizer(IngestConfig.settings(config),
                 Clock.fixed(now, ZoneOffset.UTC));
         Priority p = reading.readPriority(priority).orElseThrow(() ->
                 new IllegalArgumentException("priority '" + priority + "' is not critical, "

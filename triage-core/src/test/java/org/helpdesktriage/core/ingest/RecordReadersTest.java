@@ -16,7 +16,8 @@ import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.junit.jupiter.api.Test;
 
-class RecordReadersTest {
+/** Reads records of each format; its helpers serve the normaliser's tests too. */
+public class RecordReadersTest {
 
     static Path fixture(String name) {
         try {
@@ -26,7 +27,8 @@ class RecordReadersTest {
         }
     }
 
-    static List<RawRecord> readAll(RecordReader reader) {
+    /** Returns every record of {@code reader}, closing it. */
+    public static List<RawRecord> readAll(RecordReader reader) {
         List<RawRecord> records = new ArrayList<>();
         try (reader) {
             reader.forEachRemaining(records::add);
@@ -34,7 +36,8 @@ class RecordReadersTest {
         return records;
     }
 
-    static RecordReader open(String text, InputFormat format) {
+    /** Returns a reader of {@code text} in {@code format}, named "test". */
+    public static RecordReader open(String text, InputFormat format) {
         return RecordReaders.open(stream(text), format, "test");
     }
 

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.LongFunction;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.internal.config.IngestConfig;
+import org.helpdesktriage.core.internal.ingest.Ingested;
+import org.helpdesktriage.core.internal.ingest.TicketNormalizer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +83,7 @@ class StreamingTest {
 
     @Test
     void jsonl_200kGeneratedRecords_streamThroughReaderAndNormalizer() {
-        TicketNormalizer normalizer = new TicketNormalizer(TriageConfig.defaults().ingestSettings(),
+        TicketNormalizer normalizer = new TicketNormalizer(IngestConfig.settings(TriageConfig.defaults()),
                 Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
         long accepted = 0;
         long lastLine = 0;

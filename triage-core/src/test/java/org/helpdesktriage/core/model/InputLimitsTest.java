@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.helpdesktriage.core.config.ConfigLoader;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
+import org.helpdesktriage.core.internal.config.IngestConfig;
 import org.junit.jupiter.api.Test;
 
 class InputLimitsTest {
@@ -43,7 +44,7 @@ class InputLimitsTest {
         assertThat(c.limits().maxTags()).isEqualTo(3);
         assertThat(c.limits().maxRecordLength()).isEqualTo(5000);
         assertThat(c.limits().maxTimestamp()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
-        assertThat(c.ingestSettings().limits()).isEqualTo(c.limits());
+        assertThat(IngestConfig.settings(c).limits()).isEqualTo(c.limits());
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(),
                 Map.of("max_key_length", "20000")))
                 .isInstanceOf(TriageException.class)

@@ -10,16 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.ingest.HistoryLayout;
-import org.helpdesktriage.core.ingest.IngestSettings;
-import org.helpdesktriage.core.ingest.Ingested;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
-import org.helpdesktriage.core.ingest.TicketNormalizer;
 import org.helpdesktriage.core.internal.classify.LabelledText;
+import org.helpdesktriage.core.internal.config.IngestConfig;
+import org.helpdesktriage.core.internal.ingest.IngestSettings;
+import org.helpdesktriage.core.internal.ingest.Ingested;
+import org.helpdesktriage.core.internal.ingest.TicketNormalizer;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
 
@@ -29,7 +31,7 @@ import org.helpdesktriage.core.model.Ticket;
  *
  * <pre>{@code
  * LabelledData data = LabelledData.read(LabelledInput.of(file, "queue"),
- *         config.ingestSettings(), clock).requireUsable();
+ *         config, clock).requireUsable();
  * TextClassifier model = ClassifierTrainer.defaults().train(data.texts());
  * }</pre>
  *
@@ -102,15 +104,15 @@ public final class LabelledData {
      * Reads labelled history.
      *
      * @param input the file and how its columns read
-     * @param live the settings of live input (categories, synonyms, limits, time zone)
+     * @param config the configuration of live input (categories, synonyms, limits, time zone)
      * @param clock the clock that dates records without {@code created_at}
      * @return every usable example, and what was left out and why
      * @throws TriageException with {@link ErrorCode#INPUT_UNREADABLE} when the file cannot be
      *     read at all
      */
-    public static LabelledData read(LabelledInput input, IngestSettings live, Clock clock) {
+    public static LabelledData read(LabelledInput input, TriageConfig config, Clock clock) {
         Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(live, "live");
+        IngestSettings live = IngestConfig.settings(config);
         TicketNormalizer normalizer = new TicketNormalizer(live.withoutLengthLimits(), clock);
         HistoryLayout layout = input.layout();
         String groupKey = input.groupField() == null ? null : key(input.groupField());

@@ -16,7 +16,7 @@ import org.helpdesktriage.core.ingest.InputFormat;
  * <pre>{@code
  * LabelledInput input = LabelledInput.of(Path.of("history.csv"), "queue")
  *         .withTextField("text");
- * LabelledData data = LabelledData.read(input, config.ingestSettings(), Clock.systemUTC());
+ * LabelledData data = LabelledData.read(input, config, Clock.systemUTC());
  * }</pre>
  *
  * @param file the labelled file, in any input format

@@ -25,7 +25,7 @@ import org.helpdesktriage.core.route.Routing;
  *
  * <pre>{@code
  * RoutingReport report = RoutingEvaluation.builder().config(config).folds(10).build()
- *         .run(LabelledData.read(input, config.ingestSettings(), clock));
+ *         .run(LabelledData.read(input, config, clock));
  * System.out.println(report.primary().metrics().toTable());
  * }</pre>
  *

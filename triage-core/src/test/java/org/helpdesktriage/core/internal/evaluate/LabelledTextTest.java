@@ -36,7 +36,7 @@ class LabelledTextTest {
                 + "Plain,\"nothing odd\",bug\n");
 
         LabelledData data = LabelledData.read(new LabelledInput(file, null, "label", null,
-                Map.of(), null), TriageConfig.defaults().ingestSettings(), CLOCK);
+                Map.of(), null), TriageConfig.defaults(), CLOCK);
 
         assertThat(data.leftOut()).isEmpty();
         assertThat(data.examples()).hasSize(3);
@@ -56,7 +56,7 @@ class LabelledTextTest {
                 + "Short,\"short\",question\n");
 
         LabelledData data = LabelledData.read(new LabelledInput(file, null, "label", null,
-                Map.of(), null), TriageConfig.defaults().ingestSettings(), CLOCK);
+                Map.of(), null), TriageConfig.defaults(), CLOCK);
 
         assertThat(data.leftOut()).isEmpty();
         assertThat(data.examples()).hasSize(2);
@@ -70,7 +70,7 @@ class LabelledTextTest {
         assumeTrue(Files.isRegularFile(shared), "the shared dataset is not on this machine");
 
         LabelledData data = LabelledData.read(new LabelledInput(shared, null, "label", null,
-                Map.of(), null), TriageConfig.defaults().ingestSettings(), CLOCK);
+                Map.of(), null), TriageConfig.defaults(), CLOCK);
 
         assertThat(data.read()).isEqualTo(1500);
         assertThat(data.examples()).hasSize(1500);

@@ -54,7 +54,7 @@ class RoutingEvaluationTest {
     void read_countsEveryLeftOutRecordByReason_andUsesTheRest() throws IOException {
         LabelledInput input = new LabelledInput(history(30, "yesterday"), null, "kind", "text",
                 Map.of(), null);
-        LabelledData data = LabelledData.read(input, config().ingestSettings(), CLOCK);
+        LabelledData data = LabelledData.read(input, config(), CLOCK);
         assertThat(data.read()).isEqualTo(30);
         assertThat(data.examples()).hasSize(29);
         assertThat(data.leftOut()).singleElement().satisfies(l -> {
@@ -70,7 +70,7 @@ class RoutingEvaluationTest {
         Path file = dir.resolve("none.csv");
         Files.writeString(file, "kind,text\n,no label\n,none either\n");
         LabelledData data = LabelledData.read(new LabelledInput(file, null, "kind", "text",
-                Map.of(), null), config().ingestSettings(), CLOCK);
+                Map.of(), null), config(), CLOCK);
         assertThatThrownBy(() -> data.requireLabels(2))
                 .isInstanceOf(TriageException.class)
                 .hasMessageContaining("none.csv: no record is usable (read 2, used 0); left out:"
@@ -82,7 +82,7 @@ class RoutingEvaluationTest {
     @Test
     void run_crossValidated_reportsEveryPolicyOnTheSameTickets() throws IOException {
         LabelledData data = LabelledData.read(new LabelledInput(history(60, "2023-08-26"), null,
-                "kind", "text", Map.of(), null), config().ingestSettings(), CLOCK);
+                "kind", "text", Map.of(), null), config(), CLOCK);
         RoutingReport report = RoutingEvaluation.builder().config(config()).folds(3)
                 .clock(CLOCK).build().run(data);
         assertThat(report.policies()).extracting(PolicyResult::decision).containsExactly(
@@ -99,7 +99,7 @@ class RoutingEvaluationTest {
     @Test
     void run_byGroup_trainsOneModelPerGroup() throws IOException {
         LabelledData data = LabelledData.read(new LabelledInput(history(60, "2023-08-26"), null,
-                "kind", "text", Map.of(), "Team"), config().ingestSettings(), CLOCK);
+                "kind", "text", Map.of(), "Team"), config(), CLOCK);
         RoutingReport report = RoutingEvaluation.builder().config(config()).folds(3)
                 .byGroup(true).clock(CLOCK).build().run(data);
         assertThat(report.groups()).containsOnlyKeys("north", "south");
@@ -110,7 +110,7 @@ class RoutingEvaluationTest {
     void run_rulesOnly_withoutFolds_hasOneRulesResult() throws IOException {
         TriageConfig rules = TriageConfig.defaults().withRules(List.of());
         LabelledData data = LabelledData.read(new LabelledInput(history(9, "2023-08-26"), null,
-                "kind", "text", Map.of(), null), rules.ingestSettings(), CLOCK);
+                "kind", "text", Map.of(), null), rules, CLOCK);
         RoutingReport report = RoutingEvaluation.builder().config(rules).clock(CLOCK).build()
                 .run(data);
         assertThat(report.policies()).singleElement().satisfies(p -> {
@@ -126,7 +126,7 @@ class RoutingEvaluationTest {
         TriageConfig modelLess = config().withClassifier(
                 ClassifierPolicy.withoutModel(0.0, null, Decision.RULES_OVERRIDE));
         LabelledData data = LabelledData.read(new LabelledInput(history(60, "2023-08-26"), null,
-                "kind", "text", Map.of(), null), modelLess.ingestSettings(), CLOCK);
+                "kind", "text", Map.of(), null), modelLess, CLOCK);
         RoutingReport report = RoutingEvaluation.builder().config(modelLess).folds(3)
                 .clock(CLOCK).build().run(data);
         assertThat(report.policies()).extracting(PolicyResult::decision).containsExactly(
@@ -139,7 +139,7 @@ class RoutingEvaluationTest {
         TriageConfig modelLess = config().withClassifier(
                 ClassifierPolicy.withoutModel(0.6, null, Decision.MODEL_FIRST));
         LabelledData data = LabelledData.read(new LabelledInput(history(9, "2023-08-26"), null,
-                "kind", "text", Map.of(), null), modelLess.ingestSettings(), CLOCK);
+                "kind", "text", Map.of(), null), modelLess, CLOCK);
         RoutingReport report = RoutingEvaluation.builder().config(modelLess).clock(CLOCK)
                 .build().run(data);
         assertThat(report.policies()).singleElement()

@@ -1,7 +1,10 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest;
 
 import java.util.List;
 import java.util.Objects;
+import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.model.Ticket;
 
 /**

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest.fields;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,10 +9,10 @@ import org.helpdesktriage.core.model.Ticket;
  * The names the ingest understands: the ticket fields, their aliases, and key normalisation
  * ("Ticket ID" to {@code ticket_id}).
  */
-final class FieldNames {
+public final class FieldNames {
 
     /** Alias to field, as in the original service. */
-    static final Map<String, String> ALIASES = Map.of(
+    public static final Map<String, String> ALIASES = Map.of(
             "id", "ticket_id",
             "ticket", "ticket_id",
             "subject", "title",
@@ -23,7 +23,7 @@ final class FieldNames {
             "assignee", "assigned_to");
 
     /** A known key: the index of its field in {@link Ticket#FIELDS}, and whether it is an alias. */
-    record Ref(int index, String field, boolean alias) {
+    public record Ref(int index, String field, boolean alias) {
     }
 
     private static final Map<String, Ref> REFS = refs();
@@ -43,12 +43,12 @@ final class FieldNames {
     }
 
     /** Returns the field a normalised key names (directly or as an alias), or null. */
-    static Ref ref(String normalizedKey) {
+    public static Ref ref(String normalizedKey) {
         return REFS.get(normalizedKey);
     }
 
     /** Returns whether a normalised key is a field or an alias. */
-    static boolean isKnown(String normalizedKey) {
+    public static boolean isKnown(String normalizedKey) {
         return REFS.containsKey(normalizedKey);
     }
 
@@ -56,7 +56,7 @@ final class FieldNames {
      * Returns a key trimmed, lower-cased, with each run of blanks turned into {@code _}; returns
      * {@code key} itself when it is already normal, so the common case allocates nothing.
      */
-    static String normalize(String key) {
+    public static String normalize(String key) {
         int n = key.length();
         boolean normal = n > 0 && !Character.isWhitespace(key.charAt(0))
                 && !Character.isWhitespace(key.charAt(n - 1));

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.ingest.InputFormat;
+import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.RecordReadersTest;
+import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.ingest.SourcePosition;
+import org.helpdesktriage.core.internal.config.IngestConfig;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
@@ -26,7 +32,7 @@ class TicketNormalizerTest {
     private static final SourcePosition POS = new SourcePosition("in.json", 7, 3);
 
     private final TicketNormalizer normalizer =
-            new TicketNormalizer(TriageConfig.defaults().ingestSettings(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new TicketNormalizer(IngestConfig.settings(TriageConfig.defaults()), Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** Returns the fields of a valid ticket, in order, with {@code extra} pairs put over them. */
     private static Map<String, Object> fields(Object... extra) {
@@ -314,8 +320,8 @@ class TicketNormalizerTest {
         "2023-08-26 06:33:37Z|2023-08-26T06:33:37Z",
         "2023-08-26T06:33:37+01:00|2023-08-26T05:33:37Z"})
     void createdAt_withoutZone_isReadInTheConfiguredZone(String input, String expected) {
-        IngestSettings paris = TriageConfig.defaults().toBuilder()
-                .timeZone(ZoneId.of("Europe/Paris")).build().ingestSettings();
+        IngestSettings paris = IngestConfig.settings(TriageConfig.defaults().toBuilder()
+                .timeZone(ZoneId.of("Europe/Paris")).build());
         Ingested in = new TicketNormalizer(paris, Clock.fixed(NOW, ZoneOffset.UTC)).normalize(
                 RawRecord.of(POS, fields("created_at", input), "{}"));
         assertThat(((Ingested.Accepted) in).ticket().createdAt())

@@ -1,9 +1,12 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
+import org.helpdesktriage.core.internal.ingest.fields.FieldNames;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
 

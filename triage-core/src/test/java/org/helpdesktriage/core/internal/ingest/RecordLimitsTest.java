@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.config.TriageConfig;
+import org.helpdesktriage.core.ingest.InputFormat;
+import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.RecordReader;
+import org.helpdesktriage.core.ingest.RecordReaders;
+import org.helpdesktriage.core.internal.config.IngestConfig;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.InputLimits;
 import org.junit.jupiter.api.Test;
@@ -89,10 +94,10 @@ class RecordLimitsTest {
 
     @Test
     void normaliser_namesTheFieldOfEachValueLimit() {
-        TicketNormalizer n = new TicketNormalizer(TriageConfig.defaults()
+        TicketNormalizer n = new TicketNormalizer(IngestConfig.settings(TriageConfig.defaults()
                 .withLimits(new InputLimits(10_000, 50, 100, 20, 100, 2,
                         Instant.parse("2000-01-01T00:00:00Z"),
-                        Instant.parse("2100-01-01T00:00:00Z"))).ingestSettings(),
+                        Instant.parse("2100-01-01T00:00:00Z")))),
                 Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC));
         Ingested out = n.normalize(RecordReaders.readFields(Map.of("ticket_id", "TKT-1",
                 "title", "t", "description", "d", "requester_email", "a@example.com",

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.helpdesktriage.core.ingest.RawRecord;
+import org.helpdesktriage.core.ingest.Rejection;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
@@ -23,7 +26,7 @@ import org.helpdesktriage.core.model.Ticket;
  * error of the record.
  *
  * <pre>{@code
- * TicketNormalizer normalizer = new TicketNormalizer(TriageConfig.defaults().ingestSettings(),
+ * TicketNormalizer normalizer = new TicketNormalizer(IngestConfig.settings(TriageConfig.defaults()),
  *         Clock.systemUTC());
  * Ingested outcome = normalizer.normalize(record);
  * }</pre>

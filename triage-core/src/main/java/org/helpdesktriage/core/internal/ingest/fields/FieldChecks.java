@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest.fields;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -22,19 +22,19 @@ import java.util.Map;
  * The value checks and conversions of normalisation, written by hand: they run on every field
  * of every record, so they avoid regular expressions and allocate only when a value changes.
  */
-final class FieldChecks {
+public final class FieldChecks {
 
     /** Longest text a number in a text field may become. */
-    static final int MAX_NUMBER_TEXT = 1_000;
+    public static final int MAX_NUMBER_TEXT = 1_000;
 
     /** Longest part of a bad value quoted in a message. */
-    static final int QUOTE_LIMIT = 60;
+    public static final int QUOTE_LIMIT = 60;
 
     private FieldChecks() {
     }
 
     /** Returns whether {@code id} is non-empty and holds only A-Z, 0-9 and '-'. */
-    static boolean isTicketId(String id) {
+    public static boolean isTicketId(String id) {
         if (id.isEmpty()) {
             return false;
         }
@@ -53,7 +53,7 @@ final class FieldChecks {
      * letters. The same language as the original's
      * {@code ^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$}.
      */
-    static boolean isEmail(String s) {
+    public static boolean isEmail(String s) {
         int at = s.indexOf('@');
         if (at <= 0 || at != s.lastIndexOf('@')) {
             return false;
@@ -95,7 +95,7 @@ final class FieldChecks {
      * Returns {@code s} trimmed, with every run of whitespace turned into one space; returns
      * {@code s} itself when nothing changes.
      */
-    static String collapse(String s) {
+    public static String collapse(String s) {
         int n = s.length();
         boolean previousBlank = true;
         boolean needed = false;
@@ -129,7 +129,7 @@ final class FieldChecks {
     }
 
     /** Returns the number of characters (code points) of {@code s}. */
-    static int length(String s) {
+    public static int length(String s) {
         return s.codePointCount(0, s.length());
     }
 
@@ -137,7 +137,7 @@ final class FieldChecks {
      * Returns a string or number as text (123 as "123", 12.0 as "12"), or null for any other
      * value (boolean, list, object).
      */
-    static String scalarText(Object v) {
+    public static String scalarText(Object v) {
         if (v instanceof String s) {
             return s;
         }
@@ -194,7 +194,7 @@ final class FieldChecks {
      * with a fraction, an offset, {@code UTC} or a region), or a date alone (the start of its
      * day). A timestamp without a zone is read in {@code zone}. Returns null for anything else.
      */
-    static Instant parseInstant(String text, ZoneId zone) {
+    public static Instant parseInstant(String text, ZoneId zone) {
         String s = text.strip();
         if (zone.equals(ZoneOffset.UTC)) {
             Instant fast = parseCommonForm(s);
@@ -276,7 +276,7 @@ final class FieldChecks {
      * when the last would be the first half of a surrogate pair: a cut never leaves half a
      * character, which no UTF-8 file can hold.
      */
-    static String cut(CharSequence s, int n) {
+    public static String cut(CharSequence s, int n) {
         int end = Math.min(n, s.length());
         if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
             end--;
@@ -285,12 +285,12 @@ final class FieldChecks {
     }
 
     /** Returns {@code s} cut at {@link #QUOTE_LIMIT} characters, with "..." when cut. */
-    static String clip(String s) {
+    public static String clip(String s) {
         return s.length() > QUOTE_LIMIT ? cut(s, QUOTE_LIMIT) + "..." : s;
     }
 
     /** Returns a value as it is quoted in messages: in single quotes, cut at 60 characters. */
-    static String quote(Object v) {
+    public static String quote(Object v) {
         String s = String.valueOf(v);
         if (s.length() > QUOTE_LIMIT) {
             s = cut(s, QUOTE_LIMIT) + "...";
@@ -303,7 +303,7 @@ final class FieldChecks {
      * digits, so that a message, a reject record or a dead letter quoting a value never carries a
      * NUL (which PostgreSQL text refuses) or a terminal escape.
      */
-    static String escapeControls(String s) {
+    public static String escapeControls(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -320,7 +320,7 @@ final class FieldChecks {
     }
 
     /** Returns what kind of JSON value {@code v} is, for messages ("a number"). */
-    static String kind(Object v) {
+    public static String kind(Object v) {
         if (v instanceof Map) {
             return "an object";
         }

@@ -1,7 +1,8 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest;
 
 import java.util.List;
 import java.util.Map;
+import org.helpdesktriage.core.internal.ingest.fields.FieldChecks;
 import org.helpdesktriage.core.model.InputLimits;
 
 /**

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.ingest;
+package org.helpdesktriage.core.internal.ingest;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,7 +12,7 @@ import org.helpdesktriage.core.model.Priority;
  * What normalisation and validation of input records need to know: the categories and their
  * synonyms, the priority synonyms, the default priority, the length limits and the zone of timestamps written
  * without one. A configuration
- * gives its own with {@code TriageConfig.ingestSettings()}.
+ * gives its own through {@code internal.config.IngestConfig.settings(config)}.
  *
  * @param categories the categories; an unknown one is read as the fallback category
  * @param categorySynonyms extra spellings of categories (lower-case), e.g. tech to technical
