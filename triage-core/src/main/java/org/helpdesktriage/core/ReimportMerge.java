@@ -10,7 +10,7 @@ import org.helpdesktriage.core.internal.store.TicketChanges;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.sla.StoredSla;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.store.AuditLog;
 
 /**
@@ -88,7 +88,7 @@ final class ReimportMerge {
         Double score = priority == decided.priority() ? decided.score() : stored.score();
         Map<String, Object> metadata = new LinkedHashMap<>(stored.metadata());
         decided.metadata().forEach((key, value) -> {
-            if (!key.equals(StoredSla.METADATA_KEY)) {
+            if (!key.equals(Sla.Stored.METADATA_KEY)) {
                 metadata.put(key, value);
             }
         });
@@ -120,7 +120,7 @@ final class ReimportMerge {
         add(changes, "requester_email", stored.requesterEmail(), after.requesterEmail());
         add(changes, "created_at", stored.createdAt().toString(), after.createdAt().toString());
         after.metadata().forEach((key, value) -> {
-            if (!key.equals(StoredSla.METADATA_KEY) && !key.equals(METADATA_KEY)) {
+            if (!key.equals(Sla.Stored.METADATA_KEY) && !key.equals(METADATA_KEY)) {
                 Object old = stored.metadata().get(key);
                 add(changes, "metadata." + key, old == null ? null : String.valueOf(old),
                         value == null ? null : String.valueOf(value));
@@ -176,7 +176,7 @@ final class ReimportMerge {
 
     private static Map<String, Object> withoutSla(Map<String, Object> metadata) {
         Map<String, Object> m = new LinkedHashMap<>(metadata);
-        m.remove(StoredSla.METADATA_KEY);
+        m.remove(Sla.Stored.METADATA_KEY);
         return m;
     }
 

@@ -24,7 +24,6 @@ import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaPolicy;
-import org.helpdesktriage.core.sla.StoredSla;
 
 /**
  * The SLA steps of {@link TriageEngine}: the dates check that rejects a record, the policy and
@@ -86,8 +85,8 @@ final class TriageSla {
             List<String> notes) {
         List<String> all = notes;
         Ticket ticket = routed;
-        if (ticket.metadata().containsKey(StoredSla.METADATA_KEY)) {
-            ticket = withMetadata(ticket, StoredSla.METADATA_KEY, null);
+        if (ticket.metadata().containsKey(Sla.Stored.METADATA_KEY)) {
+            ticket = withMetadata(ticket, Sla.Stored.METADATA_KEY, null);
             all = new ArrayList<>(notes);
             all.add("metadata 'sla' of the input dropped: the SLA is computed");
         }
@@ -152,8 +151,8 @@ final class TriageSla {
     Saved track(Ticket previous, TriageResult result, Instant now) {
         Ticket after = result.ticket();
         SlaPolicy policy = config.sla().policy(result.sla().policy()).orElseThrow();
-        StoredSla stored = calculator.track(previous, after, policy, now);
-        return new Saved(withMetadata(after, StoredSla.METADATA_KEY, stored.toMetadata()),
+        Sla.Stored stored = calculator.track(previous, after, policy, now);
+        return new Saved(withMetadata(after, Sla.Stored.METADATA_KEY, stored.toMetadata()),
                 new TriageResult(result.ticket(), result.routing(), result.score(),
                         result.notes(), result.explanation(), result.position(), stored.sla(),
                         result.configFingerprint(), result.shadow()));

@@ -15,7 +15,6 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaCalculator;
-import org.helpdesktriage.core.sla.StoredSla;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,7 +184,7 @@ class TriageEngineSlaTest {
         Ticket stored = store.get("TKT-1").orElseThrow();
         assertThat(SlaCalculator.read(stored)).get().extracting(s -> s.sla())
                 .isEqualTo(first.sla());
-        assertThat(first.ticket().metadata()).doesNotContainKey(StoredSla.METADATA_KEY);
+        assertThat(first.ticket().metadata()).doesNotContainKey(Sla.Stored.METADATA_KEY);
 
         TriageResult paused = triageInto(store, config, "2026-11-23T10:00:00Z",
                 json("TKT-1", "high", created, ", \"status\": \"assigned\""));

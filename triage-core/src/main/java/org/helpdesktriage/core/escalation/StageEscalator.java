@@ -11,11 +11,11 @@ import java.util.Set;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
-import org.helpdesktriage.core.sla.SlaSettings.EscalationStage;
-import org.helpdesktriage.core.sla.SlaCalculator;
-import org.helpdesktriage.core.sla.SlaSettings;
-import org.helpdesktriage.core.sla.StoredSla;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaCalculator.TicketSla;
+import org.helpdesktriage.core.sla.SlaCalculator;
+import org.helpdesktriage.core.sla.SlaSettings.EscalationStage;
+import org.helpdesktriage.core.sla.SlaSettings;
 
 /**
  * Applies SLA escalation stages: for each stage in order that the ticket has not had yet, and
@@ -42,7 +42,7 @@ final class StageEscalator {
         }
         List<EscalationService.Escalation> done = new ArrayList<>(0);
         Ticket current = ticket;
-        StoredSla state = followed.stored();
+        Sla.Stored state = followed.stored();
         for (EscalationStage stage : settings.escalation()) {
             if (state.stages().containsKey(stage.id())) {
                 continue;
@@ -96,9 +96,9 @@ final class StageEscalator {
                 List.copyOf(tags), t.metadata(), t.score());
     }
 
-    private static Ticket withSla(Ticket t, StoredSla state) {
+    private static Ticket withSla(Ticket t, Sla.Stored state) {
         Map<String, Object> metadata = new LinkedHashMap<>(t.metadata());
-        metadata.put(StoredSla.METADATA_KEY, state.toMetadata());
+        metadata.put(Sla.Stored.METADATA_KEY, state.toMetadata());
         return new Ticket(t.ticketId(), t.title(), t.description(), t.requesterEmail(),
                 t.category(), t.priority(), t.status(), t.createdAt(), t.updatedAt(),
                 t.assignedTo(), t.tags(), metadata, t.score());

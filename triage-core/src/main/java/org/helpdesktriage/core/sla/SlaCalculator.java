@@ -153,9 +153,9 @@ public final class SlaCalculator {
      * the ticket as stored before ({@code previous}, or {@code null} for a new ticket), starts a
      * pause when the ticket entered a pause status, and ends one when it left.
      */
-    public StoredSla track(Ticket previous, Ticket current, SlaPolicy policy, Instant now) {
+    public Sla.Stored track(Ticket previous, Ticket current, SlaPolicy policy, Instant now) {
         Objects.requireNonNull(current, "current");
-        StoredSla before = null;
+        Sla.Stored before = null;
         if (previous != null) {
             try {
                 before = read(previous).orElse(null);
@@ -170,7 +170,7 @@ public final class SlaCalculator {
      * Returns the bookkeeping after {@code ticket} reached its present status at {@code now},
      * starting from {@code before} (or none).
      */
-    public StoredSla advance(StoredSla before, Ticket ticket, SlaPolicy policy, Instant now) {
+    public Sla.Stored advance(Sla.Stored before, Ticket ticket, SlaPolicy policy, Instant now) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(policy, "policy");
         Duration paused = before == null ? Duration.ZERO : before.paused();
@@ -183,7 +183,7 @@ public final class SlaCalculator {
             pausedSince = now;
         }
         Sla sla = assess(ticket, policy, paused, pausedSince, now);
-        return new StoredSla(sla, paused, before == null ? Map.of() : before.stages());
+        return new Sla.Stored(sla, paused, before == null ? Map.of() : before.stages());
     }
 
     /**
@@ -197,7 +197,7 @@ public final class SlaCalculator {
         if (!errors.isEmpty()) {
             return new TicketSla(null, null, errors.get(0).message());
         }
-        StoredSla stored;
+        Sla.Stored stored;
         try {
             stored = read(ticket).orElse(null);
         } catch (IllegalArgumentException e) {
@@ -215,7 +215,7 @@ public final class SlaCalculator {
         Duration paused = stored == null ? Duration.ZERO : stored.paused();
         Instant pausedSince = stored == null ? null : stored.sla().pausedSince();
         Sla sla = assess(ticket, p, paused, pausedSince, now);
-        return TicketSla.of(p, new StoredSla(sla, paused, stored == null ? Map.of()
+        return TicketSla.of(p, new Sla.Stored(sla, paused, stored == null ? Map.of()
                 : stored.stages()));
     }
 
@@ -224,7 +224,7 @@ public final class SlaCalculator {
         if (followed.policy() == null) {
             return Optional.empty();
         }
-        StoredSla s = followed.stored();
+        Sla.Stored s = followed.stored();
         return Optional.of(new SlaStatus(ticket.ticketId(), s.sla(),
                 state(ticket, followed, SlaTarget.FIRST_RESPONSE, now),
                 state(ticket, followed, SlaTarget.RESOLUTION, now)));
@@ -267,9 +267,9 @@ public final class SlaCalculator {
     }
 
     /** Returns the stored SLA of a ticket, empty when it has none. */
-    public static Optional<StoredSla> read(Ticket ticket) {
-        Object v = ticket.metadata().get(StoredSla.METADATA_KEY);
-        return v == null ? Optional.empty() : Optional.of(StoredSla.fromMetadata(v));
+    public static Optional<Sla.Stored> read(Ticket ticket) {
+        Object v = ticket.metadata().get(Sla.Stored.METADATA_KEY);
+        return v == null ? Optional.empty() : Optional.of(Sla.Stored.fromMetadata(v));
     }
 
     private SlaState state(Ticket ticket, TicketSla followed, SlaTarget target, Instant now) {
@@ -353,7 +353,7 @@ public final class SlaCalculator {
      * @param problem why the ticket cannot be measured (a date in the future, an unreadable
      *     {@code first_response_at}), or {@code null}
      */
-    public record TicketSla(SlaPolicy policy, StoredSla stored, String problem) {
+    public record TicketSla(SlaPolicy policy, Sla.Stored stored, String problem) {
 
         /** Checks that policy and bookkeeping come together. */
         public TicketSla {
@@ -366,7 +366,7 @@ public final class SlaCalculator {
         }
 
         /** Returns the SLA as the store keeps it, or empty when no policy applies. */
-        public Optional<StoredSla> state() {
+        public Optional<Sla.Stored> state() {
             return Optional.ofNullable(stored);
         }
 
@@ -376,7 +376,7 @@ public final class SlaCalculator {
         }
 
         /** Returns a ticket that follows {@code policy} with {@code stored}. */
-        public static TicketSla of(SlaPolicy policy, StoredSla stored) {
+        public static TicketSla of(SlaPolicy policy, Sla.Stored stored) {
             return new TicketSla(Objects.requireNonNull(policy, "policy"),
                     Objects.requireNonNull(stored, "stored"), null);
         }

@@ -100,15 +100,15 @@ class SlaCalculatorTest {
     void pauseStatus_stopsTheResolutionClock_acrossSuccessiveSaves() {
         // triaged Monday 09:00; assigned (a pause status) at 11:00; back in progress at 13:00
         Ticket v1 = ticket(Priority.HIGH).status(Status.TRIAGED).build();
-        StoredSla s1 = SLA.track(null, v1, URGENT, MONDAY_9);
+        Sla.Stored s1 = SLA.track(null, v1, URGENT, MONDAY_9);
         assertThat(s1.sla().resolutionDue()).isEqualTo("2026-11-23T17:00:00Z");
 
         Ticket v2 = withSla(ticket(Priority.HIGH).status(Status.ASSIGNED).build(), s1);
-        StoredSla s2 = SLA.track(withSla(v1, s1), v2, URGENT, MONDAY_9.plusSeconds(2 * 3600));
+        Sla.Stored s2 = SLA.track(withSla(v1, s1), v2, URGENT, MONDAY_9.plusSeconds(2 * 3600));
         assertThat(s2.sla().pausedSince()).isEqualTo("2026-11-23T11:00:00Z");
 
         Ticket v3 = ticket(Priority.HIGH).status(Status.IN_PROGRESS).build();
-        StoredSla s3 = SLA.track(withSla(v2, s2), v3, URGENT, MONDAY_9.plusSeconds(4 * 3600));
+        Sla.Stored s3 = SLA.track(withSla(v2, s2), v3, URGENT, MONDAY_9.plusSeconds(4 * 3600));
         assertThat(s3.paused()).isEqualTo(Duration.ofHours(2));
         assertThat(s3.sla().pausedSince()).isNull();
         // 8 h + 2 h paused: Monday 09:00-17:00 and Tuesday 09:00-11:00
@@ -161,12 +161,12 @@ class SlaCalculatorTest {
 
     @Test
     void storedSla_roundTripsThroughMetadata_andDamageIsNamed() {
-        StoredSla s = new StoredSla(new Sla("urgent", "office", MONDAY_9, null, true, null,
+        Sla.Stored s = new Sla.Stored(new Sla("urgent", "office", MONDAY_9, null, true, null,
                 MONDAY_9), Duration.ofMinutes(90), Map.of("at_risk", MONDAY_9));
-        assertThat(StoredSla.fromMetadata(s.toMetadata())).isEqualTo(s);
+        assertThat(Sla.Stored.fromMetadata(s.toMetadata())).isEqualTo(s);
         Map<String, Object> damaged = new java.util.LinkedHashMap<>(s.toMetadata());
         damaged.put("resolution_due", "tomorrow");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoredSla.fromMetadata(damaged))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sla.Stored.fromMetadata(damaged))
                 .hasMessage("metadata 'sla.resolution_due' 'tomorrow' is not an ISO-8601 instant");
         Ticket t = ticket(Priority.HIGH).metadata(Map.of("sla", damaged)).build();
         assertThat(SLA.follow(t, MONDAY_9).problem()).contains("sla.resolution_due");
@@ -185,9 +185,9 @@ class SlaCalculatorTest {
         return SLA.status(t, SLA.follow(t, at), at).orElseThrow();
     }
 
-    private static Ticket withSla(Ticket t, StoredSla s) {
+    private static Ticket withSla(Ticket t, Sla.Stored s) {
         Map<String, Object> m = new java.util.LinkedHashMap<>(t.metadata());
-        m.put(StoredSla.METADATA_KEY, s.toMetadata());
+        m.put(Sla.Stored.METADATA_KEY, s.toMetadata());
         return new Ticket(t.ticketId(), t.title(), t.description(), t.requesterEmail(),
                 t.category(), t.priority(), t.status(), t.createdAt(), t.updatedAt(),
                 t.assignedTo(), t.tags(), m, t.score());

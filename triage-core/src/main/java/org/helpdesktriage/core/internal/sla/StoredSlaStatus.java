@@ -12,7 +12,6 @@ import org.helpdesktriage.core.sla.SlaSettings;
 import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
 import org.helpdesktriage.core.sla.SlaTarget;
-import org.helpdesktriage.core.sla.StoredSla;
 
 /**
  * Where a stored ticket stands by the SLA stored on it ({@code metadata.sla}): its due times as
@@ -42,7 +41,7 @@ public final class StoredSlaStatus {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(now, "now");
-        Optional<StoredSla> stored = SlaCalculator.read(ticket);
+        Optional<Sla.Stored> stored = SlaCalculator.read(ticket);
         if (stored.isEmpty()) {
             return Optional.empty();
         }

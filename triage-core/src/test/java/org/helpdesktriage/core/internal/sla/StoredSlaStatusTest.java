@@ -12,7 +12,6 @@ import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaSettings;
 import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
-import org.helpdesktriage.core.sla.StoredSla;
 import org.junit.jupiter.api.Test;
 
 class StoredSlaStatusTest {
@@ -26,7 +25,7 @@ class StoredSlaStatusTest {
         Sla sla = new Sla("high", "gone", FIRST_DUE, RESOLUTION_DUE, firstMet, null,
                 pausedSince);
         return aTicket().createdAt(CREATED).status(status).metadata(Map.of(
-                StoredSla.METADATA_KEY, new StoredSla(sla, Duration.ZERO, Map.of())
+                Sla.Stored.METADATA_KEY, new Sla.Stored(sla, Duration.ZERO, Map.of())
                         .toMetadata())).build();
     }
 
