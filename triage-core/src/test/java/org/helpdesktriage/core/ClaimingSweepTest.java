@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
@@ -86,7 +85,7 @@ class ClaimingSweepTest {
                 .build());
         AuditLog audit = AuditLog.memory();
         EscalationSweep.Result result = new EscalationSweep(store, audit, new EscalationService(
-                EscalationPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)), "cron")
+                EscalationService.Policy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)), "cron")
                 .run("RUN-1", false);
         assertThat(store.batches).containsExactly(EscalationSweep.CLAIM_BATCH, 10);
         assertThat(result.escalations()).hasSize(n);

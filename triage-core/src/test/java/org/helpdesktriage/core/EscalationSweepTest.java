@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
@@ -26,7 +25,8 @@ class EscalationSweepTest {
     private final Store store = new Store();
     private final AuditLog audit = AuditLog.memory();
     private final EscalationSweep sweep = new EscalationSweep(store, audit,
-            new EscalationService(EscalationPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)),
+            new EscalationService(EscalationService.Policy.defaults(),
+                    Clock.fixed(NOW, ZoneOffset.UTC)),
             "cron");
 
     /** A store in a sorted map, with one record that cannot be read. */

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
 import org.helpdesktriage.core.config.ModuleSettings;
 import org.helpdesktriage.core.error.TriageException;
-import org.helpdesktriage.core.escalation.EscalationPolicy;
+import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.internal.rules.RuleSet;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.InputLimits;
@@ -114,8 +114,8 @@ final class ConfigBuild {
                 c.sla(), layers.origins.getOrDefault("sla", "configuration"),
                 layers.lineFinder("sla"), categories, problems), null);
         List<RuleDefinition> rules = rules(c.rules(), categories, mode, sla);
-        EscalationPolicy escalation = step("escalation_threshold_hours",
-                () -> new EscalationPolicy(c.escalationThresholdHours(),
+        EscalationService.Policy escalation = step("escalation_threshold_hours",
+                () -> new EscalationService.Policy(c.escalationThresholdHours(),
                         c.autoEscalateCritical()), null);
         Priority defaultPriority = step("default_priority",
                 () -> priority(c.defaultPriority(), "default_priority"), null);

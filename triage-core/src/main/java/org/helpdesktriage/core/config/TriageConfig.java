@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.helpdesktriage.core.escalation.EscalationPolicy;
+import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
@@ -54,7 +54,7 @@ public record TriageConfig(
         List<RuleDefinition> rules,
         MatchMode matchMode,
         ScoringConfig scoring,
-        EscalationPolicy escalation,
+        EscalationService.Policy escalation,
         int maxTitleLength,
         int maxDescriptionLength,
         Priority defaultPriority,
@@ -92,7 +92,7 @@ public record TriageConfig(
 
     /** Creates a configuration without a shadow configuration. */
     public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
-            ScoringConfig scoring, EscalationPolicy escalation, int maxTitleLength,
+            ScoringConfig scoring, EscalationService.Policy escalation, int maxTitleLength,
             int maxDescriptionLength, Priority defaultPriority,
             Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
             boolean cacheEnabled, Duration cacheTtl, ClassifierPolicy classifier,
@@ -172,7 +172,7 @@ public record TriageConfig(
         private List<RuleDefinition> rules;
         private MatchMode matchMode;
         private ScoringConfig scoring;
-        private EscalationPolicy escalation;
+        private EscalationService.Policy escalation;
         private int maxTitleLength;
         private int maxDescriptionLength;
         private Priority defaultPriority;
@@ -233,7 +233,7 @@ public record TriageConfig(
         }
 
         /** Sets the escalation policy. */
-        public Builder escalation(EscalationPolicy value) {
+        public Builder escalation(EscalationService.Policy value) {
             escalation = value;
             return this;
         }

@@ -35,12 +35,12 @@ import org.helpdesktriage.core.sla.SlaSettings;
  */
 public final class EscalationService {
 
-    private final EscalationPolicy policy;
+    private final Policy policy;
     private final Clock clock;
     private final StageEscalator stages;
 
     /** Creates a service applying the age threshold of {@code policy}, with time from {@code clock}. */
-    public EscalationService(EscalationPolicy policy, Clock clock) {
+    public EscalationService(Policy policy, Clock clock) {
         this(policy, SlaSettings.none(), clock);
     }
 
@@ -48,7 +48,7 @@ public final class EscalationService {
      * Creates a service that applies the SLA escalation stages of {@code sla} when it has any,
      * else the age threshold of {@code policy}.
      */
-    public EscalationService(EscalationPolicy policy, SlaSettings sla, Clock clock) {
+    public EscalationService(Policy policy, SlaSettings sla, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.stages = Objects.requireNonNull(sla, "sla").hasStages() && sla.enabled()
@@ -153,5 +153,27 @@ public final class EscalationService {
 
     private static String trim(double hours) {
         return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
+    }
+
+    /**
+     * When a ticket escalates.
+     *
+     * @param thresholdHours an unfinished ticket older than this escalates
+     * @param autoEscalateCritical whether an unfinished critical ticket escalates whatever its age
+     */
+    public record Policy(double thresholdHours, boolean autoEscalateCritical) {
+
+        /** Checks the threshold. */
+        public Policy {
+            if (!(thresholdHours > 0) || Double.isInfinite(thresholdHours)) {
+                throw new IllegalArgumentException(
+                        "escalation_threshold_hours must be a number > 0, got " + thresholdHours);
+            }
+        }
+
+        /** Returns the defaults: 24 hours, critical tickets escalate at once. */
+        public static Policy defaults() {
+            return new Policy(24, true);
+        }
     }
 }

@@ -17,7 +17,7 @@ class EscalationServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final EscalationService service =
-            new EscalationService(EscalationPolicy.defaults(), clock);
+            new EscalationService(EscalationService.Policy.defaults(), clock);
 
     private static Ticket ticket(Priority p, Status s, Duration age) {
         return Ticket.builder().ticketId("TKT-1").title("t").description("d")
@@ -53,7 +53,8 @@ class EscalationServiceTest {
 
     @Test
     void escalate_criticalWithAutoEscalationOff_waitsForTheThreshold() {
-        EscalationService off = new EscalationService(new EscalationPolicy(24, false), clock);
+        EscalationService off = new EscalationService(new EscalationService.Policy(24, false),
+                clock);
         assertThat(off.escalate(ticket(Priority.CRITICAL, Status.NEW, Duration.ofHours(1))))
                 .isEmpty();
     }
@@ -68,7 +69,7 @@ class EscalationServiceTest {
 
     @Test
     void policy_nonPositiveThreshold_isRefused() {
-        assertThatThrownBy(() -> new EscalationPolicy(0, true))
+        assertThatThrownBy(() -> new EscalationService.Policy(0, true))
                 .hasMessageContaining("escalation_threshold_hours");
     }
 }

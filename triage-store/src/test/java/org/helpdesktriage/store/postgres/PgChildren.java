@@ -14,7 +14,6 @@ import org.helpdesktriage.core.BatchTriage;
 import org.helpdesktriage.core.EscalationSweep;
 import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
-import org.helpdesktriage.core.escalation.EscalationPolicy;
 import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.ingest.RawRecord;
 import org.helpdesktriage.core.ingest.RecordReaders;
@@ -59,7 +58,7 @@ public final class PgChildren {
                     Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"),
                             ZoneOffset.UTC);
                     EscalationSweep sweep = new EscalationSweep(db.tickets(), db.audit(),
-                            new EscalationService(EscalationPolicy.defaults(), clock),
+                            new EscalationService(EscalationService.Policy.defaults(), clock),
                             "sweep-" + ProcessHandle.current().pid());
                     System.out.println("ESCALATED " + sweep.run(null, false).escalations().size());
                 }
