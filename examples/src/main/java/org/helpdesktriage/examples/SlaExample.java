@@ -14,10 +14,10 @@ import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.DateRange;
 import org.helpdesktriage.core.sla.DueTime;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaPolicy;
 import org.helpdesktriage.core.sla.SlaSettings;
-import org.helpdesktriage.core.sla.SlaTarget;
 import org.helpdesktriage.core.sla.TimeRange;
 
 /**
@@ -42,7 +42,7 @@ public final class SlaExample {
 
         // a policy of the configuration, by id: both due times of a ticket created now
         SlaPolicy high = sla.policy("high").orElseThrow();
-        for (SlaTarget target : SlaTarget.values()) {
+        for (Sla.Target target : Sla.Target.values()) {
             System.out.printf("policy %s, %s due %s%n", high.id(), target.id(),
                     high.due(target, created).instant().orElseThrow());
         }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import org.helpdesktriage.core.job.SlaDue;
 import org.helpdesktriage.core.sla.BusinessCalendar;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaPolicy;
-import org.helpdesktriage.core.sla.SlaTarget;
 import org.helpdesktriage.core.sla.WorkingInterval;
 
 /** Prints an {@link SlaDue} as {@code sla due} shows it: text, or a JSON object. */
@@ -44,7 +44,7 @@ final class SlaDuePrinter {
         out.printf("%-20s %s (condition: %s)%n", "policy", policy.id(), policy.condition());
         out.printf("%-20s %s%n", "calendar", cal);
         out.printf("%-20s %s (%s)%n", "created", created, local(created, cal.zone()));
-        for (SlaTarget target : SlaTarget.values()) {
+        for (Sla.Target target : Sla.Target.values()) {
             Instant at = due.due(target).orElse(null);
             if (at == null) {
                 out.printf("%-20s none within the calendar's reach, %s of working time%n",
@@ -85,14 +85,14 @@ final class SlaDuePrinter {
         n.put("calendar", cal.id());
         n.put("time_zone", cal.zone().getId());
         n.put("created", due.created().toString());
-        for (SlaTarget target : SlaTarget.values()) {
+        for (Sla.Target target : Sla.Target.values()) {
             n.put(target.id() + "_due", due.due(target).map(Instant::toString).orElse(null));
         }
         n.put("first_response", policy.firstResponse().toString());
         n.put("resolution", policy.resolution().toString());
         if (explain) {
             ObjectNode ex = n.putObject("explain");
-            for (SlaTarget target : SlaTarget.values()) {
+            for (Sla.Target target : Sla.Target.values()) {
                 ArrayNode a = ex.putArray(target.id());
                 for (WorkingInterval w : due.counted(target, MAX_INTERVALS)) {
                     ObjectNode i = a.addObject();

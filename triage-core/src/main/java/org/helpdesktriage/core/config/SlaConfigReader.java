@@ -22,10 +22,10 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.DateRange;
-import org.helpdesktriage.core.sla.SlaSettings.EscalationStage;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaPolicy;
+import org.helpdesktriage.core.sla.SlaSettings.EscalationStage;
 import org.helpdesktriage.core.sla.SlaSettings;
-import org.helpdesktriage.core.sla.SlaTarget;
 import org.helpdesktriage.core.sla.TimeRange;
 
 /**
@@ -298,7 +298,7 @@ final class SlaConfigReader {
                     + "(first_response or resolution) and \"at\" (the elapsed fraction: 0.75, "
                     + "1.0, 1.5)");
         }
-        SlaTarget target = SlaTarget.parse(s.target()).orElseThrow(() -> error(at.key("target"),
+        Sla.Target target = Sla.Target.parse(s.target()).orElseThrow(() -> error(at.key("target"),
                 "'" + s.target() + "' is not first_response or resolution"));
         if (!(s.at() >= 0) || s.at().isInfinite()) {
             throw error(at.key("at"), "must be a fraction 0 or more (1.0: the target reached), "

@@ -19,9 +19,9 @@ import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.sla.BusinessCalendar;
 import org.helpdesktriage.core.sla.DueTime;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaPolicy;
-import org.helpdesktriage.core.sla.SlaTarget;
 import org.helpdesktriage.core.sla.WorkingInterval;
 
 /**
@@ -31,7 +31,7 @@ import org.helpdesktriage.core.sla.WorkingInterval;
  *
  * <pre>{@code
  * SlaDue due = SlaDue.of(config, "high", "billing", Instant.parse("2026-11-20T16:30:00Z"), now);
- * due.due(SlaTarget.RESOLUTION).ifPresent(System.out::println);
+ * due.due(Sla.Target.RESOLUTION).ifPresent(System.out::println);
  * }</pre>
  *
  * <p>The priority and category are read as a ticket's are (names or synonyms of the
@@ -44,7 +44,7 @@ public final class SlaDue {
     private final String category;
     private final Instant created;
     private final SlaPolicy policy;
-    private final Map<SlaTarget, Instant> due = new EnumMap<>(SlaTarget.class);
+    private final Map<Sla.Target, Instant> due = new EnumMap<>(Sla.Target.class);
     private final List<String> notes = new ArrayList<>();
 
     private SlaDue(Priority priority, String category, Instant created, SlaPolicy policy) {
@@ -55,7 +55,7 @@ public final class SlaDue {
         if (policy == null) {
             return;
         }
-        for (SlaTarget target : SlaTarget.values()) {
+        for (Sla.Target target : Sla.Target.values()) {
             DueTime d = policy.due(target, created);
             if (d instanceof DueTime.Rejected r) {
                 notes.add(target.id() + "_due left out: " + r.reason());
@@ -128,7 +128,7 @@ public final class SlaDue {
     }
 
     /** Returns when {@code target} falls due, or empty (no policy, or beyond the calendar). */
-    public Optional<Instant> due(SlaTarget target) {
+    public Optional<Instant> due(Sla.Target target) {
         return Optional.ofNullable(due.get(target));
     }
 
@@ -136,7 +136,7 @@ public final class SlaDue {
      * Returns the working intervals the due time of {@code target} counts from creation, at most
      * {@code max} of them; empty without a due time.
      */
-    public List<WorkingInterval> counted(SlaTarget target, int max) {
+    public List<WorkingInterval> counted(Sla.Target target, int max) {
         Instant d = due.get(target);
         return d == null ? List.of() : policy.calendar().workingIntervals(created, d, max);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,14 +37,14 @@ public record Sla(String policy, String calendar, Instant firstResponseDue, Inst
     }
 
     /** Returns when a target is due, or empty when it falls outside the supported range. */
-    public Optional<Instant> due(SlaTarget target) {
-        return Optional.ofNullable(target == SlaTarget.FIRST_RESPONSE ? firstResponseDue
+    public Optional<Instant> due(Target target) {
+        return Optional.ofNullable(target == Target.FIRST_RESPONSE ? firstResponseDue
                 : resolutionDue);
     }
 
     /** Returns whether a target was met, or empty when the ticket does not say. */
-    public Optional<Boolean> met(SlaTarget target) {
-        return Optional.ofNullable(target == SlaTarget.FIRST_RESPONSE ? firstResponseMet
+    public Optional<Boolean> met(Target target) {
+        return Optional.ofNullable(target == Target.FIRST_RESPONSE ? firstResponseMet
                 : resolutionMet);
     }
 
@@ -184,6 +185,38 @@ public record Sla(String policy, String calendar, Instant firstResponseDue, Inst
                         + "' is not true or false");
             }
             return (Boolean) v;
+        }
+    }
+
+    /** The two clocks of an SLA: until the first response, and until the resolution. */
+    public enum Target {
+        /** Until someone first answers the requester ({@code first_response_at}). */
+        FIRST_RESPONSE,
+        /** Until the ticket is resolved ({@code resolved_at}); pause statuses stop this clock. */
+        RESOLUTION;
+
+        /** Returns the name used in configuration and output ("first_response"). */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Returns the target named {@code value} (case-insensitive), or empty. */
+        public static Optional<Target> parse(String value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            String key = value.trim().toLowerCase(Locale.ROOT);
+            for (Target t : values()) {
+                if (t.id().equals(key)) {
+                    return Optional.of(t);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return id();
         }
     }
 }

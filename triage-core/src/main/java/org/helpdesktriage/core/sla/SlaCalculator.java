@@ -226,21 +226,21 @@ public final class SlaCalculator {
         }
         Sla.Stored s = followed.stored();
         return Optional.of(new SlaStatus(ticket.ticketId(), s.sla(),
-                state(ticket, followed, SlaTarget.FIRST_RESPONSE, now),
-                state(ticket, followed, SlaTarget.RESOLUTION, now)));
+                state(ticket, followed, Sla.Target.FIRST_RESPONSE, now),
+                state(ticket, followed, Sla.Target.RESOLUTION, now)));
     }
 
     /**
      * Returns when {@code fraction} of a target has elapsed for a followed ticket, paused time
      * added; empty when that moment falls outside the supported range.
      */
-    public Optional<Instant> elapsedAt(Ticket ticket, TicketSla followed, SlaTarget target,
+    public Optional<Instant> elapsedAt(Ticket ticket, TicketSla followed, Sla.Target target,
             double fraction) {
         Duration amount = scaled(followed.policy().target(target), fraction);
         if (amount == null) {
             return Optional.empty();
         }
-        if (target == SlaTarget.RESOLUTION) {
+        if (target == Sla.Target.RESOLUTION) {
             amount = amount.plus(followed.stored().paused());
         }
         return followed.policy().calendar().addWorkingTime(ticket.createdAt(), amount).instant();
@@ -251,7 +251,7 @@ public final class SlaCalculator {
      * open: not answered (or resolved), the ticket not finished, and, for the resolution, the
      * moment reached before a pause that holds the clock.
      */
-    public boolean hasElapsed(Ticket ticket, TicketSla followed, SlaTarget target,
+    public boolean hasElapsed(Ticket ticket, TicketSla followed, Sla.Target target,
             double fraction, Instant now) {
         if (followed.policy() == null || ticket.status().isFinished()
                 || answeredOrResolved(ticket, target) != null) {
@@ -261,7 +261,7 @@ public final class SlaCalculator {
         if (at.isEmpty()) {
             return false;
         }
-        Instant stop = target == SlaTarget.RESOLUTION
+        Instant stop = target == Sla.Target.RESOLUTION
                 ? followed.stored().sla().pausedSince() : null;
         return !at.get().isAfter(stop != null && stop.isBefore(now) ? stop : now);
     }
@@ -272,7 +272,7 @@ public final class SlaCalculator {
         return v == null ? Optional.empty() : Optional.of(Sla.Stored.fromMetadata(v));
     }
 
-    private SlaState state(Ticket ticket, TicketSla followed, SlaTarget target, Instant now) {
+    private SlaState state(Ticket ticket, TicketSla followed, Sla.Target target, Instant now) {
         Sla sla = followed.stored().sla();
         Optional<Boolean> met = sla.met(target);
         if (met.isPresent()) {
@@ -284,7 +284,7 @@ public final class SlaCalculator {
         if (hasElapsed(ticket, followed, target, 1.0, now)) {
             return SlaState.BREACHED;
         }
-        if (target == SlaTarget.RESOLUTION && sla.pausedSince() != null) {
+        if (target == Sla.Target.RESOLUTION && sla.pausedSince() != null) {
             return SlaState.PAUSED;
         }
         return hasElapsed(ticket, followed, target, settings.atRisk(), now) ? SlaState.AT_RISK
@@ -306,8 +306,8 @@ public final class SlaCalculator {
         Instant resolutionDue = calendar.addWorkingTime(created, resolution).instant()
                 .orElse(null);
         return new Sla(policy.id(), calendar.id(), firstDue, resolutionDue,
-                met(answeredOrResolved(ticket, SlaTarget.FIRST_RESPONSE), firstDue),
-                met(answeredOrResolved(ticket, SlaTarget.RESOLUTION), resolutionDue),
+                met(answeredOrResolved(ticket, Sla.Target.FIRST_RESPONSE), firstDue),
+                met(answeredOrResolved(ticket, Sla.Target.RESOLUTION), resolutionDue),
                 pausedSince);
     }
 
@@ -316,11 +316,11 @@ public final class SlaCalculator {
     }
 
     // null when the ticket does not say, or says it in a form check() rejects
-    private static Instant answeredOrResolved(Ticket ticket, SlaTarget target) {
+    private static Instant answeredOrResolved(Ticket ticket, Sla.Target target) {
         if (ticket.metadata().isEmpty()) {
             return null;
         }
-        Object v = ticket.metadata().get(target == SlaTarget.FIRST_RESPONSE ? FIRST_RESPONSE_AT
+        Object v = ticket.metadata().get(target == Sla.Target.FIRST_RESPONSE ? FIRST_RESPONSE_AT
                 : RESOLVED_AT);
         return v instanceof String s ? Timestamps.parse(s) : null;
     }

@@ -12,7 +12,7 @@ import org.helpdesktriage.core.rules.CheckedCondition;
  *
  * <pre>{@code
  * SlaPolicy high = settings.policy("high").orElseThrow();
- * Instant due = high.due(SlaTarget.RESOLUTION, created).instant().orElseThrow();
+ * Instant due = high.due(Sla.Target.RESOLUTION, created).instant().orElseThrow();
  * }</pre>
  *
  * @param id unique id, reported as the result's {@code sla.policy}
@@ -35,15 +35,15 @@ public record SlaPolicy(String id, CheckedCondition condition, BusinessCalendar 
     }
 
     /** Returns the target of one clock. */
-    public Duration target(SlaTarget target) {
-        return target == SlaTarget.FIRST_RESPONSE ? firstResponse : resolution;
+    public Duration target(Sla.Target target) {
+        return target == Sla.Target.FIRST_RESPONSE ? firstResponse : resolution;
     }
 
     /**
      * Returns when a clock's target falls due for a ticket created at {@code created}, without
      * pauses: what an embedding application needs to promise a date without triaging.
      */
-    public DueTime due(SlaTarget target, Instant created) {
+    public DueTime due(Sla.Target target, Instant created) {
         return calendar.addWorkingTime(created, target(target));
     }
 

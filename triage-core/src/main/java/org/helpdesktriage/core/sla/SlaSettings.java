@@ -104,7 +104,7 @@ public record SlaSettings(Map<String, BusinessCalendar> calendars, List<SlaPolic
      * @param at the fraction of the target that must have elapsed, 0 or more
      * @param actions what the stage does
      */
-    public record EscalationStage(String id, SlaTarget target, double at, Actions actions) {
+    public record EscalationStage(String id, Sla.Target target, double at, Actions actions) {
 
         /** Checks the values. */
         public EscalationStage {

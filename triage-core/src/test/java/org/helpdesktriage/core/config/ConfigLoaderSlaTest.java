@@ -16,8 +16,8 @@ import org.helpdesktriage.core.error.ErrorCode;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.rules.RuleDefinition;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaSettings;
-import org.helpdesktriage.core.sla.SlaTarget;
 import org.helpdesktriage.core.sla.TimeRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +92,7 @@ class ConfigLoaderSlaTest {
         assertThat(c.sla().atRisk()).isEqualTo(0.5);
         assertThat(c.sla().escalation()).extracting(s -> s.id() + " " + s.target() + " " + s.at())
                 .containsExactly("at_risk resolution 0.75", "breached first_response 1.0");
-        assertThat(c.sla().escalation().get(1).target()).isEqualTo(SlaTarget.FIRST_RESPONSE);
+        assertThat(c.sla().escalation().get(1).target()).isEqualTo(Sla.Target.FIRST_RESPONSE);
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.helpdesktriage.core.route.ClassifierPolicy;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
-import org.helpdesktriage.core.sla.SlaTarget;
+import org.helpdesktriage.core.sla.Sla;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,7 +165,7 @@ class ConfigSchemaTest {
         assertThat(strings(defs.path("status").path("enum")))
                 .isEqualTo(ids(Arrays.stream(Status.values()).map(Status::id)));
         assertThat(strings(defs.path("stage").path("properties").path("target").path("enum")))
-                .isEqualTo(ids(Arrays.stream(SlaTarget.values()).map(SlaTarget::id)));
+                .isEqualTo(ids(Arrays.stream(Sla.Target.values()).map(Sla.Target::id)));
         JsonNode props = schemaTree().path("properties");
         assertThat(strings(props.path("match_mode").path("enum")))
                 .isEqualTo(ids(Arrays.stream(MatchMode.values()).map(MatchMode::id)));

@@ -11,8 +11,8 @@ import org.helpdesktriage.core.TestTickets;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.sla.Sla;
 import org.helpdesktriage.core.sla.SlaStatus.SlaState;
-import org.helpdesktriage.core.sla.SlaTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,14 +38,14 @@ class SlaDueTest {
         SlaDue due = SlaDue.of(config(), " P1 ", "technical", CREATED, CREATED);
         assertThat(due.priority()).isEqualTo(Priority.CRITICAL);
         assertThat(due.policy()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("urgent"));
-        assertThat(due.due(SlaTarget.FIRST_RESPONSE)).contains(CREATED.plusSeconds(3600));
-        assertThat(due.due(SlaTarget.RESOLUTION)).contains(CREATED.plusSeconds(4 * 3600));
+        assertThat(due.due(Sla.Target.FIRST_RESPONSE)).contains(CREATED.plusSeconds(3600));
+        assertThat(due.due(Sla.Target.RESOLUTION)).contains(CREATED.plusSeconds(4 * 3600));
 
         SlaDue billing = SlaDue.of(config(), "low", "MONEY", CREATED, CREATED);
         assertThat(billing.category()).isEqualTo("billing");
         assertThat(billing.policy()).hasValueSatisfying(p -> assertThat(p.id())
                 .isEqualTo("billing"));
-        assertThat(billing.counted(SlaTarget.FIRST_RESPONSE, 10)).hasSize(1);
+        assertThat(billing.counted(Sla.Target.FIRST_RESPONSE, 10)).hasSize(1);
     }
 
     @Test
@@ -53,8 +53,8 @@ class SlaDueTest {
         SlaDue due = SlaDue.of(config(), "low", null, CREATED, CREATED);
         assertThat(due.category()).isEqualTo(config().categories().fallback());
         assertThat(due.policy()).isEmpty();
-        assertThat(due.due(SlaTarget.RESOLUTION)).isEmpty();
-        assertThat(due.counted(SlaTarget.RESOLUTION, 10)).isEmpty();
+        assertThat(due.due(Sla.Target.RESOLUTION)).isEmpty();
+        assertThat(due.counted(Sla.Target.RESOLUTION, 10)).isEmpty();
     }
 
     @Test

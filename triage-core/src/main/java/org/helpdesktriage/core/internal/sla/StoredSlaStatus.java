@@ -11,7 +11,6 @@ import org.helpdesktriage.core.sla.SlaCalculator;
 import org.helpdesktriage.core.sla.SlaSettings;
 import org.helpdesktriage.core.sla.SlaStatus.SlaState;
 import org.helpdesktriage.core.sla.SlaStatus;
-import org.helpdesktriage.core.sla.SlaTarget;
 
 /**
  * Where a stored ticket stands by the SLA stored on it ({@code metadata.sla}): its due times as
@@ -47,11 +46,11 @@ public final class StoredSlaStatus {
         }
         Sla sla = stored.get().sla();
         return Optional.of(new SlaStatus(ticket.ticketId(), sla,
-                state(ticket, sla, SlaTarget.FIRST_RESPONSE, settings, now),
-                state(ticket, sla, SlaTarget.RESOLUTION, settings, now)));
+                state(ticket, sla, Sla.Target.FIRST_RESPONSE, settings, now),
+                state(ticket, sla, Sla.Target.RESOLUTION, settings, now)));
     }
 
-    private static SlaState state(Ticket ticket, Sla sla, SlaTarget target,
+    private static SlaState state(Ticket ticket, Sla sla, Sla.Target target,
             SlaSettings settings, Instant now) {
         Optional<Boolean> met = sla.met(target);
         if (met.isPresent()) {
@@ -60,9 +59,9 @@ public final class StoredSlaStatus {
         if (ticket.status().isFinished()) {
             return SlaState.DONE;
         }
-        Instant due = target == SlaTarget.FIRST_RESPONSE ? sla.firstResponseDue()
+        Instant due = target == Sla.Target.FIRST_RESPONSE ? sla.firstResponseDue()
                 : sla.resolutionDue();
-        Instant paused = target == SlaTarget.RESOLUTION ? sla.pausedSince() : null;
+        Instant paused = target == Sla.Target.RESOLUTION ? sla.pausedSince() : null;
         Instant until = paused != null && paused.isBefore(now) ? paused : now;
         if (due != null && !until.isBefore(due)) {
             return SlaState.BREACHED;
