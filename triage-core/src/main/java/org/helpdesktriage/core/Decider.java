@@ -17,7 +17,7 @@ import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.route.Routing.ModelPrediction;
 import org.helpdesktriage.core.route.Routing;
-import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.Score;
 import org.helpdesktriage.core.sla.Sla;
 
@@ -65,7 +65,7 @@ final class Decider {
         List<String> notes = inputNotes;
         if (!outcome.errors().isEmpty()) {
             notes = new ArrayList<>(inputNotes);
-            for (RuleEvaluation error : outcome.errors()) {
+            for (RuleDefinition.Evaluation error : outcome.errors()) {
                 notes.add("rule '" + error.ruleId() + "' failed and counted as not matching: "
                         + error.detail());
             }

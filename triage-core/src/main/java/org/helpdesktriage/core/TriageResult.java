@@ -7,7 +7,7 @@ import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.route.Routing;
-import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.Score;
 import org.helpdesktriage.core.sla.Sla;
 
@@ -30,7 +30,7 @@ import org.helpdesktriage.core.sla.Sla;
  *     none ({@link TriageEngine.Builder#shadow})
  */
 public record TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
-        List<RuleEvaluation> explanation, SourcePosition position, Sla sla,
+        List<RuleDefinition.Evaluation> explanation, SourcePosition position, Sla sla,
         String configFingerprint, ShadowDecision shadow) {
 
     /** Checks the values and copies the lists. */
@@ -44,20 +44,20 @@ public record TriageResult(Ticket ticket, Routing routing, Score score, List<Str
 
     /** Creates a result without a shadow decision. */
     public TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
-            List<RuleEvaluation> explanation, SourcePosition position, Sla sla,
+            List<RuleDefinition.Evaluation> explanation, SourcePosition position, Sla sla,
             String configFingerprint) {
         this(ticket, routing, score, notes, explanation, position, sla, configFingerprint, null);
     }
 
     /** Creates a result without an SLA and without a configuration fingerprint. */
     public TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
-            List<RuleEvaluation> explanation, SourcePosition position) {
+            List<RuleDefinition.Evaluation> explanation, SourcePosition position) {
         this(ticket, routing, score, notes, explanation, position, null, null);
     }
 
     /** Creates a result without a configuration fingerprint. */
     public TriageResult(Ticket ticket, Routing routing, Score score, List<String> notes,
-            List<RuleEvaluation> explanation, SourcePosition position, Sla sla) {
+            List<RuleDefinition.Evaluation> explanation, SourcePosition position, Sla sla) {
         this(ticket, routing, score, notes, explanation, position, sla, null);
     }
 

@@ -105,4 +105,22 @@ public record RuleDefinition(
             this(category, assignTo, priority, allowLowerPriority, tags, null);
         }
     }
+
+    /**
+     * How one rule fared on one ticket, for explanations.
+     *
+     * @param ruleId the rule's id
+     * @param matched whether the rule matched
+     * @param detail for a match, the conditions that held; for a miss, the condition that failed
+     *     and the value it saw ({@code "title contains_any_word [lock, locked] was false: no such
+     *     word"}); for a rule that failed, the error; for a rule not reached, why
+     */
+    public record Evaluation(String ruleId, boolean matched, String detail) {
+
+        /** Checks the values. */
+        public Evaluation {
+            Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
 }

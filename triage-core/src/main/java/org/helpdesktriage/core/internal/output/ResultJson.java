@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.helpdesktriage.core.TriageOutcome.TriageDecision;
-import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.TriageResult.ShadowDecision;
+import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.route.Routing;
-import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.Score;
 import org.helpdesktriage.core.sla.Sla;
 
@@ -171,10 +171,10 @@ final class ResultJson {
     }
 
     /** Writes an explanation: one object per rule evaluated. */
-    public static void writeExplanation(JsonGenerator g, List<RuleEvaluation> evaluations)
-            throws IOException {
+    public static void writeExplanation(JsonGenerator g,
+            List<RuleDefinition.Evaluation> evaluations) throws IOException {
         g.writeStartArray();
-        for (RuleEvaluation e : evaluations) {
+        for (RuleDefinition.Evaluation e : evaluations) {
             g.writeStartObject();
             g.writeStringField("rule", e.ruleId());
             g.writeBooleanField("matched", e.matched());

@@ -2,7 +2,7 @@ package org.helpdesktriage.core.internal.rules;
 
 import java.util.List;
 import java.util.Optional;
-import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.rules.RuleDefinition;
 
 /**
  * What the rules made of one ticket.
@@ -11,8 +11,8 @@ import org.helpdesktriage.core.rules.RuleEvaluation;
  * @param evaluations every rule's evaluation, in rule order; empty unless asked for
  * @param errors rules that threw while evaluating, counted as not matching
  */
-public record RuleOutcome(List<RuleMatch> matches, List<RuleEvaluation> evaluations,
-        List<RuleEvaluation> errors) {
+public record RuleOutcome(List<RuleMatch> matches, List<RuleDefinition.Evaluation> evaluations,
+        List<RuleDefinition.Evaluation> errors) {
 
     /** Copies the lists. */
     public RuleOutcome {

@@ -14,7 +14,6 @@ import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
-import org.helpdesktriage.core.rules.RuleEvaluation;
 
 /**
  * The rules of a configuration, compiled once and evaluated against one ticket at a time.
@@ -192,7 +191,7 @@ public final class RuleSet {
 
     private RuleOutcome fast(Facts facts) {
         List<RuleMatch> matches = null;
-        List<RuleEvaluation> errors = null;
+        List<RuleDefinition.Evaluation> errors = null;
         for (CompiledRule rule : order) {
             boolean matched;
             try {

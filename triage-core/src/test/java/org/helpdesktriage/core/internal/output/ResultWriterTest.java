@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.helpdesktriage.core.TriageOutcome.TriageDecision;
-import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.TriageResult.ShadowDecision;
+import org.helpdesktriage.core.TriageResult;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.model.FieldError;
@@ -25,7 +25,7 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.route.Routing;
-import org.helpdesktriage.core.rules.RuleEvaluation;
+import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.Score;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class ResultWriterTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static TriageResult result(String id, List<RuleEvaluation> explanation) {
+    private static TriageResult result(String id, List<RuleDefinition.Evaluation> explanation) {
         Ticket t = Ticket.builder().ticketId(id).title("Locked out").description("Ünïcode, \"q\"")
                 .requesterEmail("a@example.com").category("account").priority(Priority.HIGH)
                 .status(Status.TRIAGED).createdAt(Instant.parse("2026-11-20T10:00:00Z"))
@@ -136,7 +136,7 @@ class ResultWriterTest {
     @Test
     void jsonl_isOneObjectPerLineWithExplanation() throws IOException {
         String out = write(OutputFormat.JSONL, false, true,
-                result("TKT-1", List.of(new RuleEvaluation("r1", false, "all[0] was false"))),
+                result("TKT-1", List.of(new RuleDefinition.Evaluation("r1", false, "all[0] was false"))),
                 result("TKT-2", List.of()));
         String[] lines = out.split("\n");
         assertThat(lines).hasSize(2);
@@ -180,7 +180,7 @@ class ResultWriterTest {
     @Test
     void csv_headerAndCells_comeFromOneColumnList() throws IOException {
         List<Map<String, String>> rows = csvRows(write(OutputFormat.CSV, false, true,
-                result("TKT-1", List.of(new RuleEvaluation("r1", true, "matched")))));
+                result("TKT-1", List.of(new RuleDefinition.Evaluation("r1", true, "matched")))));
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(List.copyOf(row.keySet()).subList(0, Ticket.FIELDS.size()))
                     .containsExactlyElementsOf(Ticket.FIELDS);

@@ -26,7 +26,6 @@ import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
-import org.helpdesktriage.core.rules.RuleEvaluation;
 import org.junit.jupiter.api.Test;
 
 class RuleSetTest {
@@ -122,9 +121,9 @@ class RuleSetTest {
                 rule("second", "medium", ALWAYS), rule("third", "low", BILLING));
         RuleOutcome outcome = evaluate(set, aTicket().build(), true);
         assertThat(matchedIds(outcome)).containsExactly("first");
-        assertThat(outcome.evaluations()).extracting(RuleEvaluation::ruleId)
+        assertThat(outcome.evaluations()).extracting(RuleDefinition.Evaluation::ruleId)
                 .containsExactly("first", "second", "third");
-        assertThat(outcome.evaluations()).extracting(RuleEvaluation::matched)
+        assertThat(outcome.evaluations()).extracting(RuleDefinition.Evaluation::matched)
                 .containsExactly(true, true, false);
         assertThat(outcome.evaluations().get(1).detail())
                 .startsWith("matched but not applied: rule 'first' matched first");
@@ -150,7 +149,7 @@ class RuleSetTest {
         RuleOutcome explained = evaluate(set, aTicket().build(), true);
         assertThat(matchedIds(explained)).containsExactly("a", "b");
         assertThat(explained.evaluations().get(2))
-                .isEqualTo(new RuleEvaluation("c", false, "not evaluated: stopped by rule 'b'"));
+                .isEqualTo(new RuleDefinition.Evaluation("c", false, "not evaluated: stopped by rule 'b'"));
     }
 
     @Test
@@ -224,10 +223,10 @@ class RuleSetTest {
         for (boolean explain : new boolean[] {false, true}) {
             RuleOutcome outcome = evaluate(set, t, explain);
             assertThat(matchedIds(outcome)).containsExactly("fine");
-            assertThat(outcome.errors()).containsExactly(new RuleEvaluation("explodes", false,
+            assertThat(outcome.errors()).containsExactly(new RuleDefinition.Evaluation("explodes", false,
                     "error: IllegalStateException: boom"));
         }
-        assertThat(evaluate(set, t, true).evaluations()).extracting(RuleEvaluation::ruleId)
+        assertThat(evaluate(set, t, true).evaluations()).extracting(RuleDefinition.Evaluation::ruleId)
                 .containsExactly("explodes", "fine");
     }
 
