@@ -6,6 +6,7 @@ module org.helpdesktriage.examples {
     requires org.helpdesktriage.core;
     // TicketGenerator streams with the Jackson core generator
     requires com.fasterxml.jackson.core;
-    // Not org.helpdesktriage.store: no example uses it yet (its descriptor exports the
-    // store and store.provider packages only; docs/architecture.md)
+    // DataDirectoryExample keeps tickets in a data directory: through the store's provider,
+    // the only packages its descriptor exports besides the store's API
+    requires org.helpdesktriage.store;
 }

@@ -37,10 +37,11 @@ class JsonTicketExampleTest {
     }
 
     @Test
-    void examples_useNoInternalPackage_andNoModuleButCore() {
+    void examples_useNoInternalPackage_andOfTheStoreOnlyItsApiAndProvider() {
         classes().that().resideInAPackage("org.helpdesktriage.examples..")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages(
-                        "org.helpdesktriage..internal..", "org.helpdesktriage.store..",
+                        "org.helpdesktriage..internal..", "org.helpdesktriage.store.file..",
+                        "org.helpdesktriage.store.archive..", "org.helpdesktriage.store.postgres..",
                         "org.helpdesktriage.cli..")
                 .check(new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
