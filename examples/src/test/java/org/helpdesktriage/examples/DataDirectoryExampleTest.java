@@ -2,9 +2,6 @@ package org.helpdesktriage.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,15 +16,8 @@ class DataDirectoryExampleTest {
     void ticketsAreStored_rejectsKeptAsDeadLetters_andTheDirectoryIsHealthy() throws Exception {
         Path input = Path.of("tickets-with-errors.jsonl");
         long records = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).count();
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            DataDirectoryExample.main(new String[] {input.toString()});
-        } finally {
-            System.setOut(original);
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        String out = ExampleRun.stdout(() -> DataDirectoryExample.main(
+                new String[] {input.toString()}));
         assertThat(DataDirectoryExample.class.getModule().isNamed()).as("on the module path")
                 .isTrue();
         assertThat(out).as(out).contains("healthy: true");

@@ -2,9 +2,6 @@ package org.helpdesktriage.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The embedding example builds and runs as the README says. */
@@ -12,16 +9,8 @@ class EmbedExampleTest {
 
     @Test
     void embedExample_triagesTicketsAndTheExampleFile() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            // the test runs in the examples module, where tickets.json sits
-            EmbedExample.main(new String[] {"", "tickets.json"});
-        } finally {
-            System.setOut(original);
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        // the test runs in the examples module, where tickets.json sits
+        String out = ExampleRun.stdout(() -> EmbedExample.main(new String[] {"", "tickets.json"}));
         assertThat(out).contains("TKT-20261120-0A1B2C3D -> billing-team, priority critical,"
                 + " rule critical_billing");
         assertThat(out).contains("TKT-20261120-1B2C3D4E -> engineering-team, priority low,"

@@ -2,9 +2,6 @@ package org.helpdesktriage.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The SLA example computes due dates from config-sla.json without triaging. */
@@ -12,16 +9,9 @@ class SlaExampleTest {
 
     @Test
     void slaExample_computesDueDatesWithTheExampleConfiguration() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            // the test runs in the examples module, where config-sla.json sits
-            SlaExample.main(new String[] {"config-sla.json", "2026-12-23T15:00:00Z"});
-        } finally {
-            System.setOut(original);
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        // the test runs in the examples module, where config-sla.json sits
+        String out = ExampleRun.stdout(() -> SlaExample.main(
+                new String[] {"config-sla.json", "2026-12-23T15:00:00Z"}));
         // Wed 16:00 CET: 1 h to 17:00; Christmas and the weekend; Monday 28 has 7 h
         assertThat(out).contains("policy high, first_response due 2026-12-23T16:00:00Z")
                 .contains("policy high, resolution due 2026-12-28T16:00:00Z");

@@ -175,6 +175,10 @@ public final class StorageProvider {
     /**
      * Checks an archive whole and compares it with the data directory, file by file, as a
      * restore would: no lock, nothing written.
+     *
+     * @throws UnsupportedOperationException for the PostgreSQL store, whose restore is one
+     *     transaction with nothing to compare file by file (the command line refuses
+     *     {@code restore --dry-run} there as a usage error before calling this)
      */
     public RestorePlan planRestore(Path archive) {
         if (database()) {
