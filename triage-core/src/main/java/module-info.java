@@ -18,6 +18,7 @@ module org.helpdesktriage.core {
     requires liblinear;
 
     exports org.helpdesktriage.core;
+    exports org.helpdesktriage.core.assign;
     exports org.helpdesktriage.core.classify;
     exports org.helpdesktriage.core.config;
     exports org.helpdesktriage.core.error;

@@ -3,7 +3,6 @@ package org.helpdesktriage.cli;
 import java.io.IOException;
 import java.util.Map;
 import org.helpdesktriage.core.BatchTriage;
-import org.helpdesktriage.core.StoringStep;
 import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.job.TriageJob;
@@ -108,8 +107,10 @@ final class TriageCommand extends RecordedCommand {
                 .explain(options.explain).build();
         TriageJobListener listener = new TriageJobListener(run, metrics, counts, this);
         TriageJob.Builder job = options.job(engine, new StdoutStream(out()),
-                new StdoutStream(err())).listener(listener).stopWhen(this::stopRequested)
-                .storing(run == null ? StoringStep.none() : run.storing(engine));
+                new StdoutStream(err())).listener(listener).stopWhen(this::stopRequested);
+        if (run != null) {
+            job.storing(run.storing(engine));
+        }
         BatchTriage.Summary summary = listener.run(job, options.input());
         listener.tell(summary, engine, shadow.report(engine, metrics, counts, details),
                 dryRun(), options.rejectsPath());

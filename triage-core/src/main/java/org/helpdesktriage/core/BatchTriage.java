@@ -224,6 +224,10 @@ public final class BatchTriage {
         });
         Deque<Future<Done>> inFlight = new ArrayDeque<>();
         int maxInFlight = 2 * parallelism;
+        // assignment sees the tickets in input order (ticket 2 sees ticket 1's agent): workers
+        // decide, and this thread stores each chunk as it comes out, in order
+        boolean inOrder = storing.assigns();
+        Emitter<T> emitter = new Emitter<>(storing, prepare, counter);
         try {
             while (records.hasNext()) {
                 List<Supplier<RawRecord>> chunk = new ArrayList<>(CHUNK_SIZE);
@@ -234,6 +238,12 @@ public final class BatchTriage {
                 }
                 inFlight.add(pool.submit(() -> {
                     TriageOutcome[] out = new TriageOutcome[chunk.size()];
+                    if (inOrder) {
+                        for (int i = 0; i < out.length; i++) {
+                            out[i] = engine.triage(chunk.get(i).get());
+                        }
+                        return new Done(out, null);
+                    }
                     Object[] prepared = new Object[out.length];
                     boolean inChunks = storing.savesInChunks();
                     for (int i = 0; i < out.length; i++) {
@@ -250,11 +260,11 @@ public final class BatchTriage {
                     return new Done(out, prepared);
                 }));
                 while (inFlight.size() >= maxInFlight) {
-                    emit(inFlight.poll(), counter);
+                    emitter.emit(inFlight.poll());
                 }
             }
             while (!inFlight.isEmpty()) {
-                emit(inFlight.poll(), counter);
+                emitter.emit(inFlight.poll());
             }
         } finally {
             inFlight.forEach(f -> f.cancel(true));
@@ -270,7 +280,27 @@ public final class BatchTriage {
         return () -> record;
     }
 
-    private static <T> void emit(Future<Done> future, Counter<T> counter) {
+    private record Emitter<T>(StoringStep storing,
+            Function<? super TriageOutcome, ? extends T> prepare, Counter<T> counter) {
+
+        void emit(Future<Done> future) {
+            Done done = BatchTriage.done(future);
+            if (done.prepared == null) {
+                List<TriageOutcome> saved = storing.saveAll(Arrays.asList(done.outcomes));
+                for (TriageOutcome o : saved) {
+                    counter.accept(o, prepare.apply(o));
+                }
+                return;
+            }
+            for (int i = 0; i < done.outcomes.length; i++) {
+                @SuppressWarnings("unchecked")
+                T prepared = (T) done.prepared[i];
+                counter.accept(done.outcomes[i], prepared);
+            }
+        }
+    }
+
+    private static Done done(Future<Done> future) {
         Done done;
         try {
             done = future.get();
@@ -287,11 +317,7 @@ public final class BatchTriage {
             }
             throw new TriageException(ErrorCode.INTERNAL, "triage failed: " + cause, cause);
         }
-        for (int i = 0; i < done.outcomes.length; i++) {
-            @SuppressWarnings("unchecked")
-            T prepared = (T) done.prepared[i];
-            counter.accept(done.outcomes[i], prepared);
-        }
+        return done;
     }
 
     private record Done(TriageOutcome[] outcomes, Object[] prepared) {

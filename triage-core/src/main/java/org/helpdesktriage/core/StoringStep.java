@@ -8,7 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.helpdesktriage.core.assign.AgentLedger;
+import org.helpdesktriage.core.assign.Assignment;
+import org.helpdesktriage.core.assign.AssignmentStrategy;
+import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.internal.store.TicketChanges;
 import org.helpdesktriage.core.model.Ticket;
@@ -39,7 +44,7 @@ import org.helpdesktriage.core.store.TicketStore;
 public final class StoringStep {
 
     private static final StoringStep NONE = new StoringStep(null, null, null, null, null, null,
-            null);
+            null, null);
 
     private final TicketStore store;
     private final AuditLog audit;
@@ -48,9 +53,10 @@ public final class StoringStep {
     private final String runId;
     private final Clock clock;
     private final String fingerprint;
+    private final Assigning assigning;
 
     private StoringStep(TicketStore store, AuditLog audit, TriageSla sla, String actor,
-            String runId, Clock clock, String fingerprint) {
+            String runId, Clock clock, String fingerprint, Assigning assigning) {
         this.store = store;
         this.audit = audit;
         this.sla = sla;
@@ -58,6 +64,7 @@ public final class StoringStep {
         this.runId = runId;
         this.clock = clock;
         this.fingerprint = fingerprint;
+        this.assigning = assigning;
     }
 
     /**
@@ -76,6 +83,20 @@ public final class StoringStep {
     /** Returns whether this step stores anything ({@code false} for {@link #none()}). */
     public boolean stores() {
         return store != null;
+    }
+
+    /**
+     * Returns whether this step assigns tickets to agents (the configuration has a roster).
+     * Such a step must be handed the outcomes in input order, so that each ticket sees the
+     * assignments before it: {@link BatchTriage} does.
+     */
+    public boolean assigns() {
+        return assigning != null;
+    }
+
+    /** Returns what assignment did so far, or empty when this step assigns nobody. */
+    public Optional<Assignment.Counts> assignmentStats() {
+        return Optional.ofNullable(assigning).map(Assigning::stats);
     }
 
     /**
@@ -100,7 +121,8 @@ public final class StoringStep {
      */
     public TriageOutcome save(TriageOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        if (store == null || !(outcome instanceof TriageOutcome.Triaged t)) {
+        if ((store == null && assigning == null)
+                || !(outcome instanceof TriageOutcome.Triaged t)) {
             return outcome;
         }
         return new TriageOutcome.Triaged(save(t.arriving(), t.result()), t.arriving());
@@ -115,17 +137,31 @@ public final class StoringStep {
     public TriageResult save(Ticket arriving, TriageResult result) {
         Objects.requireNonNull(arriving, "arriving");
         Objects.requireNonNull(result, "result");
-        if (store == null) {
+        if (store == null && assigning == null) {
             return result;
         }
-        List<String> problems = new ArrayList<>(0);
-        Ticket previous = read(arriving.ticketId(), problems);
-        Update u = update(arriving, previous, withNotes(result, problems));
-        if (u.entry() != null) {
-            store.save(u.ticket());
-            audit.append(u.entry());
+        try (AgentLedger.Board board = assigning == null ? null : assigning.open()) {
+            if (store == null) {
+                TriageResult assigned = assigning.assign(result.ticket(), null, result, board)
+                        .result();
+                board.commit();
+                return assigned;
+            }
+            List<String> problems = new ArrayList<>(0);
+            Ticket previous = read(arriving.ticketId(), problems);
+            Update u = update(arriving, previous, result.withNotes(problems), board);
+            if (u.entry() != null) {
+                store.save(u.ticket());
+                audit.append(u.entry());
+                if (u.assignEntry() != null) {
+                    audit.append(u.assignEntry());
+                }
+            }
+            if (board != null) {
+                board.commit();
+            }
+            return u.result();
         }
-        return u.result();
     }
 
     /**
@@ -136,10 +172,10 @@ public final class StoringStep {
      */
     public List<TriageOutcome> saveAll(List<TriageOutcome> outcomes) {
         Objects.requireNonNull(outcomes, "outcomes");
-        if (store == null) {
+        if (store == null && assigning == null) {
             return outcomes;
         }
-        if (!store.savesInChunks()) {
+        if (store == null || !store.savesInChunks()) {
             return outcomes.stream().map(this::save).toList();
         }
         List<Ticket> arriving = new ArrayList<>();
@@ -153,7 +189,13 @@ public final class StoringStep {
         if (arriving.isEmpty()) {
             return outcomes;
         }
-        List<TriageResult> done = writeChunk(arriving, results);
+        List<TriageResult> done;
+        try (AgentLedger.Board board = assigning == null ? null : assigning.open()) {
+            done = writeChunk(arriving, results, board);
+            if (board != null) {
+                board.commit();
+            }
+        }
         Map<TriageResult, TriageResult> byProvisional = new IdentityHashMap<>();
         for (int i = 0; i < done.size(); i++) {
             byProvisional.put(results.get(i), done.get(i));
@@ -167,7 +209,8 @@ public final class StoringStep {
     }
 
     // one read and one write for the whole chunk; a ticket seen twice merges into the first
-    private List<TriageResult> writeChunk(List<Ticket> arriving, List<TriageResult> results) {
+    private List<TriageResult> writeChunk(List<Ticket> arriving, List<TriageResult> results,
+            AgentLedger.Board board) {
         Set<String> ids = new LinkedHashSet<>();
         arriving.forEach(t -> ids.add(t.ticketId()));
         Map<String, Ticket> latest = null;
@@ -178,6 +221,7 @@ public final class StoringStep {
         }
         List<Ticket> tickets = new ArrayList<>();
         List<AuditLog.Entry> entries = new ArrayList<>();
+        List<AuditLog.Entry> assignEntries = new ArrayList<>();
         List<TriageResult> done = new ArrayList<>(results.size());
         Map<String, Ticket> seen = new HashMap<>();
         for (int i = 0; i < arriving.size(); i++) {
@@ -186,15 +230,20 @@ public final class StoringStep {
             Ticket previous = seen.containsKey(in.ticketId()) ? seen.get(in.ticketId())
                     : latest != null ? latest.get(in.ticketId())
                     : read(in.ticketId(), problems);
-            Update u = update(in, previous, withNotes(results.get(i), problems));
+            Update u = update(in, previous, results.get(i).withNotes(problems), board);
             seen.put(in.ticketId(), u.ticket());
             if (u.entry() != null) {
                 tickets.add(u.ticket());
                 entries.add(u.entry());
+                if (u.assignEntry() != null) {
+                    assignEntries.add(u.assignEntry());
+                }
             }
             done.add(u.result());
         }
         if (!tickets.isEmpty()) {
+            // entry i is ticket i's; the assignments' entries follow the triage entries
+            entries.addAll(assignEntries);
             store.saveAll(tickets, audit, entries);
         }
         return done;
@@ -206,8 +255,14 @@ public final class StoringStep {
      * @param ticket the ticket to store
      * @param entry its audit entry, or {@code null} when nothing changed (nothing is written)
      * @param result the result, reporting the ticket as stored
+     * @param assignEntry the audit entry of an assignment made, or {@code null}
      */
-    private record Update(Ticket ticket, AuditLog.Entry entry, TriageResult result) {
+    private record Update(Ticket ticket, AuditLog.Entry entry, TriageResult result,
+            AuditLog.Entry assignEntry) {
+
+        Update(Ticket ticket, AuditLog.Entry entry, TriageResult result) {
+            this(ticket, entry, result, null);
+        }
     }
 
     /**
@@ -215,23 +270,35 @@ public final class StoringStep {
      * ticket seen for the first time). The audit entry of a first import compares with the record
      * as it arrived; of a re-import, with the stored ticket.
      */
-    private Update update(Ticket arriving, Ticket previous, TriageResult result) {
+    private Update update(Ticket arriving, Ticket previous, TriageResult result,
+            AgentLedger.Board board) {
         Ticket merged = previous == null ? ReimportMerge.first(arriving, result.ticket())
                 : ReimportMerge.merge(previous, arriving, result.ticket());
-        TriageResult reported = withTicket(result, merged);
+        TriageResult reported = result.withTicket(merged);
         Ticket after = merged;
         if (sla != null && result.sla() != null) {
             TriageSla.Saved saved = sla.track(previous, reported, clock.instant());
             after = saved.ticket();
             reported = saved.result();
         }
+        AuditLog.Entry assignEntry = null;
+        if (board != null) {
+            Assigning.Assigned a = assigning.assign(after, previous, reported, board);
+            after = a.result().ticket();
+            reported = a.result();
+            if (a.made()) {
+                assignEntry = new AuditLog.Entry(after.updatedAt(), actor, "assign",
+                        after.ticketId(), Map.of("assignee", new AuditLog.Entry.Change(null,
+                                AgentLedger.assigneeOf(after))), runId);
+            }
+        }
         if (previous != null && ReimportMerge.unchanged(previous, after)) {
-            return new Update(previous, null, withTicket(reported, previous));
+            return new Update(previous, null, reported.withTicket(previous));
         }
         Map<String, AuditLog.Entry.Change> changes = previous == null
                 ? TicketChanges.between(arriving, after) : ReimportMerge.changes(previous, after);
         return new Update(after, new AuditLog.Entry(after.updatedAt(), actor, "triage",
-                after.ticketId(), changes, runId), reported);
+                after.ticketId(), changes, runId), reported, assignEntry);
     }
 
     private Ticket read(String ticketId, List<String> problems) {
@@ -244,21 +311,6 @@ public final class StoringStep {
         }
     }
 
-    private static TriageResult withNotes(TriageResult r, List<String> more) {
-        if (more.isEmpty()) {
-            return r;
-        }
-        List<String> notes = new ArrayList<>(r.notes());
-        notes.addAll(more);
-        return new TriageResult(r.ticket(), r.routing(), r.score(), notes, r.explanation(),
-                r.position(), r.sla(), r.configFingerprint(), r.shadow());
-    }
-
-    private static TriageResult withTicket(TriageResult r, Ticket ticket) {
-        return new TriageResult(ticket, r.routing(), r.score(), r.notes(), r.explanation(),
-                r.position(), r.sla(), r.configFingerprint(), r.shadow());
-    }
-
     /** Builds a {@link StoringStep}; only the store is required. */
     public static final class Builder {
         private final TriageEngine engine;
@@ -266,9 +318,32 @@ public final class StoringStep {
         private AuditLog audit = AuditLog.noop();
         private String actor = "helpdesk-triage";
         private String runId;
+        private AgentLedger ledger;
+        private final Map<String, AssignmentStrategy> strategies = new HashMap<>();
 
         private Builder(TriageEngine engine) {
             this.engine = engine;
+        }
+
+        /**
+         * Sets where agents' loads and last assignments are kept between runs (default: read from
+         * the store's tickets when first needed, {@link AgentLedger#over}, or nothing without a
+         * store). The file and PostgreSQL stores offer ledgers of their own, which several
+         * processes can share. Used only when the configuration has agents.
+         */
+        public Builder agentLedger(AgentLedger value) {
+            this.ledger = Objects.requireNonNull(value, "agentLedger");
+            return this;
+        }
+
+        /**
+         * Gives {@code team}'s tickets out by {@code strategy}, whatever the configuration names
+         * for it (reported as strategy {@code custom}).
+         */
+        public Builder assignmentStrategy(String team, AssignmentStrategy strategy) {
+            strategies.put(Objects.requireNonNull(team, "team"),
+                    Objects.requireNonNull(strategy, "strategy"));
+            return this;
         }
 
         /**
@@ -302,18 +377,23 @@ public final class StoringStep {
         }
 
         /**
-         * Returns the step.
+         * Returns the step. Without a store, a configuration with agents gives a step that only
+         * assigns (loads counted within the run).
          *
-         * @throws IllegalStateException when no store was set: a step without one would store
-         *     nothing ({@link StoringStep#none()} says so on purpose)
+         * @throws IllegalStateException when no store was set and the configuration has no
+         *     agents: a step without either would do nothing ({@link StoringStep#none()} says so
+         *     on purpose)
          */
         public StoringStep build() {
-            if (store == null) {
+            TriageConfig config = engine.config();
+            if (store == null && !config.assignment().enabled()) {
                 throw new IllegalStateException("a storing step needs a store; set store(...),"
                         + " or use StoringStep.none() to store nothing");
             }
-            return new StoringStep(store, audit, TriageSla.of(engine.config(), engine.rules()),
-                    actor, runId, engine.clock(), engine.fingerprint());
+            Assigning assigning = Assigning.of(engine, store, ledger, strategies);
+            return new StoringStep(store, audit, store == null ? null
+                    : TriageSla.of(config, engine.rules()), actor, runId, engine.clock(),
+                    engine.fingerprint(), assigning);
         }
     }
 }

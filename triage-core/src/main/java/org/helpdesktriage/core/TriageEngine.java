@@ -181,6 +181,11 @@ public final class TriageEngine {
         return rules.rules().size();
     }
 
+    /** Returns whether results carry explanations, for the storing step's assignments. */
+    boolean explains() {
+        return explain;
+    }
+
     /** Returns the compiled rules, in evaluation order, for the storing step. */
     RuleSet rules() {
         return rules;

@@ -61,6 +61,23 @@ public record TriageResult(Ticket ticket, Routing routing, Score score, List<Str
         this(ticket, routing, score, notes, explanation, position, sla, null);
     }
 
+    /** Returns a copy with {@code more} notes after its own; itself when there are none. */
+    TriageResult withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new TriageResult(ticket, routing, score, all, explanation, position, sla,
+                configFingerprint, shadow);
+    }
+
+    /** Returns a copy reporting {@code newTicket}, as the storing step stored it. */
+    TriageResult withTicket(Ticket newTicket) {
+        return new TriageResult(newTicket, routing, score, notes, explanation, position, sla,
+                configFingerprint, shadow);
+    }
+
     /** Returns a copy that carries {@code decision} as the shadow configuration's. */
     public TriageResult withShadow(ShadowDecision decision) {
         return new TriageResult(ticket, routing, score, notes, explanation, position, sla,

@@ -30,8 +30,8 @@ class ArchitectureTest {
      * be placed here, which is the moment to decide what it may depend on.
      */
     static final List<String> ORDER = List.of("error", "model", "text", "io", "ingest", "store",
-            "rules", "classify", "scoring", "sla", "escalation", "route", "config", "", "output",
-            "job", "evaluate", "lint");
+            "rules", "classify", "scoring", "sla", "escalation", "assign", "route", "config", "",
+            "output", "job", "evaluate", "lint");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

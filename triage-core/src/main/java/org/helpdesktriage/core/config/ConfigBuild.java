@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.helpdesktriage.core.config.ConfigLoader.SettingOwner;
+import org.helpdesktriage.core.assign.AssignmentSettings;
 import org.helpdesktriage.core.config.ModuleSettings;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.escalation.EscalationService;
@@ -129,6 +130,8 @@ final class ConfigBuild {
             }
             return relative(c.shadow(), "shadow");
         }, null);
+        AssignmentSettings assignment = categories == null || sla == null ? null
+                : problems.check(() -> assignment(c, categories, rules, classifier, sla), null);
         if (problems.count() > before) {
             return null;
         }
@@ -136,7 +139,36 @@ final class ConfigBuild {
                 scoring, escalation, c.maxTicketTitleLength(), c.maxTicketDescriptionLength(),
                 defaultPriority, categorySynonyms, prioritySynonyms, c.cacheEnabled(),
                 Duration.ofSeconds(c.cacheTtl()), classifier, limits, zone, sla,
-                moduleSettings, shadow), null);
+                moduleSettings, shadow, assignment), null);
+    }
+
+    // agents name the teams the configuration routes to, and the calendars of its SLA section
+    private AssignmentSettings assignment(ConfigFile c, Categories categories,
+            List<RuleDefinition> rules, ClassifierPolicy classifier, SlaSettings sla) {
+        java.util.Set<String> teams = new java.util.HashSet<>(categories.teams().values());
+        rules.forEach(r -> {
+            if (r != null && r.actions().assignTo() != null) {
+                teams.add(r.actions().assignTo().trim());
+            }
+        });
+        if (classifier != null && classifier.reviewTeam() != null) {
+            teams.add(classifier.reviewTeam());
+        }
+        sla.escalation().forEach(stage -> {
+            if (stage.actions().assignTo() != null) {
+                teams.add(stage.actions().assignTo());
+            }
+        });
+        if (c.agentsFile() != null && c.agentsFile().isBlank()) {
+            throw ConfigLoader.invalid(layers.origin("agents_file") + ": agents_file is blank;"
+                    + " name the roster file, or leave the key out");
+        }
+        return AssignmentConfigReader.read(c.agents(), relative(c.agentsFile(), "agents_file"),
+                c.assignment(), new AssignmentConfigReader.Origins(
+                        layers.origins.getOrDefault("agents", "configuration"),
+                        layers.lineFinder("agents"),
+                        layers.origins.getOrDefault("assignment", "configuration"),
+                        layers.lineFinder("assignment")), teams, sla, problems);
     }
 
     // the core carries other modules' keys as read; each owner given checks its key here, where

@@ -41,7 +41,10 @@ record ConfigFile(
         @JsonProperty("db_password_file") String dbPasswordFile,
         @JsonProperty("input_time_zone") String inputTimeZone,
         @JsonProperty("sla") SlaSection sla,
-        @JsonProperty("shadow") String shadow) {
+        @JsonProperty("shadow") String shadow,
+        @JsonProperty("agents") com.fasterxml.jackson.databind.JsonNode agents,
+        @JsonProperty("agents_file") String agentsFile,
+        @JsonProperty("assignment") com.fasterxml.jackson.databind.JsonNode assignment) {
 
     /** The trained model's part in routing. */
     record Classifier(

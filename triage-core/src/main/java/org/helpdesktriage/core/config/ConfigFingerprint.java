@@ -39,7 +39,8 @@ final class ConfigFingerprint {
      * more keeps the fingerprint. The model file's path is left out too: its content counts.
      */
     static final List<String> OPERATIONAL = List.of("store_type", "store_path", "store_url",
-            "db_password_file", "cache_enabled", "cache_ttl", "log_level", "shadow");
+            "db_password_file", "cache_enabled", "cache_ttl", "log_level", "shadow",
+            "agents", "agents_file");
 
     /**
      * Returns a canonical JSON rendering of what in the effective configuration decides: rules,

@@ -57,7 +57,44 @@ final class ConfigJson {
         n.put("input_time_zone", c.timeZone().getId());
         n.set("sla", SlaJson.toTree(c.sla()));
         c.shadowSetting().ifPresent(p -> n.put("shadow", p.toString()));
+        assignment(n, c.assignment());
         return n;
+    }
+
+    // how tickets are given out decides who takes them; the roster is who is there today, so
+    // only its file's path is shown when it has one, and the roster is not is part of the fingerprint (see OPERATIONAL)
+    private static void assignment(ObjectNode n, org.helpdesktriage.core.assign.AssignmentSettings a) {
+        if (!a.enabled()) {
+            return;
+        }
+        if (a.agentsFile() != null) {
+            n.put("agents_file", a.agentsFile().toString());
+        } else {
+            for (org.helpdesktriage.core.assign.Agent agent : a.agents()) {
+                ObjectNode o = n.withArray("agents").addObject();
+                o.put("id", agent.id());
+                if (agent.name() != null) {
+                    o.put("name", agent.name());
+                }
+                if (agent.email() != null) {
+                    o.put("email", agent.email());
+                }
+                agent.teams().forEach(o.putArray("teams")::add);
+                agent.skills().forEach(o.putArray("skills")::add);
+                o.put("capacity", agent.capacity());
+                if (agent.calendar() != null) {
+                    o.put("calendar", agent.calendar());
+                }
+                o.put("active", agent.active());
+            }
+        }
+        ObjectNode section = n.putObject("assignment");
+        ObjectNode teams = section.putObject("teams");
+        new java.util.TreeMap<>(a.teamStrategies()).forEach((team, s) ->
+                teams.putObject(team).put("strategy", s));
+        section.put("default_strategy", a.defaultStrategy());
+        a.loadStatuses().stream().sorted().forEach(st ->
+                section.withArray("load_statuses").add(st.id()));
     }
 
     /** Returns {@link #toTree} with every limit, changed or not, for display. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.assign.AssignmentSettings;
 import org.helpdesktriage.core.escalation.EscalationService;
 import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.InputLimits;
@@ -48,6 +49,8 @@ import org.helpdesktriage.core.sla.SlaSettings;
  *     reads the store's, the command line its log level
  * @param shadow the candidate configuration file {@code triage} runs in shadow mode beside this
  *     one, or {@code null}; not part of the fingerprint, since it decides nothing here
+ * @param assignment the agents and how each team's tickets are given out to them
+ *     ({@link AssignmentSettings#none()}: nobody is assigned)
  */
 public record TriageConfig(
         Categories categories,
@@ -67,7 +70,8 @@ public record TriageConfig(
         ZoneId timeZone,
         SlaSettings sla,
         ModuleSettings moduleSettings,
-        Path shadow) {
+        Path shadow,
+        AssignmentSettings assignment) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -84,6 +88,7 @@ public record TriageConfig(
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(sla, "sla");
         Objects.requireNonNull(moduleSettings, "moduleSettings");
+        Objects.requireNonNull(assignment, "assignment");
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
@@ -99,7 +104,22 @@ public record TriageConfig(
             InputLimits limits, ZoneId timeZone, SlaSettings sla, ModuleSettings moduleSettings) {
         this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
                 maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
-                cacheEnabled, cacheTtl, classifier, limits, timeZone, sla, moduleSettings, null);
+                cacheEnabled, cacheTtl, classifier, limits, timeZone, sla, moduleSettings, null,
+                AssignmentSettings.none());
+    }
+
+    /** Creates a configuration that assigns nobody. */
+    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
+            ScoringConfig scoring, EscalationService.Policy escalation, int maxTitleLength,
+            int maxDescriptionLength, Priority defaultPriority,
+            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
+            boolean cacheEnabled, Duration cacheTtl, ClassifierPolicy classifier,
+            InputLimits limits, ZoneId timeZone, SlaSettings sla, ModuleSettings moduleSettings,
+            Path shadow) {
+        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
+                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
+                cacheEnabled, cacheTtl, classifier, limits, timeZone, sla, moduleSettings, shadow,
+                AssignmentSettings.none());
     }
 
     /**
@@ -186,6 +206,7 @@ public record TriageConfig(
         private SlaSettings sla = SlaSettings.none();
         private ModuleSettings moduleSettings = ModuleSettings.none();
         private Path shadow;
+        private AssignmentSettings assignment = AssignmentSettings.none();
 
         private Builder(TriageConfig c) {
             categories = c.categories;
@@ -206,6 +227,7 @@ public record TriageConfig(
             sla = c.sla;
             moduleSettings = c.moduleSettings;
             shadow = c.shadow;
+            assignment = c.assignment;
         }
 
         /** Sets the categories and their default teams. */
@@ -310,6 +332,12 @@ public record TriageConfig(
             return this;
         }
 
+        /** Sets the agents and the teams' strategies. */
+        public Builder assignment(AssignmentSettings value) {
+            assignment = value;
+            return this;
+        }
+
         /** Sets the SLA calendars, policies and escalation stages. */
         public Builder sla(SlaSettings value) {
             sla = value;
@@ -325,7 +353,7 @@ public record TriageConfig(
             return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                     maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                     prioritySynonyms, cacheEnabled, cacheTtl, classifier, limits, timeZone, sla,
-                    moduleSettings, shadow);
+                    moduleSettings, shadow, assignment);
         }
     }
 }

@@ -66,7 +66,10 @@ public final class TriageJob {
 
     private TriageJob(Builder b) {
         this.engine = b.engine;
-        this.storing = b.storing;
+        // without a store, a configuration with agents still assigns, counting within the run
+        this.storing = b.storing != null ? b.storing
+                : engine.config().assignment().enabled() ? StoringStep.builder(engine).build()
+                : StoringStep.none();
         this.input = Objects.requireNonNull(b.input, "input");
         if (b.outputFile == null && b.outputStream == null) {
             throw new IllegalStateException("the job has no output: give output(Path) or "
@@ -92,6 +95,14 @@ public final class TriageJob {
     /** Returns a builder of a job that triages with {@code engine}. */
     public static Builder builder(TriageEngine engine) {
         return new Builder(engine);
+    }
+
+    /**
+     * Returns what assignment did in the run so far: assigned, kept, waiting by reason; empty
+     * when the configuration has no agents.
+     */
+    public java.util.Optional<org.helpdesktriage.core.assign.Assignment.Counts> assignments() {
+        return storing.assignmentStats();
     }
 
     /** Returns the format the results are written in: {@code json}, {@code jsonl}, {@code csv}. */
@@ -234,7 +245,7 @@ public final class TriageJob {
     /** Builds a {@link TriageJob}; input, output and rejects are required. */
     public static final class Builder {
         private final TriageEngine engine;
-        private StoringStep storing = StoringStep.none();
+        private StoringStep storing;
         private RecordReader input;
         private Path outputFile;
         private OutputStream outputStream;
@@ -250,7 +261,11 @@ public final class TriageJob {
             this.engine = Objects.requireNonNull(engine, "engine");
         }
 
-        /** Stores each triaged ticket through {@code value}; default: nothing is stored. */
+        /**
+         * Stores each triaged ticket through {@code value}; default: nothing is stored (and,
+         * when the configuration has agents, tickets are assigned with loads counted from
+         * zero).
+         */
         public Builder storing(StoringStep value) {
             this.storing = Objects.requireNonNull(value, "storing");
             return this;

@@ -3,6 +3,7 @@ package org.helpdesktriage.core.route;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.assign.Assignment;
 import org.helpdesktriage.core.model.Priority;
 
 /**
@@ -16,10 +17,13 @@ import org.helpdesktriage.core.model.Priority;
  * @param rulesMatched every matching rule's id, in rule order (one at most in match mode first)
  * @param decidedBy what decided the route
  * @param prediction the classifier's prediction when one is configured, else {@code null}
+ * @param assignment who in the team takes the ticket, when the configuration has agents; else
+ *     {@code null}. The engine leaves it {@code null}: the storing step assigns, since it needs
+ *     the agents' loads
  */
 public record Routing(String assignedTo, Priority priority, String category, String ruleMatched,
         double confidence, List<String> rulesMatched, Decider decidedBy,
-        ModelPrediction prediction) {
+        ModelPrediction prediction, Assignment assignment) {
 
     /** What decided a route. */
     public enum Decider {
@@ -45,6 +49,25 @@ public record Routing(String assignedTo, Priority priority, String category, Str
         Objects.requireNonNull(category, "category");
         rulesMatched = List.copyOf(rulesMatched);
         Objects.requireNonNull(decidedBy, "decidedBy");
+    }
+
+    /** Creates a routing without an assignment to a person. */
+    public Routing(String assignedTo, Priority priority, String category, String ruleMatched,
+            double confidence, List<String> rulesMatched, Decider decidedBy,
+            ModelPrediction prediction) {
+        this(assignedTo, priority, category, ruleMatched, confidence, rulesMatched, decidedBy,
+                prediction, null);
+    }
+
+    /** Returns a copy with {@code value} as the assignment to a person. */
+    public Routing withAssignment(Assignment value) {
+        return new Routing(assignedTo, priority, category, ruleMatched, confidence, rulesMatched,
+                decidedBy, prediction, Objects.requireNonNull(value, "assignment"));
+    }
+
+    /** Returns the assignment to a person, or empty when the configuration has no agents. */
+    public Optional<Assignment> personAssignment() {
+        return Optional.ofNullable(assignment);
     }
 
     /** Returns the classifier's prediction, or empty without a classifier. */

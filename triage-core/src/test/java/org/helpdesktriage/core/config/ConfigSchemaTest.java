@@ -145,6 +145,10 @@ class ConfigSchemaTest {
         keys(schema, schema, "", fromSchema);
         Set<String> fromLoader = new TreeSet<>();
         keys(ConfigFile.class, "", fromLoader);
+        // agents and assignment are read by hand, for messages naming each value's line
+        AgentRoster.FIELDS.forEach(f -> fromLoader.add("agents[]." + f));
+        AssignmentConfigReader.SECTION_KEYS.forEach(k -> fromLoader.add("assignment." + k));
+        fromLoader.add("assignment.teams.*.strategy");
         assertThat(fromSchema).isEqualTo(fromLoader);
         // a rule file is a configuration holding only rules, so the same schema checks it
         Set<String> ruleFile = new TreeSet<>();

@@ -9,8 +9,11 @@ import java.util.List;
  * @param scoreComponents the names of the score's components, in order
  * @param explain whether an explanation column is written
  * @param shadow whether the {@code shadow_*} columns are written
+ * @param assignment whether the {@code routing_assignee} and {@code routing_assignment_*}
+ *     columns are written (the configuration has agents)
  */
-record CsvLayout(List<String> scoreComponents, boolean explain, boolean shadow) {
+record CsvLayout(List<String> scoreComponents, boolean explain, boolean shadow,
+        boolean assignment) {
 
     CsvLayout {
         scoreComponents = List.copyOf(scoreComponents);

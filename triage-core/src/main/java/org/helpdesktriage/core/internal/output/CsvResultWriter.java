@@ -44,7 +44,8 @@ final class CsvResultWriter extends ResultWriter {
         List<String> names = r.score().components().stream().map(Score.Component::name).toList();
         try {
             if (g == null) {
-                start(names);
+                // a run's results all have an assignment or none: the configuration decides
+                start(names, r.routing().assignment() != null);
             } else if (!names.equals(components)) {
                 throw new IllegalStateException("ticket '" + r.ticket().ticketId()
                         + "' has score components " + names + ", but the CSV header has "
@@ -61,9 +62,10 @@ final class CsvResultWriter extends ResultWriter {
         }
     }
 
-    private void start(List<String> scoreComponents) throws IOException {
+    private void start(List<String> scoreComponents, boolean assignment) throws IOException {
         components = scoreComponents;
-        columns = ResultFields.csvColumns(new CsvLayout(scoreComponents, explain, shadow));
+        columns = ResultFields.csvColumns(new CsvLayout(scoreComponents, explain, shadow,
+                assignment));
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(c -> schema.addColumn(c.name()));
         g = (CsvGenerator) MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -76,7 +78,8 @@ final class CsvResultWriter extends ResultWriter {
         if (g == null) {
             // the generator writes the header with the first row; with none, it is written
             // here alone (column names are plain words, which CSV never quotes)
-            List<String> names = ResultFields.csvColumns(new CsvLayout(STOCK_COMPONENTS, explain, shadow))
+            List<String> names = ResultFields.csvColumns(new CsvLayout(STOCK_COMPONENTS, explain, shadow,
+                    false))
                     .stream().map(CsvColumn::name).toList();
             out.write((String.join(",", names) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();

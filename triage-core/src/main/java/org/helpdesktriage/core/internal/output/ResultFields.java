@@ -49,6 +49,15 @@ final class ResultFields {
             new CsvColumn("routing_confidence", r -> String.valueOf(r.routing().confidence())),
             new CsvColumn("routing_decided_by", r -> r.routing().decidedBy().id()));
 
+    // who in the team took the ticket, when the configuration has agents
+    private static final List<CsvColumn> ASSIGNMENT_COLUMNS = List.of(
+            new CsvColumn("routing_assignee", r -> r.routing().assignment() == null ? ""
+                    : orEmpty(r.routing().assignment().assignee())),
+            new CsvColumn("routing_assignment_strategy", r -> r.routing().assignment() == null
+                    ? "" : r.routing().assignment().strategy()),
+            new CsvColumn("routing_assignment_reason", r -> r.routing().assignment() == null
+                    ? "" : r.routing().assignment().reason()));
+
     // empty cells without an SLA, so the columns stay the same whatever the configuration
     private static final List<CsvColumn> SLA_COLUMNS = List.of(
             new CsvColumn("sla_policy", r -> r.sla() == null ? "" : r.sla().policy()),
@@ -80,7 +89,8 @@ final class ResultFields {
             new ResultField("ticket", r -> true,
                     (g, r) -> TicketJson.write(g, r.ticket()), layout -> TICKET_COLUMNS),
             new ResultField("routing", r -> true,
-                    (g, r) -> ResultJson.writeRouting(g, r.routing()), layout -> ROUTING_COLUMNS),
+                    (g, r) -> ResultJson.writeRouting(g, r.routing()), layout -> layout.assignment()
+                    ? concat(ROUTING_COLUMNS, ASSIGNMENT_COLUMNS) : ROUTING_COLUMNS),
             new ResultField("config_fingerprint", r -> r.configFingerprint() != null,
                     (g, r) -> g.writeString(r.configFingerprint()),
                     layout -> List.of(new CsvColumn("config_fingerprint",
@@ -139,6 +149,12 @@ final class ResultFields {
 
     private static String shadow(TriageResult r, Function<TriageDecision, String> value) {
         return r.shadow() == null ? "" : orEmpty(value.apply(r.shadow().decision()));
+    }
+
+    private static List<CsvColumn> concat(List<CsvColumn> a, List<CsvColumn> b) {
+        List<CsvColumn> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static String orEmpty(Object o) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.TriageResult.ShadowDecision;
 import org.helpdesktriage.core.TriageResult;
+import org.helpdesktriage.core.assign.Assignment;
 import org.helpdesktriage.core.ingest.Rejection;
 import org.helpdesktriage.core.model.FieldError;
 import org.helpdesktriage.core.model.Ticket;
@@ -85,6 +86,36 @@ final class ResultJson {
             g.writeArrayFieldStart("rules_matched");
             for (String id : routing.rulesMatched()) {
                 g.writeString(id);
+            }
+            g.writeEndArray();
+        }
+        if (routing.assignment() != null) {
+            writeAssignment(g, routing.assignment());
+        }
+        g.writeEndObject();
+    }
+
+    // routing.assignee and routing.assignment: who in the team, by which strategy, and why
+    private static void writeAssignment(JsonGenerator g, Assignment a) throws IOException {
+        if (a.assignee() == null) {
+            g.writeNullField("assignee");
+        } else {
+            g.writeStringField("assignee", a.assignee());
+        }
+        g.writeObjectFieldStart("assignment");
+        g.writeStringField("strategy", a.strategy());
+        g.writeStringField("reason", a.reason());
+        if (!a.considered().isEmpty()) {
+            g.writeArrayFieldStart("considered");
+            for (Assignment.Considered c : a.considered()) {
+                g.writeStartObject();
+                g.writeStringField("agent", c.agent());
+                if (c.passedOver() == null) {
+                    g.writeBooleanField("chosen", true);
+                } else {
+                    g.writeStringField("passed_over", c.passedOver());
+                }
+                g.writeEndObject();
             }
             g.writeEndArray();
         }
