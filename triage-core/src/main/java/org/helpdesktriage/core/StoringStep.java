@@ -142,8 +142,8 @@ public final class StoringStep {
         }
         try (AgentLedger.Board board = assigning == null ? null : assigning.open()) {
             if (store == null) {
-                TriageResult assigned = assigning.assign(result.ticket(), null, result, board)
-                        .result();
+                TriageResult assigned = assigning.assign(arriving, result.ticket(), null, result,
+                        board).result();
                 board.commit();
                 return assigned;
             }
@@ -283,7 +283,7 @@ public final class StoringStep {
         }
         AuditLog.Entry assignEntry = null;
         if (board != null) {
-            Assigning.Assigned a = assigning.assign(after, previous, reported, board);
+            Assigning.Assigned a = assigning.assign(arriving, after, previous, reported, board);
             after = a.result().ticket();
             reported = a.result();
             if (a.made()) {

@@ -72,17 +72,17 @@ final class AssignmentConfigReader {
         List<Agent> list = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (AgentRoster.Row row : rows) {
-            Agent a = agent(row, teams, sla, found);
-            if (a == null) {
-                continue;
-            }
-            String first = seen.putIfAbsent(a.id(), row.where());
+            Object id = row.values().get("id");
+            String first = id instanceof String s ? seen.putIfAbsent(s.trim(), row.where()) : null;
             if (first != null) {
-                found.add(row.where() + ": id '" + a.id() + "' is already the id of the agent at "
+                found.add(row.where() + ": id '" + id + "' is already the id of the agent at "
                         + first + "; agent ids must be unique");
                 continue;
             }
-            list.add(a);
+            Agent a = agent(row, teams, sla, found);
+            if (a != null) {
+                list.add(a);
+            }
         }
         AssignmentSettings settings = section(assignment, origins, teams, list, agentsFile,
                 found);

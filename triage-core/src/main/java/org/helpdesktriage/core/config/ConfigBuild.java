@@ -145,20 +145,7 @@ final class ConfigBuild {
     // agents name the teams the configuration routes to, and the calendars of its SLA section
     private AssignmentSettings assignment(ConfigFile c, Categories categories,
             List<RuleDefinition> rules, ClassifierPolicy classifier, SlaSettings sla) {
-        java.util.Set<String> teams = new java.util.HashSet<>(categories.teams().values());
-        rules.forEach(r -> {
-            if (r != null && r.actions().assignTo() != null) {
-                teams.add(r.actions().assignTo().trim());
-            }
-        });
-        if (classifier != null && classifier.reviewTeam() != null) {
-            teams.add(classifier.reviewTeam());
-        }
-        sla.escalation().forEach(stage -> {
-            if (stage.actions().assignTo() != null) {
-                teams.add(stage.actions().assignTo());
-            }
-        });
+        java.util.Set<String> teams = TriageConfig.teams(categories, rules, classifier, sla);
         if (c.agentsFile() != null && c.agentsFile().isBlank()) {
             throw ConfigLoader.invalid(layers.origin("agents_file") + ": agents_file is blank;"
                     + " name the roster file, or leave the key out");

@@ -161,6 +161,33 @@ public record TriageConfig(
         return toBuilder().sla(settings).build();
     }
 
+    /**
+     * Returns every team the configuration routes to: the categories' teams, the rules', the
+     * classifier's review team and the escalation stages'.
+     */
+    public java.util.Set<String> teams() {
+        return teams(categories, rules, classifier, sla);
+    }
+
+    static java.util.Set<String> teams(Categories categories, List<RuleDefinition> rules,
+            ClassifierPolicy classifier, SlaSettings sla) {
+        java.util.Set<String> teams = new java.util.TreeSet<>(categories.teams().values());
+        rules.forEach(r -> {
+            if (r != null && r.actions().assignTo() != null) {
+                teams.add(r.actions().assignTo().trim());
+            }
+        });
+        if (classifier != null && classifier.reviewTeam() != null) {
+            teams.add(classifier.reviewTeam());
+        }
+        sla.escalation().forEach(stage -> {
+            if (stage.actions().assignTo() != null) {
+                teams.add(stage.actions().assignTo());
+            }
+        });
+        return java.util.Collections.unmodifiableSet(teams);
+    }
+
     /** Returns the candidate configuration file for shadow mode ({@code shadow}), or empty. */
     public Optional<Path> shadowSetting() {
         return Optional.ofNullable(shadow);
