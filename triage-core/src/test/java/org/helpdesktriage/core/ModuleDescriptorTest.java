@@ -41,9 +41,12 @@ class ModuleDescriptorTest {
 
     /**
      * The most public top-level types the exported packages may hold. Lower it when a type
-     * leaves the API; issue 27 aims at 40.
+     * leaves the API; issue 27 aims at 40. 51 since issue 24 added
+     * {@code route.PriorityMatrix}: {@code TriageConfig.priorityMatrix()} returns it and an
+     * embedder building a configuration in code constructs one; it cannot nest in
+     * {@code TriageConfig} (near 400 lines) nor in {@code Routing} (a decision, not a policy).
      */
-    static final int PUBLIC_TYPES_CEILING = 50;
+    static final int PUBLIC_TYPES_CEILING = 51;
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

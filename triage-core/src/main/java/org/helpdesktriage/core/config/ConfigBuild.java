@@ -22,6 +22,7 @@ import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.PriorityMatrix;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
@@ -113,7 +114,10 @@ final class ConfigBuild {
         SlaSettings sla = categories == null ? null : step("sla", () -> SlaConfigReader.read(
                 c.sla(), layers.origins.getOrDefault("sla", "configuration"),
                 layers.lineFinder("sla"), categories, problems), null);
-        List<RuleDefinition> rules = rules(c.rules(), categories, mode, sla);
+        PriorityMatrix matrix = MatrixConfigReader.read(c.priorityMatrix(),
+                layers.origins.getOrDefault("priority_matrix", "configuration"),
+                layers.lineFinder("priority_matrix"), problems);
+        List<RuleDefinition> rules = rules(c.rules(), categories, mode, sla, matrix);
         EscalationService.Policy escalation = step("escalation_threshold_hours",
                 () -> new EscalationService.Policy(c.escalationThresholdHours(),
                         c.autoEscalateCritical()), null);
@@ -136,7 +140,7 @@ final class ConfigBuild {
                 scoring, escalation, c.maxTicketTitleLength(), c.maxTicketDescriptionLength(),
                 defaultPriority, categorySynonyms, prioritySynonyms, c.cacheEnabled(),
                 Duration.ofSeconds(c.cacheTtl()), classifier, limits, zone, sla,
-                moduleSettings, shadow), null);
+                moduleSettings, shadow, matrix), null);
     }
 
     // the core carries other modules' keys as read; each owner given checks its key here, where
@@ -165,7 +169,7 @@ final class ConfigBuild {
 
     // each rule is compiled alone, so every bad rule is reported, each with its file and line
     private List<RuleDefinition> rules(List<RuleDefinition> defs, Categories categories,
-            MatchMode mode, SlaSettings sla) {
+            MatchMode mode, SlaSettings sla, PriorityMatrix matrix) {
         List<RuleDefinition> rules = defs == null ? List.of() : defs;
         List<RuleFiles.Source> sources = layers.ruleSources;
         Map<String, Integer> seen = new HashMap<>();
@@ -196,6 +200,11 @@ final class ConfigBuild {
             if (!wrong.isEmpty()) {
                 wrong.forEach(w -> problems.report(source.where() + ": " + w));
                 continue;
+            }
+            // a broken matrix is reported once, not again by every rule that names its levels
+            if (matrix != null) {
+                matrix.problemsOf(def).forEach((action, p) -> problems.report(
+                        source.where("actions", action) + ": " + p));
             }
             if (sla != null && def.actions().sla() != null) {
                 String id = def.actions().sla().trim();

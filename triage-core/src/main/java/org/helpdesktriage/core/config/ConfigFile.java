@@ -41,7 +41,15 @@ record ConfigFile(
         @JsonProperty("db_password_file") String dbPasswordFile,
         @JsonProperty("input_time_zone") String inputTimeZone,
         @JsonProperty("sla") SlaSection sla,
-        @JsonProperty("shadow") String shadow) {
+        @JsonProperty("shadow") String shadow,
+        @JsonProperty("priority_matrix") PriorityMatrixSection priorityMatrix) {
+
+    /** Priority as impact by urgency: rows are impact levels, columns urgency levels. */
+    record PriorityMatrixSection(
+            @JsonProperty("impact") List<String> impact,
+            @JsonProperty("urgency") List<String> urgency,
+            @JsonProperty("priority") List<List<String>> priority) {
+    }
 
     /** The trained model's part in routing. */
     record Classifier(

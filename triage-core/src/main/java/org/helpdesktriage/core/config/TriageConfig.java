@@ -13,6 +13,7 @@ import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.PriorityMatrix;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
@@ -48,6 +49,8 @@ import org.helpdesktriage.core.sla.SlaSettings;
  *     reads the store's, the command line its log level
  * @param shadow the candidate configuration file {@code triage} runs in shadow mode beside this
  *     one, or {@code null}; not part of the fingerprint, since it decides nothing here
+ * @param priorityMatrix priority as impact by urgency ({@link PriorityMatrix#none()}: off); the
+ *     rules' {@code set_impact} and {@code set_urgency} must name its levels
  */
 public record TriageConfig(
         Categories categories,
@@ -67,7 +70,8 @@ public record TriageConfig(
         ZoneId timeZone,
         SlaSettings sla,
         ModuleSettings moduleSettings,
-        Path shadow) {
+        Path shadow,
+        PriorityMatrix priorityMatrix) {
 
     /** Checks the values and copies the collections. */
     public TriageConfig {
@@ -84,13 +88,33 @@ public record TriageConfig(
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(sla, "sla");
         Objects.requireNonNull(moduleSettings, "moduleSettings");
+        Objects.requireNonNull(priorityMatrix, "priorityMatrix");
+        for (RuleDefinition rule : rules) {
+            priorityMatrix.problemsOf(rule).values().stream().findFirst().ifPresent(p -> {
+                throw new IllegalArgumentException(p);
+            });
+        }
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
     }
 
-    /** Creates a configuration without a shadow configuration. */
+    /** Creates a configuration without a priority matrix. */
+    public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
+            ScoringConfig scoring, EscalationService.Policy escalation, int maxTitleLength,
+            int maxDescriptionLength, Priority defaultPriority,
+            Map<String, String> categorySynonyms, Map<String, Priority> prioritySynonyms,
+            boolean cacheEnabled, Duration cacheTtl, ClassifierPolicy classifier,
+            InputLimits limits, ZoneId timeZone, SlaSettings sla, ModuleSettings moduleSettings,
+            Path shadow) {
+        this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
+                maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
+                cacheEnabled, cacheTtl, classifier, limits, timeZone, sla, moduleSettings, shadow,
+                PriorityMatrix.none());
+    }
+
+    /** Creates a configuration without a shadow configuration nor a priority matrix. */
     public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
             ScoringConfig scoring, EscalationService.Policy escalation, int maxTitleLength,
             int maxDescriptionLength, Priority defaultPriority,
@@ -186,6 +210,7 @@ public record TriageConfig(
         private SlaSettings sla = SlaSettings.none();
         private ModuleSettings moduleSettings = ModuleSettings.none();
         private Path shadow;
+        private PriorityMatrix priorityMatrix = PriorityMatrix.none();
 
         private Builder(TriageConfig c) {
             categories = c.categories;
@@ -206,6 +231,7 @@ public record TriageConfig(
             sla = c.sla;
             moduleSettings = c.moduleSettings;
             shadow = c.shadow;
+            priorityMatrix = c.priorityMatrix;
         }
 
         /** Sets the categories and their default teams. */
@@ -316,6 +342,12 @@ public record TriageConfig(
             return this;
         }
 
+        /** Sets priority as impact by urgency ({@link PriorityMatrix#none()}: off). */
+        public Builder priorityMatrix(PriorityMatrix value) {
+            priorityMatrix = value;
+            return this;
+        }
+
         /**
          * Returns the configuration.
          *
@@ -325,7 +357,7 @@ public record TriageConfig(
             return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                     maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                     prioritySynonyms, cacheEnabled, cacheTtl, classifier, limits, timeZone, sla,
-                    moduleSettings, shadow);
+                    moduleSettings, shadow, priorityMatrix);
         }
     }
 }
