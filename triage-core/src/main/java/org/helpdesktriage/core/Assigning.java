@@ -112,7 +112,7 @@ final class Assigning {
             AgentLedger.Board board) {
         Instant now = clock.instant();
         ticket = withStatedAssignee(arriving, ticket);
-        Assignment a = assigner.assign(ticket, requiredSkills(result), now, board);
+        Assignment a = assigner.assign(ticket, requiredSkills(result), now, board, explain);
         Ticket after = ticket;
         if (a.reason().equals(Assignment.ASSIGNED)) {
             Map<String, Object> metadata = new LinkedHashMap<>(ticket.metadata());
@@ -128,9 +128,6 @@ final class Assigning {
         }
         keepLoad(previous, after, board);
         count(a, ticket.assignedTo());
-        if (!explain && !a.considered().isEmpty()) {
-            a = new Assignment(a.assignee(), a.strategy(), a.reason(), List.of());
-        }
         TriageResult r = result;
         TriageResult out = new TriageResult(after, r.routing().withAssignment(a), r.score(),
                 r.notes(), r.explanation(), r.position(), r.sla(), r.configFingerprint(),
@@ -220,6 +217,6 @@ final class Assigning {
     }
 
     private static List<String> requiredSkills(RuleDefinition rule) {
-        return List.of();
+        return rule.actions().requireSkills();
     }
 }

@@ -138,4 +138,21 @@ class AssigningStepTest {
         Ticket stored = store.get("T-1").orElseThrow();
         assertThat(stored.status()).isEqualTo(Status.ASSIGNED);
     }
+
+    @Test
+    void aRulesRequiredSkills_narrowTheAgentsToThoseWhoHoldThem() {
+        TriageConfig config = TestConfigs.load(dir, "{\"agents\": ["
+                + "{\"id\": \"ana\", \"teams\": [\"tech-team\"], \"capacity\": 5},"
+                + "{\"id\": \"bob\", \"teams\": [\"tech-team\"], \"skills\": [\"SAP\"],"
+                + " \"capacity\": 5}], \"assignment\": {\"default_strategy\": \"round_robin\"},"
+                + " \"rules\": [{\"id\": \"sap\", \"priority\": \"high\", \"condition\":"
+                + " {\"field\": \"text\", \"op\": \"contains_any_word\", \"value\": [\"sap\"]},"
+                + " \"actions\": {\"assign_to\": \"tech-team\", \"require_skills\": [\"sap\"]}}]}");
+        TriageEngine engine = TriageEngine.builder().config(config).clock(NOW).build();
+        List<TriageResult> results = run(engine, StoringStep.builder(engine).build(), 1,
+                vpn("T-1", ", \"title\": \"SAP login fails\""),
+                vpn("T-2", ", \"title\": \"SAP report broken\""), vpn("T-3", ""));
+        assertThat(results).extracting(AssigningStepTest::assignee)
+                .containsExactly("bob", "bob", "ana");
+    }
 }

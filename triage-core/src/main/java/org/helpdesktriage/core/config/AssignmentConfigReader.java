@@ -96,6 +96,27 @@ final class AssignmentConfigReader {
         return settings;
     }
 
+    /** Returns every team a configuration routes to; see {@link TriageConfig#teams()}. */
+    static java.util.Set<String> teams(org.helpdesktriage.core.model.Categories categories,
+            List<org.helpdesktriage.core.rules.RuleDefinition> rules,
+            org.helpdesktriage.core.route.ClassifierPolicy classifier, SlaSettings sla) {
+        java.util.Set<String> teams = new java.util.TreeSet<>(categories.teams().values());
+        rules.forEach(r -> {
+            if (r != null && r.actions().assignTo() != null) {
+                teams.add(r.actions().assignTo().trim());
+            }
+        });
+        if (classifier != null && classifier.reviewTeam() != null) {
+            teams.add(classifier.reviewTeam());
+        }
+        sla.escalation().forEach(stage -> {
+            if (stage.actions().assignTo() != null) {
+                teams.add(stage.actions().assignTo());
+            }
+        });
+        return java.util.Collections.unmodifiableSet(teams);
+    }
+
     private static Agent agent(AgentRoster.Row row, Set<String> teams, SlaSettings sla,
             List<String> found) {
         Map<String, Object> v = row.values();
