@@ -96,6 +96,20 @@ final class Assigning {
                 engine.explains());
     }
 
+    /** Assigns without a store: one board for the whole list, each triaged one in turn. */
+    List<TriageOutcome> assignAll(List<TriageOutcome> outcomes) {
+        List<TriageOutcome> out = new ArrayList<>(outcomes.size());
+        try (AgentLedger.Board board = open()) {
+            for (TriageOutcome o : outcomes) {
+                out.add(o instanceof TriageOutcome.Triaged t ? new TriageOutcome.Triaged(
+                        assign(t.arriving(), t.result().ticket(), null, t.result(),
+                                board).result(), t.arriving()) : o);
+            }
+            board.commit();
+        }
+        return out;
+    }
+
     AgentLedger.Board open() {
         return ledger.open(settings);
     }

@@ -227,7 +227,8 @@ public final class BatchTriage {
         // assignment sees the tickets in input order (ticket 2 sees ticket 1's agent): workers
         // decide, and this thread stores each chunk as it comes out, in order
         boolean inOrder = storing.assigns();
-        Emitter<T> emitter = new Emitter<>(storing, prepare, counter);
+        Emitter<T> emitter = new Emitter<>(storing, prepare, counter, pool, new ArrayDeque<>(),
+                maxInFlight);
         try {
             while (records.hasNext()) {
                 List<Supplier<RawRecord>> chunk = new ArrayList<>(CHUNK_SIZE);
@@ -266,8 +267,10 @@ public final class BatchTriage {
             while (!inFlight.isEmpty()) {
                 emitter.emit(inFlight.poll());
             }
+            emitter.drain(0);
         } finally {
             inFlight.forEach(f -> f.cancel(true));
+            emitter.preparing().forEach(f -> f.cancel(true));
             pool.shutdownNow();
         }
     }
@@ -280,18 +283,37 @@ public final class BatchTriage {
         return () -> record;
     }
 
+    // hands each chunk out in input order; a step that assigns saves it here, on this thread,
+    // and the encoding of the saved chunk goes back to the pool, kept in order behind it
     private record Emitter<T>(StoringStep storing,
-            Function<? super TriageOutcome, ? extends T> prepare, Counter<T> counter) {
+            Function<? super TriageOutcome, ? extends T> prepare, Counter<T> counter,
+            ExecutorService pool, Deque<Future<Done>> preparing, int maxPreparing) {
 
         void emit(Future<Done> future) {
             Done done = BatchTriage.done(future);
             if (done.prepared == null) {
                 List<TriageOutcome> saved = storing.saveAll(Arrays.asList(done.outcomes));
-                for (TriageOutcome o : saved) {
-                    counter.accept(o, prepare.apply(o));
-                }
+                preparing.add(pool.submit(() -> {
+                    TriageOutcome[] out = saved.toArray(TriageOutcome[]::new);
+                    Object[] prepared = new Object[out.length];
+                    for (int i = 0; i < out.length; i++) {
+                        prepared[i] = prepare.apply(out[i]);
+                    }
+                    return new Done(out, prepared);
+                }));
+                drain(maxPreparing);
                 return;
             }
+            accept(done);
+        }
+
+        void drain(int keep) {
+            while (preparing.size() > keep) {
+                accept(BatchTriage.done(preparing.poll()));
+            }
+        }
+
+        private void accept(Done done) {
             for (int i = 0; i < done.outcomes.length; i++) {
                 @SuppressWarnings("unchecked")
                 T prepared = (T) done.prepared[i];
