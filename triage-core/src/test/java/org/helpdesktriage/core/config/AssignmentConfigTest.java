@@ -142,4 +142,13 @@ class AssignmentConfigTest {
         assertThat(ConfigLoader.fingerprint(load(String.format(base, 2, "least_loaded"))))
                 .isNotEqualTo(rr);
     }
+
+    @Test
+    void theRosterFile_mayComeFromTheEnvironment() throws IOException {
+        Path roster = write("roster.csv", "id,teams,capacity\nana,tech-team,2\n");
+        TriageConfig c = ConfigLoader.load(Optional.of(write("config.json", "{}")),
+                Map.of("HELPDESK_AGENTS_FILE", roster.toString()), Map.of());
+        assertThat(c.assignment().agents()).extracting(Agent::id).containsExactly("ana");
+        assertThat(c.assignment().strategyOf("tech-team")).isEqualTo("none");
+    }
 }
