@@ -24,10 +24,7 @@ data=bench/data
 results=bench/results
 mkdir -p "$data" "$results"
 
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time" >&2
-  apt-get install -y time >/dev/null || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
+. bench/lib.sh
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   echo "== build (-Pbench)" >&2
   $MVN -q -Pbench package -DskipTests
@@ -35,19 +32,6 @@ fi
 bench_jar=bench/target/benchmarks.jar
 cli=bin/helpdesk-triage
 now=2026-11-02T10:00:00Z
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-median() { sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
-measure() {
-  local log; log=$(mktemp)
-  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>>"$results/stderr.log" || {
-    echo "failed: $*" >&2; cat "$log" >&2; rm -f "$log"; return 1; }
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
-                 for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
-              /User time/ { cpu += $2 } /System time/ { cpu += $2 }
-              END { printf "%.3f %.3f\n", wall, cpu }' "$log"
-  rm -f "$log"
-}
 : > "$results/stderr.log"
 out=$results/assignment.md
 {
@@ -104,7 +88,7 @@ PY
   on_cpu=$(awk '{print $2}' "$results/.as_on" | median)
   off_cpu=$(awk '{print $2}' "$results/.as_off" | median)
   pairs=$(paste -d' ' "$results/.as_on" "$results/.as_off" \
-      | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 / $3 }')
+      | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 / $4 }')
   assigned=$(grep -c '"reason":"assigned"' "$e2e_out/on.jsonl" || true)
   rm -rf "$e2e_out" "$results"/.as_on "$results"/.as_off
   {

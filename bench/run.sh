@@ -22,10 +22,7 @@ data=bench/data
 results=bench/results
 mkdir -p "$data" "$results"
 
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time" >&2
-  apt-get install -y time >/dev/null || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
+. bench/lib.sh
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   echo "== build (-Pbench)" >&2
@@ -45,19 +42,6 @@ gen "$SMALL"
 head -n 1 "$data/tickets-$COUNT.jsonl" > "$data/tickets-1.jsonl"
 big=$data/tickets-$COUNT.jsonl
 
-# measure NAME CMD...: runs CMD under GNU time; prints "wall_seconds max_rss_kb"
-measure() {
-  local log; log=$(mktemp)
-  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>>"$results/stderr.log" || {
-    echo "failed: $*" >&2; cat "$log" >&2; rm -f "$log"; return 1; }
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
-                 for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
-              /Maximum resident set size/ { rss = $2 }
-              END { printf "%.3f %d\n", wall, rss }' "$log"
-  rm -f "$log"
-}
-# median of the first column of stdin lines
-median() { sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
 
 : > "$results/stderr.log"
 
@@ -104,7 +88,7 @@ names="e2e_copy e2e_default e2e_rules20"
 [ "${SKIP_POSTGRES:-}" != 1 ] && names="$names e2e_postgres"
 for name in $names; do
   WALL[$name]=$(awk '{print $1}' "$results/.$name" | median)
-  RSS[$name]=$(awk '{print $2}' "$results/.$name" | median)
+  RSS[$name]=$(awk '{print $3}' "$results/.$name" | median)
 done
 
 echo "== peak memory with -Xmx256m" >&2
@@ -112,7 +96,7 @@ for n in "$SMALL" "$COUNT"; do
   # the same JVM options for both sizes (the launcher would pick C1 and serial GC for the small
   # one), so that the ratio shows what the input's size does to memory and nothing else
   RSS[mem_$n]=$(measure java -Xmx256m -jar "$cli_jar" "$data/tickets-$n.jsonl" \
-      "$data/out-mem.jsonl" | awk '{print $2}')
+      "$data/out-mem.jsonl" | awk '{print $3}')
 done
 
 echo "== cold start: one ticket, $COLD_REPS runs per variant, interleaved" >&2
@@ -166,7 +150,6 @@ if [ "$STREAMS_COUNT" != 0 ]; then
       "$STREAMS_COUNT" 2>>"$results/stderr.log" | grep '^streams:')
 fi
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }'; }
 copy=${WALL[e2e_copy]}
 ours_ns=$(echo "${JMH[ours]:-0 0}" | awk '{print $1}')

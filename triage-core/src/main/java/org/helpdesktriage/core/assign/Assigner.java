@@ -177,7 +177,7 @@ public final class Assigner {
             return new Assignment(null, strategyName, reason, considered(members, passedOver));
         }
         Optional<AssignmentStrategy.Candidate> chosen = strategy.choose(ticket,
-                List.copyOf(available));
+                java.util.Collections.unmodifiableList(available));
         if (chosen.isEmpty()) {
             if (considered) {
                 available.forEach(c -> passedOver.put(c.agent().id(), "not chosen"));
@@ -186,7 +186,7 @@ public final class Assigner {
                     considered(members, passedOver));
         }
         String agent = chosen.get().agent().id();
-        if (available.stream().noneMatch(c -> c.agent().id().equals(agent))) {
+        if (!isAvailable(available, agent)) {
             throw new IllegalStateException("strategy " + strategyName + " of team " + team
                     + " chose agent '" + agent + "', who is not available");
         }
@@ -199,6 +199,16 @@ public final class Assigner {
         }
         return new Assignment(agent, strategyName, Assignment.ASSIGNED,
                 considered(members, passedOver));
+    }
+
+    private static boolean isAvailable(List<AssignmentStrategy.Candidate> available,
+            String agent) {
+        for (AssignmentStrategy.Candidate c : available) {
+            if (c.agent().id().equals(agent)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean onShift(Agent a, Instant now) {
