@@ -13,8 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** The run records of the data directory: one summary per batch run. */
 @Command(name = "runs", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Lists and shows the records of batch runs kept in the data directory, and "
-                + "writes an HTML report of them.",
+        description = "Lists and shows the records of batch runs kept in the data directory.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class,
             RunsReportCommand.class})
 final class RunsCommand implements Runnable {

@@ -7,8 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** SLA clocks: when a ticket falls due, and where the stored tickets stand. */
 @Command(name = "sla", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Computes SLA due times and reports the stored tickets by SLA state, as a "
-                + "listing or an HTML report.",
+        description = {"Computes SLA due times and reports the stored tickets by SLA state.",
             "The calendars, policies and escalation stages are the 'sla' key of the "
                 + "configuration (docs/sla.md)."},
         subcommands = {SlaDueCommand.class, SlaStatusCommand.class, SlaReportCommand.class})

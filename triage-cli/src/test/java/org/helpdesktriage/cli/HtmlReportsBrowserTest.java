@@ -220,4 +220,33 @@ class HtmlReportsBrowserTest {
         assertThat(browser.count("svg")).isZero();
         assertThat(browser.find("#per-day .message").getText()).contains("no tickets");
     }
+
+    /**
+     * The reports of the shipped examples, whose screenshots are docs/images/evaluate-report.png
+     * and sla-report.png (docs/quality.md, "The HTML report", says how to regenerate them).
+     */
+    @Test
+    void shippedExamples_evaluateAndSlaReports_forTheDocs() throws IOException {
+        Path evaluate = dir.resolve("evaluate-example.html");
+        CliRun run = CliRun.run("evaluate", "../examples/tickets.json", "--config",
+                "../config.json", "--label-field", "category", "--label-map", "error=bug",
+                "--folds", "3", "--report", evaluate.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        openCleanly(evaluate, "evaluate-example");
+        assertThat(browser.count("#confusion svg [data-mark=cell]")).isEqualTo(6 * 6);
+
+        Path data = dir.resolve("example-data");
+        CliRun stored = CliRun.run("triage", "../examples/tickets.json",
+                dir.resolve("out.json").toString(), "--config", "../examples/config-sla.json",
+                "--store", "file", "--data-dir", data.toString(), "--now",
+                "2026-11-20T19:00:00Z");
+        assertThat(stored.exitCode()).as(stored.err()).isZero();
+        Path sla = dir.resolve("sla-example.html");
+        CliRun report = CliRun.run("sla", "report", sla.toString(), "--config",
+                "../examples/config-sla.json", "--data-dir", data.toString(), "--now",
+                "2026-11-23T12:00:00Z", "--since", "2026-11-02", "--by", "team");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        openCleanly(sla, "sla-example");
+        assertThat(browser.count("#per-day svg [data-mark=bar]")).isEqualTo(22 * 2);
+    }
 }
