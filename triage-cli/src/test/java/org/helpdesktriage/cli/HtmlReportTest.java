@@ -138,4 +138,31 @@ class HtmlReportTest {
         assertThat(tooLong.exitCode()).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("r.html"))).isFalse();
     }
+
+    @Test
+    void evaluateReport_ofTenThousandTicketsAndThirtyLabels_staysUnderTwoMegabytes()
+            throws IOException {
+        StringBuilder csv = new StringBuilder("Text,Kind\n");
+        for (int i = 0; i < 10_000; i++) {
+            csv.append("word").append(i % 37).append(" printer ").append(i).append(",kind")
+                    .append(i % 30).append('\n');
+        }
+        Path labelled = dir.resolve("big.csv");
+        Files.writeString(labelled, csv);
+        StringBuilder categories = new StringBuilder("{\"categories\": {");
+        for (int k = 0; k < 30; k++) {
+            categories.append(k == 0 ? "" : ",").append("\"kind").append(k)
+                    .append("\": \"team").append(k).append('"');
+        }
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, categories + "}, \"default_category\": \"kind0\", "
+                + "\"rules\": []}");
+        Path report = dir.resolve("evaluate.html");
+        CliRun run = CliRun.run("evaluate", labelled.toString(), "--config", config.toString(),
+                "--label-field", "kind", "--text-field", "text", "--report", report.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("used 10000");
+        assertThat(read(report)).contains("kind29");
+        assertThat(Files.size(report)).isLessThan(2L * 1024 * 1024);
+    }
 }
