@@ -3,6 +3,8 @@ package org.helpdesktriage.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.helpdesktriage.core.config.ConfigLoader;
@@ -12,8 +14,10 @@ import org.helpdesktriage.core.ingest.InputFormat;
 import org.helpdesktriage.core.ingest.RecordReader;
 import org.helpdesktriage.core.ingest.RecordReaders;
 import org.helpdesktriage.core.internal.evaluate.Backtest;
+import org.helpdesktriage.core.internal.evaluate.BacktestChange;
 import org.helpdesktriage.core.internal.evaluate.BacktestReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,6 +70,9 @@ final class BacktestCommand extends AbstractCommand {
     @Option(names = "--json", description = "Prints the report as JSON.")
     boolean json;
 
+    @Mixin
+    ReportOption report = new ReportOption();
+
     @Override
     void validate() {
         super.validate();
@@ -77,7 +84,8 @@ final class BacktestCommand extends AbstractCommand {
     @Override
     void files(CommandFiles files) {
         super.files(files);
-        files.input("HISTORY", history).input("--baseline", baseline).output("--diff", diff);
+        files.input("HISTORY", history).input("--baseline", baseline).output("--diff", diff)
+                .output("--report", report.file);
     }
 
     @Override
@@ -93,16 +101,20 @@ final class BacktestCommand extends AbstractCommand {
                         ConfigOptions.OWNERS));
         HistoryLayout layout = labelField == null && textField == null ? null
                 : new HistoryLayout(textField, labelField);
-        BacktestReport report;
+        BacktestReport result;
+        List<BacktestChange> changes = new ArrayList<>();
         try (RecordReader reader = RecordReaders.open(history, format, candidate.limits())) {
-            report = BacktestOutput.run(Backtest.of(base, candidate, clock()), reader, layout,
-                    diff);
+            result = BacktestOutput.run(Backtest.of(base, candidate, clock()), reader, layout,
+                    diff, BacktestOutput.firstChanges(report.file, changes));
         }
         if (json) {
-            out().println(OpsJson.pretty(BacktestOutput.json(report)));
+            out().println(OpsJson.pretty(BacktestOutput.json(result)));
         } else {
-            new BacktestOutput(out()).print(report);
+            new BacktestOutput(out()).print(result);
         }
+        BacktestOutput.writeReport(report.file, result, changes, history + ": candidate "
+                + configOptions.config + " against " + baseFile.map(Path::toString)
+                        .orElse("the built-in defaults"));
         return ExitCode.OK;
     }
 }

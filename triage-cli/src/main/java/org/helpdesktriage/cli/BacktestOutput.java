@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.helpdesktriage.cli.report.BacktestHtml;
 import org.helpdesktriage.core.TriageOutcome.TriageDecision;
 import org.helpdesktriage.core.ingest.HistoryLayout;
 import org.helpdesktriage.core.ingest.RecordReader;
@@ -32,17 +34,21 @@ final class BacktestOutput {
 
     /**
      * Runs {@code backtest} over {@code history}; with {@code diff}, writes each changed record
-     * there (JSON Lines, atomically: the file appears whole when the run completes).
+     * there (JSON Lines, atomically: the file appears whole when the run completes); hands each
+     * changed record to {@code also} too.
      */
     static BacktestReport run(Backtest backtest, RecordReader history, HistoryLayout layout,
-            Path diff) throws IOException {
+            Path diff, Consumer<BacktestChange> also) throws IOException {
         if (diff == null) {
-            return backtest.run(history, layout, change -> { });
+            return backtest.run(history, layout, also);
         }
         try (AtomicOutput diffFile = AtomicOutput.create(diff);
                 JsonGenerator changes = MAPPER.getFactory().createGenerator(diffFile.stream())) {
             changes.setRootValueSeparator(null);
-            BacktestReport report = backtest.run(history, layout, c -> write(changes, c));
+            BacktestReport report = backtest.run(history, layout, c -> {
+                write(changes, c);
+                also.accept(c);
+            });
             changes.flush();
             diffFile.commit();
             return report;
@@ -88,6 +94,23 @@ final class BacktestOutput {
             g.writeStringField("rule", d.rule());
         }
         g.writeEndObject();
+    }
+
+    /** Collects the changed records an HTML report lists: the first ones, up to its limit. */
+    static Consumer<BacktestChange> firstChanges(Path report, List<BacktestChange> into) {
+        return c -> {
+            if (report != null && into.size() < BacktestHtml.MAX_CHANGES) {
+                into.add(c);
+            }
+        };
+    }
+
+    /** Writes the HTML report to {@code file}; nothing without one. */
+    static void writeReport(Path file, BacktestReport r, List<BacktestChange> changes,
+            String what) throws IOException {
+        if (file != null) {
+            BacktestHtml.of(r, changes, what).write(file);
+        }
     }
 
     static ObjectNode json(BacktestReport r) {

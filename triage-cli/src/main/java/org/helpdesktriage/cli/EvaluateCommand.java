@@ -1,5 +1,6 @@
 package org.helpdesktriage.cli;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.helpdesktriage.core.config.TriageConfig;
@@ -65,8 +66,17 @@ final class EvaluateCommand extends AbstractCommand {
     @Option(names = "--json", description = "Prints the figures as JSON.")
     boolean json;
 
+    @Mixin
+    ReportOption report = new ReportOption();
+
     @Override
-    ExitCode execute() {
+    void files(CommandFiles files) {
+        super.files(files);
+        files.input("LABELLED_FILE", labelled.file).output("--report", report.file);
+    }
+
+    @Override
+    ExitCode execute() throws IOException {
         configOptions.overrides.putIfAbsent("cache_enabled", "false");
         TriageConfig config = config();
         if (noRules) {
@@ -76,9 +86,8 @@ final class EvaluateCommand extends AbstractCommand {
             throw usage("--folds must be at least 2, got " + folds);
         }
         if (minConfidence != null && folds == null && config.classifierPolicy().isEmpty()) {
-            throw usage("--min-confidence applies to a "
-                    + "model, and none takes part: give --folds K, or name a model in the "
-                    + "configuration's classifier.model");
+            throw usage("--min-confidence applies to a model, and none takes part: give "
+                + "--folds K, or name a model in the configuration's classifier.model");
         }
         if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
             throw usage("--min-confidence must be in [0, 1], got " + minConfidence);
@@ -97,16 +106,14 @@ final class EvaluateCommand extends AbstractCommand {
             evaluation.minConfidence(minConfidence);
         }
         long start = System.nanoTime();
-        RoutingReport report = evaluation.build().run(data);
+        RoutingReport result = evaluation.build().run(data);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (json) {
-            new EvaluatePrinter(out()).printJson(report, data, seconds);
-        } else {
-            new EvaluatePrinter(out()).printTables(report);
-        }
+        new EvaluatePrinter(out()).print(result, data, seconds, json).writeReport(report.file,
+                result, predict.name(), data.summary(), minConfidence != null ? minConfidence
+                        : EvaluatePrinter.threshold(config));
         err().printf(Locale.ROOT, "helpdesk-triage: %s%s; evaluated in %.1f s%n",
                 data.summary(), folds == null ? "" : String.format(Locale.ROOT,
-                        "; %d folds, training %.1f s", folds, report.trainingSeconds()), seconds);
+                        "; %d folds, training %.1f s", folds, result.trainingSeconds()), seconds);
         return ExitCode.OK;
     }
 }

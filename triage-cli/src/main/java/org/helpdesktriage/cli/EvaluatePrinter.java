@@ -3,10 +3,14 @@ package org.helpdesktriage.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.helpdesktriage.cli.report.EvaluateHtml;
+import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.internal.evaluate.ClassificationMetrics;
 import org.helpdesktriage.core.internal.evaluate.ConfidenceAnalysis;
 import org.helpdesktriage.core.internal.evaluate.CoveragePoint;
@@ -17,7 +21,7 @@ import org.helpdesktriage.core.internal.evaluate.RoutingReport;
 /** Prints an evaluation's report as {@code evaluate} shows it: tables, or JSON. */
 final class EvaluatePrinter {
 
-    private static final List<Double> CURVE = List.of(0.0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95);
+    static final List<Double> CURVE = List.of(0.0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95);
 
     private final PrintWriter out;
 
@@ -64,6 +68,30 @@ final class EvaluatePrinter {
                 out.printf(Locale.ROOT, "%-28s %9.4f %9.4f %9d%n", g.getKey(),
                         g.getValue().accuracy(), g.getValue().macroF1(), g.getValue().total());
             }
+        }
+    }
+
+    /** Prints the figures as JSON or as tables, and returns this printer. */
+    EvaluatePrinter print(RoutingReport report, LabelledData data, double seconds,
+            boolean json) {
+        if (json) {
+            printJson(report, data, seconds);
+        } else {
+            printTables(report);
+        }
+        return this;
+    }
+
+    /** Returns the configured confidence threshold of the model: min_confidence, else 0. */
+    static double threshold(TriageConfig config) {
+        return config.classifierSettings().map(p -> p.minConfidence()).orElse(0.0);
+    }
+
+    /** Writes the HTML report to {@code file}; nothing without one. */
+    void writeReport(Path file, RoutingReport report, String field, String summary,
+            double threshold) throws IOException {
+        if (file != null) {
+            EvaluateHtml.of(report, field, summary, CURVE, threshold).write(file);
         }
     }
 

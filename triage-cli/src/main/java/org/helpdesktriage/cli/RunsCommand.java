@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /** The run records of the data directory: one summary per batch run. */
 @Command(name = "runs", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Lists and shows the records of batch runs kept in the data directory.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class})
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class,
+            RunsReportCommand.class})
 final class RunsCommand implements Runnable {
 
     @Spec
@@ -22,7 +23,7 @@ final class RunsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing a subcommand: list or show");
+        throw new ParameterException(spec.commandLine(), "missing a subcommand: list, show or report");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, showDefaultValues = true,

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = {"Computes SLA due times and reports the stored tickets by SLA state.",
             "The calendars, policies and escalation stages are the 'sla' key of the "
                 + "configuration (docs/sla.md)."},
-        subcommands = {SlaDueCommand.class, SlaStatusCommand.class})
+        subcommands = {SlaDueCommand.class, SlaStatusCommand.class, SlaReportCommand.class})
 final class SlaCommand implements Runnable {
 
     @Spec
@@ -18,6 +18,6 @@ final class SlaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing a subcommand: due or status");
+        throw new ParameterException(spec.commandLine(), "missing a subcommand: due, status or report");
     }
 }

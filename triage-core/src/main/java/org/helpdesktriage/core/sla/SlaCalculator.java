@@ -315,6 +315,15 @@ public final class SlaCalculator {
         return at == null || due == null ? null : !at.isAfter(due);
     }
 
+    /**
+     * Returns when a ticket says a target was reached ({@code first_response_at} or
+     * {@code resolved_at}), read as the SLA clocks read it; empty when it does not say, or says
+     * it in a form {@link #check} rejects.
+     */
+    public static Optional<Instant> reached(Ticket ticket, Sla.Target target) {
+        return Optional.ofNullable(answeredOrResolved(ticket, target));
+    }
+
     // null when the ticket does not say, or says it in a form check() rejects
     private static Instant answeredOrResolved(Ticket ticket, Sla.Target target) {
         if (ticket.metadata().isEmpty()) {
