@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * &lt;root&gt;/audit/audit-YYYY-MM-DD.jsonl   the audit log ({@link FileAuditLog})
  * &lt;root&gt;/runs/*.json         run summaries ({@link RunRecords})
  * &lt;root&gt;/dead-letters/*.json failed records kept for retry ({@link DeadLetters})
+ * &lt;root&gt;/assignment/agents.json  agents' loads and last assignments ({@link FileLedger})
  * </pre>
  *
  * <pre>{@code
@@ -54,6 +55,7 @@ public final class DataDirectory implements Storage {
     private final FileAuditLog audit;
     private final DataDirectoryLock lock;
     private final java.util.List<String> notices;
+    private FileLedger ledger;
 
     private DataDirectory(Path root, Clock clock, DataDirectoryLock lock,
             java.util.List<String> notices) {
@@ -141,6 +143,18 @@ public final class DataDirectory implements Storage {
     @Override
     public FileAuditLog audit() {
         return audit;
+    }
+
+    /**
+     * Returns the agent ledger, kept in {@code assignment/agents.json}; written only while
+     * this directory is open for writing (its lock held).
+     */
+    @Override
+    public synchronized FileLedger agentLedger() {
+        if (ledger == null) {
+            ledger = new FileLedger(root, tickets, () -> lock != null);
+        }
+        return ledger;
     }
 
     /** Returns the run records. */
