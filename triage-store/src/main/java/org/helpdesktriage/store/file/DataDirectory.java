@@ -213,9 +213,21 @@ public final class DataDirectory implements Storage {
         return notices;
     }
 
-    /** Closes the audit log and releases the lock. */
+    /** Writes the agent ledger if it changed, closes the audit log and releases the lock. */
     @Override
     public void close() {
+        try {
+            FileLedger l;
+            synchronized (this) {
+                l = ledger;
+            }
+            if (l != null) {
+                l.flush();
+            }
+        } catch (TriageException e) {
+            // the tickets are saved; the next writer catches the ledger up from them
+            LOG.warn("the agent ledger of {} was not written: {}", root, e.getMessage());
+        }
         try {
             audit.close();
         } finally {

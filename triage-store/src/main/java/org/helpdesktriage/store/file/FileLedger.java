@@ -36,10 +36,16 @@ import org.slf4j.LoggerFactory;
  * saving a ticket and writing the ledger: every listed ticket must still be stored, held by that
  * agent and in a load status; tickets written since the file are read for assignees it lacks. A
  * file that is missing, corrupt or written for other load statuses is rebuilt from the stored
- * tickets ({@code metadata.assignee}, {@code metadata.assigned_at}). The file is written, with
- * {@link AtomicOutput}, at {@link Board#commit()} and only when something changed, and only
- * while the data directory's lock is held: a directory opened for reading keeps its boards in
- * memory. One board at a time in a process; the lock keeps other processes out.
+ * tickets ({@code metadata.assignee}, {@code metadata.assigned_at}).
+ *
+ * <p>The file is written with {@link AtomicOutput}, only while the data directory's lock is
+ * held (a directory opened for reading keeps its boards in memory), only when something changed,
+ * and at most once a second at {@link Board#commit()}, then when the directory is closed
+ * ({@link #flush()}): the file store saves one ticket at a time, and rewriting a ledger of
+ * thousands of tickets after each would cost more than the ticket. The lock keeps other
+ * processes out for the whole run, so they only ever read a flushed file; what a crash keeps
+ * from it (the last second) is caught up from the tickets' files by the next process. One board
+ * at a time in a process.
  */
 public final class FileLedger implements AgentLedger {
 
@@ -48,12 +54,16 @@ public final class FileLedger implements AgentLedger {
     /** A file written this long before the ledger may still be newer than what it records. */
     private static final long SLACK_MILLIS = 2_000;
 
+    /** The least time between two writes at commit. */
+    private static final long WRITE_EVERY_NANOS = 1_000_000_000L;
+
     private final Path root;
     private final FileStore store;
     private final BooleanSupplier writable;
     private final ReentrantLock lock = new ReentrantLock();
     private LedgerFile state;
     private boolean dirty;
+    private long writtenAt = System.nanoTime() - WRITE_EVERY_NANOS;
 
     /**
      * Creates the ledger of a data directory.
@@ -174,6 +184,12 @@ public final class FileLedger implements AgentLedger {
                     changed |= state.held().computeIfAbsent(agent, a -> new TreeSet<>())
                             .add(t.ticketId());
                 }
+                Instant at = agent == null ? null : AgentLedger.assignedAtOf(t);
+                Instant known = at == null ? null : state.last().get(agent);
+                if (at != null && (known == null || at.isAfter(known))) {
+                    state.last().put(agent, at);
+                    changed = true;
+                }
             }
         } catch (NoSuchFileException e) {
             return changed;
@@ -182,6 +198,36 @@ public final class FileLedger implements AgentLedger {
                     + store.directory() + " to check the agent ledger: " + e, e);
         }
         return changed;
+    }
+
+    /**
+     * Writes what was committed and not yet written; the data directory calls it when it is
+     * closed, under its lock. Does nothing when nothing changed or the lock is not held.
+     *
+     * @throws TriageException with {@link ErrorCode#STORE_FAILED} when the file cannot be
+     *     written (the next process rebuilds what it lacks from the tickets)
+     */
+    public void flush() {
+        lock.lock();
+        try {
+            if (dirty && state != null && writable.getAsBoolean()) {
+                write();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void write() {
+        try {
+            state.write(root);
+        } catch (IOException e) {
+            state = null;
+            throw new TriageException(ErrorCode.STORE_FAILED, "cannot write the agent ledger "
+                    + file() + ": " + e, e);
+        }
+        dirty = false;
+        writtenAt = System.nanoTime();
     }
 
     private final class FileBoard implements Board {
@@ -234,22 +280,15 @@ public final class FileLedger implements AgentLedger {
 
         @Override
         public void commit() {
-            if (dirty) {
-                if (!writable.getAsBoolean()) {
-                    throw new IllegalStateException("data directory " + root + " is open for "
-                            + "reading only; the agent ledger is written under its lock");
-                }
-                try {
-                    state.write(root);
-                } catch (IOException e) {
-                    // the tickets are saved: the next process rebuilds what this one knew
-                    state = null;
-                    throw new TriageException(ErrorCode.STORE_FAILED, "cannot write the agent "
-                            + "ledger " + file() + ": " + e, e);
-                }
-                dirty = false;
+            if (dirty && !writable.getAsBoolean()) {
+                throw new IllegalStateException("data directory " + root + " is open for "
+                        + "reading only; the agent ledger is written under its lock");
             }
             undo.clear();
+            if (dirty && System.nanoTime() - writtenAt >= WRITE_EVERY_NANOS) {
+                // the tickets are saved: a failure here loses nothing the next process lacks
+                write();
+            }
         }
 
         @Override

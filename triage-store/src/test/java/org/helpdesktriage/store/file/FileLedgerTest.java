@@ -152,6 +152,24 @@ class FileLedgerTest {
     }
 
     @Test
+    void ticketsSavedAfterTheLedgerWasWritten_areCaughtUp() {
+        triage("T1", "T2");
+        // as a run that died after saving its tickets, before its ledger reached the disk
+        try (DataDirectory data = DataDirectory.openForWriting(root, "t", Duration.ZERO, CLOCK)) {
+            Ticket t = data.tickets().get("T2").orElseThrow();
+            java.util.Map<String, Object> metadata = new java.util.LinkedHashMap<>(t.metadata());
+            metadata.put(AgentLedger.ASSIGNEE, "ana");
+            metadata.put(AgentLedger.ASSIGNED_AT, T.plusSeconds(60).toString());
+            data.tickets().save(new Ticket("T9", t.title(), t.description(),
+                    t.requesterEmail(), t.category(), t.priority(), Status.ASSIGNED,
+                    t.createdAt(), T, t.assignedTo(), t.tags(), metadata, t.score()));
+        }
+        assertThat(load("ana")).isEqualTo(2);
+        // ana's assignment of T9 is the latest, so bob is next
+        assertThat(triage("T3")).containsExactly("bob");
+    }
+
+    @Test
     void boardClosedWithoutCommit_forgetsWhatItRecorded() {
         triage("T1");
         try (DataDirectory data = DataDirectory.openForWriting(root, "t", Duration.ZERO, CLOCK)) {
