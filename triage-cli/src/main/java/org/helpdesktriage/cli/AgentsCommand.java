@@ -1,6 +1,5 @@
 package org.helpdesktriage.cli;
 
-import org.helpdesktriage.core.job.AgentsOverview;
 import org.helpdesktriage.store.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.job.AgentsOverview;
 import org.helpdesktriage.core.job.QueueSweep;
 import org.helpdesktriage.store.HealthCheck;
 import org.helpdesktriage.store.Storage;

@@ -1,4 +1,4 @@
-package org.helpdesktriage.core.job;
+package org.helpdesktriage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +22,8 @@ import org.helpdesktriage.core.store.TicketStore;
  * them in a load status), capacity, whether they are on shift at a time, and when they were last
  * assigned a ticket; and the agents no longer in the roster who still hold tickets, which
  * nobody will work on unless they are handed over. What {@code helpdesk-triage agents} prints
- * and {@code health} warns about.
+ * and {@code health} warns about. Read through the API only (the configuration, a store and
+ * its agent ledger), so an embedder can do the same.
  *
  * <pre>{@code
  * AgentsOverview o = AgentsOverview.of(config, store, storage.agentLedger(), clock.instant());
@@ -32,7 +33,7 @@ import org.helpdesktriage.core.store.TicketStore;
  * @param agents the roster's agents, in the roster's order
  * @param removed the agents not in the roster holding tickets in a load status, by id
  */
-public record AgentsOverview(List<Row> agents, List<Row> removed) {
+record AgentsOverview(List<Row> agents, List<Row> removed) {
 
     /** Copies the lists. */
     public AgentsOverview {
@@ -71,7 +72,7 @@ public record AgentsOverview(List<Row> agents, List<Row> removed) {
      * @param ledger the agents' ledger
      * @param now the time shifts are read at
      */
-    public static AgentsOverview of(TriageConfig config, TicketStore store, AgentLedger ledger,
+    static AgentsOverview of(TriageConfig config, TicketStore store, AgentLedger ledger,
             Instant now) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
@@ -118,7 +119,7 @@ public record AgentsOverview(List<Row> agents, List<Row> removed) {
      * array of objects with {@code id}, {@code name}, {@code teams}, {@code load},
      * {@code capacity}, {@code active}, {@code on_shift} and {@code last_assigned_at}.
      */
-    public String toJson() {
+    String toJson() {
         ObjectNode n = new ObjectMapper().createObjectNode();
         rows(n.putArray("agents"), agents);
         rows(n.putArray("removed"), removed);
