@@ -69,14 +69,14 @@ record AgentsOverview(List<Row> agents, List<Row> removed) {
      *
      * @param config the configuration: roster, load statuses, calendars
      * @param store the tickets
-     * @param ledger the agents' ledger
+     * @param ledger the agents' ledger, or {@code null} to leave last assignments out (health:
+     *     on PostgreSQL a board waits for a chunk being assigned)
      * @param now the time shifts are read at
      */
     static AgentsOverview of(TriageConfig config, TicketStore store, AgentLedger ledger,
             Instant now) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(now, "now");
         AssignmentSettings settings = config.assignment();
         Map<String, Integer> loads = new TreeMap<>();
@@ -91,16 +91,16 @@ record AgentsOverview(List<Row> agents, List<Row> removed) {
         if (!settings.enabled() && loads.isEmpty()) {
             return new AgentsOverview(rows, removed);
         }
-        try (AgentLedger.Board board = ledger.open(settings)) {
+        try (AgentLedger.Board board = ledger == null ? null : ledger.open(settings)) {
             for (Agent a : settings.agents()) {
                 rows.add(new Row(a.id(), a.name(), a.teams(), loads.getOrDefault(a.id(), 0),
                         a.capacity(), a.active(), onShift(config, a, now),
-                        board.lastAssigned(a.id())));
+                        board == null ? null : board.lastAssigned(a.id())));
             }
             loads.forEach((id, load) -> {
                 if (settings.agent(id).isEmpty()) {
                     removed.add(new Row(id, null, List.of(), load, 0, false, false,
-                            board.lastAssigned(id)));
+                            board == null ? null : board.lastAssigned(id)));
                 }
             });
         }

@@ -44,8 +44,9 @@ final class AssignPrinter {
             return java.util.Optional.empty();
         }
         try (Storage data = storage.openForReading()) {
-            List<AgentsOverview.Row> gone = AgentsOverview.of(config, data.tickets(),
-                    data.agentLedger(), now).removed();
+            // health takes no lock: loads come from the tickets, the ledger is not opened
+            List<AgentsOverview.Row> gone = AgentsOverview.of(config, data.tickets(), null, now)
+                    .removed();
             return gone.isEmpty() ? java.util.Optional.of(new HealthCheck("agents", true,
                     "every agent holding tickets is in the roster"))
                     : java.util.Optional.of(HealthCheck.warn("agents", gone.size() + " agent(s)"
