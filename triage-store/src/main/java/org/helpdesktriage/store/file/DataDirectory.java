@@ -56,6 +56,7 @@ public final class DataDirectory implements Storage {
     private final DataDirectoryLock lock;
     private final java.util.List<String> notices;
     private FileLedger ledger;
+    private volatile boolean closed;
 
     private DataDirectory(Path root, Clock clock, DataDirectoryLock lock,
             java.util.List<String> notices) {
@@ -152,7 +153,8 @@ public final class DataDirectory implements Storage {
     @Override
     public synchronized FileLedger agentLedger() {
         if (ledger == null) {
-            ledger = new FileLedger(root, tickets, () -> lock != null);
+            // written only while this directory holds its lock: not before, not after close
+            ledger = new FileLedger(root, tickets, () -> lock != null && !closed);
         }
         return ledger;
     }
@@ -228,6 +230,7 @@ public final class DataDirectory implements Storage {
             // the tickets are saved; the next writer catches the ledger up from them
             LOG.warn("the agent ledger of {} was not written: {}", root, e.getMessage());
         }
+        closed = true;
         try {
             audit.close();
         } finally {
