@@ -9,7 +9,9 @@
 # per figure, median, default 3), COLD_REPS (one-ticket runs per variant, default 11),
 # SKIP_BUILD=1, SKIP_JMH=1, SKIP_POSTGRES=1 (no --store postgres figure; it needs Debian's
 # postgresql package), STREAMS_COUNT (tickets through the Kafka Streams application, default
-# 100000; 0 skips it), MVN (default ./mvnw -B).
+# 100000; 0 skips it), IT_TICKETS (the 38k labelled IT tickets, default
+# ../shared/datasets/it-service-tickets/train.csv; the model rows are left out without it),
+# SKIP_MODEL=1, MVN (default ./mvnw -B).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,10 +24,7 @@ data=bench/data
 results=bench/results
 mkdir -p "$data" "$results"
 
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time" >&2
-  apt-get install -y time >/dev/null || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
+. bench/lib.sh
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   echo "== build (-Pbench)" >&2
@@ -45,19 +44,6 @@ gen "$SMALL"
 head -n 1 "$data/tickets-$COUNT.jsonl" > "$data/tickets-1.jsonl"
 big=$data/tickets-$COUNT.jsonl
 
-# measure NAME CMD...: runs CMD under GNU time; prints "wall_seconds max_rss_kb"
-measure() {
-  local log; log=$(mktemp)
-  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>>"$results/stderr.log" || {
-    echo "failed: $*" >&2; cat "$log" >&2; rm -f "$log"; return 1; }
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
-                 for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
-              /Maximum resident set size/ { rss = $2 }
-              END { printf "%.3f %d\n", wall, rss }' "$log"
-  rm -f "$log"
-}
-# median of the first column of stdin lines
-median() { sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
 
 : > "$results/stderr.log"
 
@@ -90,6 +76,8 @@ rm -f "$results"/.e2e_*
 for r in $(seq "$REPS"); do
   echo "== end to end, round $r of $REPS" >&2
   run_e2e e2e_copy java -cp "$bench_jar" org.helpdesktriage.bench.BareCopy "$big" "$data/copy.jsonl"
+  run_e2e e2e_mapcopy java -cp "$bench_jar" org.helpdesktriage.bench.BareCopy --map "$big" \
+      "$data/copy.jsonl"
   run_e2e e2e_default "$launcher" "$big" "$data/out-default.jsonl"
   run_e2e e2e_rules20 "$launcher" --config examples/config-20-rules.json "$big" "$data/out-20.jsonl"
   if [ "${SKIP_POSTGRES:-}" != 1 ]; then
@@ -100,11 +88,11 @@ for r in $(seq "$REPS"); do
         "$launcher" "$big" "$data/out-pg.jsonl" --store postgres
   fi
 done
-names="e2e_copy e2e_default e2e_rules20"
+names="e2e_copy e2e_mapcopy e2e_default e2e_rules20"
 [ "${SKIP_POSTGRES:-}" != 1 ] && names="$names e2e_postgres"
 for name in $names; do
   WALL[$name]=$(awk '{print $1}' "$results/.$name" | median)
-  RSS[$name]=$(awk '{print $2}' "$results/.$name" | median)
+  RSS[$name]=$(awk '{print $3}' "$results/.$name" | median)
 done
 
 echo "== peak memory with -Xmx256m" >&2
@@ -112,12 +100,17 @@ for n in "$SMALL" "$COUNT"; do
   # the same JVM options for both sizes (the launcher would pick C1 and serial GC for the small
   # one), so that the ratio shows what the input's size does to memory and nothing else
   RSS[mem_$n]=$(measure java -Xmx256m -jar "$cli_jar" "$data/tickets-$n.jsonl" \
-      "$data/out-mem.jsonl" | awk '{print $2}')
+      "$data/out-mem.jsonl" | awk '{print $3}')
 done
 
 echo "== cold start: one ticket, $COLD_REPS runs per variant, interleaved" >&2
 jsa=triage-cli/target/helpdesk-triage.jsa
-variants=(copy plain c1 serial c1_serial cds launcher)
+variants=(copy copy_flags plain c1 serial c1_serial cds launcher)
+# the bare Map copy started as the launcher starts triage: C1 only, serial GC, and an AppCDS
+# archive of its own classes, made once by a training run
+copy_jsa=$data/copy.jsa
+[ -s "$copy_jsa" ] || java -XX:ArchiveClassesAtExit="$copy_jsa" -cp "$bench_jar" \
+    org.helpdesktriage.bench.BareCopy --map "$data/tickets-1.jsonl" "$data/copy-1.jsonl" 2>/dev/null
 declare -A VOPTS=(
   [plain]="-Xshare:auto"
   [c1]="-XX:TieredStopAtLevel=1"
@@ -131,6 +124,10 @@ for r in $(seq "$COLD_REPS"); do
     if [ "$v" = copy ]; then
       measure java -cp "$bench_jar" org.helpdesktriage.bench.BareCopy "$data/tickets-1.jsonl" \
           "$data/copy-1.jsonl" >> "$results/.cold_$v"
+    elif [ "$v" = copy_flags ]; then
+      measure java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile="$copy_jsa" \
+          -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$bench_jar" org.helpdesktriage.bench.BareCopy \
+          --map "$data/tickets-1.jsonl" "$data/copy-1.jsonl" >> "$results/.cold_$v"
     elif [ "$v" = launcher ]; then
       measure "$launcher" "$data/tickets-1.jsonl" "$data/out-1.jsonl" >> "$results/.cold_$v"
     else
@@ -145,6 +142,34 @@ for v in "${variants[@]}"; do
   COLD[$v]=$(awk '{print $1}' "$results/.cold_$v" | median)
 done
 rm -f "$results"/.cold_* "$results"/.e2e_*
+
+declare -A MODEL
+it=${IT_TICKETS:-../shared/datasets/it-service-tickets/train.csv}
+if [ "${SKIP_MODEL:-}" != 1 ] && [ -s "$it" ]; then
+  echo "== model: training on $it, then one-ticket runs with and without it" >&2
+  model=$data/it-model.json
+  it_rows=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8"))) - 1)' "$it")
+  read -r MODEL[train_wall] _ MODEL[train_rss] < <(measure "$launcher" train "$it" \
+      --label-field Topic_group --text-field Document --out "$model")
+  with_model=$data/config-it-model.json
+  python3 - "$with_model" <<'PY'
+import json, sys
+c = json.load(open("examples/it-service-tickets/config-rules-model.json"))
+c.pop("$schema", None)
+c["classifier"]["model"] = "it-model.json"  # beside this configuration, in bench/data
+json.dump(c, open(sys.argv[1], "w"), indent=2)
+PY
+  rm -f "$results"/.model_*
+  for r in $(seq "$COLD_REPS"); do
+    measure "$launcher" --config "$with_model" --no-fail-on-reject "$data/tickets-1.jsonl" \
+        "$data/out-1.jsonl" >> "$results/.model_with"
+    measure "$launcher" --config examples/it-service-tickets/config-rules.json \
+        --no-fail-on-reject "$data/tickets-1.jsonl" "$data/out-1.jsonl" >> "$results/.model_without"
+  done
+  MODEL[with]=$(awk '{print $1}' "$results/.model_with" | median)
+  MODEL[without]=$(awk '{print $1}' "$results/.model_without" | median)
+  rm -f "$results"/.model_*
+fi
 
 declare -A JMH
 if [ "${SKIP_JMH:-}" != 1 ]; then
@@ -166,9 +191,9 @@ if [ "$STREAMS_COUNT" != 0 ]; then
       "$STREAMS_COUNT" 2>>"$results/stderr.log" | grep '^streams:')
 fi
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }'; }
 copy=${WALL[e2e_copy]}
+mapcopy=${WALL[e2e_mapcopy]}
 ours_ns=$(echo "${JMH[ours]:-0 0}" | awk '{print $1}')
 mvel_ns=$(echo "${JMH[easyRulesMvel]:-0 0}" | awk '{print $1}')
 lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
@@ -183,9 +208,10 @@ lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
   echo
   echo "| figure | value | ratio | target |"
   echo "|---|---|---|---|"
-  echo "| (a) bare Jackson databind copy, $COUNT tickets | ${copy} s, ${RSS[e2e_copy]} KB RSS | 1.00 | limit |"
-  echo "| (b) helpdesk-triage, config.json | ${WALL[e2e_default]} s, ${RSS[e2e_default]} KB RSS | $(ratio "${WALL[e2e_default]}" "$copy") x copy | <= 1.3 |"
-  echo "| (b) helpdesk-triage, config-20-rules.json | ${WALL[e2e_rules20]} s, ${RSS[e2e_rules20]} KB RSS | $(ratio "${WALL[e2e_rules20]}" "$copy") x copy | <= 1.3 |"
+  echo "| (a) bare Jackson copy into a Map and back (SequenceWriter, one thread), $COUNT tickets | ${mapcopy} s, ${RSS[e2e_mapcopy]} KB RSS | 1.00 | limit |"
+  echo "| (a) bare Jackson copy through a JsonNode tree | ${copy} s, ${RSS[e2e_copy]} KB RSS | $(ratio "$copy" "$mapcopy") x Map copy | |"
+  echo "| (b) helpdesk-triage, config.json | ${WALL[e2e_default]} s, ${RSS[e2e_default]} KB RSS | $(ratio "${WALL[e2e_default]}" "$mapcopy") x Map copy | <= 1.3 |"
+  echo "| (b) helpdesk-triage, config-20-rules.json | ${WALL[e2e_rules20]} s, ${RSS[e2e_rules20]} KB RSS | $(ratio "${WALL[e2e_rules20]}" "$mapcopy") x Map copy | <= 1.5 |"
   if [ "${SKIP_POSTGRES:-}" != 1 ]; then
     echo "| helpdesk-triage --store postgres (server on this machine, default durability) | ${WALL[e2e_postgres]} s, $(rate "$COUNT" "${WALL[e2e_postgres]}") tickets/s | $(ratio "${WALL[e2e_postgres]}" "${WALL[e2e_default]}") x plain triage | >= 20000 tickets/s |"
   fi
@@ -202,6 +228,7 @@ lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
   for v in "${variants[@]}"; do
     case $v in
       copy) label="(a) bare copy, java -cp, no options" ;;
+      copy_flags) label="bare Map copy, C1 + SerialGC + its own AppCDS archive" ;;
       plain) label="java -jar, no options" ;;
       c1) label="-XX:TieredStopAtLevel=1" ;;
       serial) label="-XX:+UseSerialGC" ;;
@@ -211,6 +238,11 @@ lambda_ns=$(echo "${JMH[easyRulesLambdas]:-0 0}" | awk '{print $1}')
     esac
     echo "| cold start, 1 ticket, $label | ${COLD[$v]} s median | $(ratio "${COLD[$v]}" "${COLD[copy]}") x copy of 1 | $( [ "$v" = launcher ] && echo '< 0.3 s' ) |"
   done
+  echo "| one ticket through bin/helpdesk-triage vs the bare Map copy with the same start-up flags | ${COLD[launcher]} s / ${COLD[copy_flags]} s | $(ratio "${COLD[launcher]}" "${COLD[copy_flags]}") x | <= 1.1 |"
+  if [ -n "${MODEL[with]:-}" ]; then
+    echo "| one ticket with the trained IT model configured vs without (examples/it-service-tickets) | ${MODEL[with]} s / ${MODEL[without]} s | $(ratio "${MODEL[with]}" "${MODEL[without]}") x | <= 1.3 |"
+    echo "| model training, $it_rows labelled IT tickets, bin/helpdesk-triage train, default heap | ${MODEL[train_wall]} s, ${MODEL[train_rss]} KB RSS | | <= 30 s, <= 700 MB |"
+  fi
   echo
   if [ "${SKIP_JMH:-}" != 1 ]; then
     echo "Rule engines $agreement (tickets for which each picks the same rule as ours)."

@@ -31,10 +31,7 @@ data=bench/data
 results=bench/results
 mkdir -p "$data" "$results"
 
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time" >&2
-  apt-get install -y time >/dev/null || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
+. bench/lib.sh
 # no JMH here: the plain build has the command line and the examples' ticket generator
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   echo "== build" >&2
@@ -51,20 +48,6 @@ big=$data/tickets-$COUNT.jsonl
 out_dir=${OUT_DIR:-$( [ -d /dev/shm ] && echo /dev/shm/helpdesk-shadow-bench || echo "$data" )}
 mkdir -p "$out_dir"
 
-# measure CMD...: runs CMD under GNU time; prints "wall_seconds cpu_seconds" (user + system)
-measure() {
-  local log; log=$(mktemp)
-  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>>"$results/stderr.log" || {
-    echo "failed: $*" >&2; cat "$log" >&2; rm -f "$log"; return 1; }
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
-                 for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
-              /User time/ { cpu += $2 } /System time/ { cpu += $2 }
-              END { printf "%.3f %.3f\n", wall, cpu }' "$log"
-  rm -f "$log"
-}
-median() { sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 : > "$results/stderr.log"
 rm -f "$results"/.shadow_*
 loads=()

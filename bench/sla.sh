@@ -29,10 +29,7 @@ data=bench/data
 results=bench/results
 mkdir -p "$data" "$results"
 
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time" >&2
-  apt-get install -y time >/dev/null || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
+. bench/lib.sh
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   echo "== build (-Pbench)" >&2
   $MVN -q -Pbench package -DskipTests
@@ -57,20 +54,6 @@ c["sla"]["policies"] = []
 json.dump(c, open(sys.argv[1], "w"), indent=2)
 EOF
 
-# measure CMD...: runs CMD under GNU time; prints "wall_seconds cpu_seconds" (user + system)
-measure() {
-  local log; log=$(mktemp)
-  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>>"$results/stderr.log" || {
-    echo "failed: $*" >&2; cat "$log" >&2; rm -f "$log"; return 1; }
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
-                 for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
-              /User time/ { cpu += $2 } /System time/ { cpu += $2 }
-              END { printf "%.3f %.3f\n", wall, cpu }' "$log"
-  rm -f "$log"
-}
-median() { sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 : > "$results/stderr.log"
 rm -f "$results"/.sla_*
 loads=()
@@ -97,7 +80,7 @@ off_s=$(awk '{print $1}' "$results/.sla_off" | median)
 on_cpu=$(awk '{print $2}' "$results/.sla_on" | median)
 off_cpu=$(awk '{print $2}' "$results/.sla_off" | median)
 pairs=$(paste -d' ' "$results/.sla_on" "$results/.sla_off" \
-    | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 / $3 }')
+    | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 / $4 }')
 grep -c '"sla":{"policy"' "$e2e_out/out-sla-on.jsonl" > "$results/.sla_count" || true
 out_mb="$(du -m "$e2e_out/out-sla-off.jsonl" | cut -f1) MB / $(du -m "$e2e_out/out-sla-on.jsonl" | cut -f1) MB"
 [ "$e2e_out" = "$data" ] || rm -rf "$e2e_out"

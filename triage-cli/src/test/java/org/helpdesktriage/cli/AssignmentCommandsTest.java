@@ -127,6 +127,24 @@ class AssignmentCommandsTest {
     }
 
     @Test
+    void assign_keepsToTheSkillsTheRulesRequire() throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{\"agents\": ["
+                + "{\"id\": \"ana\", \"teams\": [\"tech-team\"], \"capacity\": 5},"
+                + "{\"id\": \"cy\", \"teams\": [\"tech-team\"], \"capacity\": 5, "
+                + "\"skills\": [\"SAP\"], \"calendar\": \"business\"}],"
+                + "\"rules\": [{\"id\": \"sap\", \"priority\": \"low\", \"condition\": "
+                + "{\"all\": []}, \"actions\": {\"require_skills\": [\"sap\"]}}],"
+                + "\"assignment\": {\"teams\": {\"tech-team\": {\"strategy\": "
+                + "\"round_robin\"}}, \"default_strategy\": \"none\"}}");
+        triage(SATURDAY, input("in.jsonl", "T1"));
+        assertThat(assignee("T1")).isNull();
+        // ana is on shift with room, but lacks the skill the rule requires: cy takes it Monday
+        CliRun monday = cli("assign", "--now", MONDAY);
+        assertThat(monday.exitCode()).as(monday.err()).isZero();
+        assertThat(assignee("T1")).isEqualTo("cy");
+    }
+
+    @Test
     void resolvingATicket_freesCapacityForAssign() throws Exception {
         config("{\"id\": \"ana\", \"teams\": [\"tech-team\"], \"capacity\": 1}");
         triage(SATURDAY, input("in.jsonl", "T1", "T2"));

@@ -16,6 +16,7 @@ import org.helpdesktriage.core.assign.Assignment;
 import org.helpdesktriage.core.assign.AssignmentSettings;
 import org.helpdesktriage.core.assign.AssignmentStrategy;
 import org.helpdesktriage.core.store.TicketStore;
+import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.RuleDefinition;
@@ -44,14 +45,17 @@ final class Assigning {
     private final boolean explain;
     private final Map<String, List<String>> skillsByRule;
     private final Map<String, List<String>> teamAgents;
+    private final java.util.Set<String> teams;
     private final LongAdder assigned = new LongAdder();
     private final LongAdder kept = new LongAdder();
     private final LongAdder waiting = new LongAdder();
     private final Map<String, LongAdder> perTeam = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> perReason = new ConcurrentHashMap<>();
 
-    Assigning(Assigner assigner, AgentLedger ledger, List<RuleDefinition> rules, Clock clock,
+    Assigning(Assigner assigner, AgentLedger ledger, TriageConfig config, Clock clock,
             boolean explain) {
+        List<RuleDefinition> rules = config.rules();
+        this.teams = config.teams();
         this.assigner = Objects.requireNonNull(assigner, "assigner");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.settings = assigner.settings();
@@ -88,8 +92,22 @@ final class Assigning {
         }
         AgentLedger l = ledger != null ? ledger
                 : store != null ? AgentLedger.over(store) : AgentLedger.inMemory();
-        return new Assigning(assigner, l, engine.config().rules(), engine.clock(),
+        return new Assigning(assigner, l, engine.config(), engine.clock(),
                 engine.explains());
+    }
+
+    /** Assigns without a store: one board for the whole list, each triaged one in turn. */
+    List<TriageOutcome> assignAll(List<TriageOutcome> outcomes) {
+        List<TriageOutcome> out = new ArrayList<>(outcomes.size());
+        try (AgentLedger.Board board = open()) {
+            for (TriageOutcome o : outcomes) {
+                out.add(o instanceof TriageOutcome.Triaged t ? new TriageOutcome.Triaged(
+                        assign(t.arriving(), t.result().ticket(), null, t.result(),
+                                board).result(), t.arriving()) : o);
+            }
+            board.commit();
+        }
+        return out;
     }
 
     AgentLedger.Board open() {
@@ -99,14 +117,16 @@ final class Assigning {
     /**
      * Assigns the ticket about to be stored, and keeps the loads on {@code board}.
      *
+     * @param arriving the ticket as the source stated it
      * @param ticket the ticket to store (merged with the stored one)
      * @param previous the stored ticket it replaces, or {@code null}
      * @param result the result reporting {@code ticket}
      */
-    Assigned assign(Ticket ticket, Ticket previous, TriageResult result,
+    Assigned assign(Ticket arriving, Ticket ticket, Ticket previous, TriageResult result,
             AgentLedger.Board board) {
         Instant now = clock.instant();
-        Assignment a = assigner.assign(ticket, requiredSkills(result), now, board);
+        ticket = withStatedAssignee(arriving, ticket);
+        Assignment a = assigner.assign(ticket, requiredSkills(result), now, board, explain);
         Ticket after = ticket;
         if (a.reason().equals(Assignment.ASSIGNED)) {
             Map<String, Object> metadata = new LinkedHashMap<>(ticket.metadata());
@@ -122,9 +142,6 @@ final class Assigning {
         }
         keepLoad(previous, after, board);
         count(a, ticket.assignedTo());
-        if (!explain && !a.considered().isEmpty()) {
-            a = new Assignment(a.assignee(), a.strategy(), a.reason(), List.of());
-        }
         TriageResult r = result;
         TriageResult out = new TriageResult(after, r.routing().withAssignment(a), r.score(),
                 r.notes(), r.explanation(), r.position(), r.sla(), r.configFingerprint(),
@@ -139,6 +156,26 @@ final class Assigning {
         perReason.forEach((k, v) -> reasons.put(k, v.sum()));
         return new Assignment.Counts(assigned.sum(), kept.sum(), waiting.sum(), teams,
                 reasons);
+    }
+
+    // a source that names a person in assigned_to (or its alias assignee) hands the ticket to
+    // them: an agent of the roster, or anyone who is not a team; that assignee is kept
+    private Ticket withStatedAssignee(Ticket arriving, Ticket ticket) {
+        String stated = arriving.assignedTo();
+        if (stated == null || stated.isBlank() || stated.trim().equals(
+                AgentLedger.assigneeOf(ticket))) {
+            return ticket;
+        }
+        stated = stated.trim();
+        if (settings.agent(stated).isEmpty() && teams.contains(stated)) {
+            return ticket;
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>(ticket.metadata());
+        metadata.put(AgentLedger.ASSIGNEE, stated);
+        return new Ticket(ticket.ticketId(), ticket.title(), ticket.description(),
+                ticket.requesterEmail(), ticket.category(), ticket.priority(), ticket.status(),
+                ticket.createdAt(), ticket.updatedAt(), ticket.assignedTo(), ticket.tags(),
+                metadata, ticket.score());
     }
 
     // the rotation needs an order even when two assignments share an instant (a fixed --now):
@@ -194,6 +231,6 @@ final class Assigning {
     }
 
     private static List<String> requiredSkills(RuleDefinition rule) {
-        return List.of();
+        return rule.actions().requireSkills();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -224,10 +225,10 @@ public final class BatchTriage {
         });
         Deque<Future<Done>> inFlight = new ArrayDeque<>();
         int maxInFlight = 2 * parallelism;
-        // assignment sees the tickets in input order (ticket 2 sees ticket 1's agent): workers
-        // decide, and this thread stores each chunk as it comes out, in order
-        boolean inOrder = storing.assigns();
-        Emitter<T> emitter = new Emitter<>(storing, prepare, counter);
+        // assignment sees the tickets in input order (ticket 2 sees ticket 1's agent): a
+        // chunk's store step waits for the previous chunk's, while deciding and encoding stay
+        // parallel; this thread only reads and hands the results out in order
+        CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
         try {
             while (records.hasNext()) {
                 List<Supplier<RawRecord>> chunk = new ArrayList<>(CHUNK_SIZE);
@@ -236,40 +237,56 @@ public final class BatchTriage {
                     chunk.add(next(source));
                     chars += source instanceof RecordReader r ? r.lastRecordLength() : 0;
                 }
-                inFlight.add(pool.submit(() -> {
-                    TriageOutcome[] out = new TriageOutcome[chunk.size()];
-                    if (inOrder) {
+                if (storing.assigns()) {
+                    CompletableFuture<List<TriageOutcome>> saved = CompletableFuture
+                            .supplyAsync(() -> decide(engine, chunk), pool)
+                            .thenCombineAsync(stored, (decided, before) ->
+                                    storing.saveAll(decided), pool);
+                    stored = saved;
+                    inFlight.add(saved.thenApplyAsync(outcomes -> prepared(
+                            outcomes.toArray(TriageOutcome[]::new), prepare), pool));
+                } else {
+                    inFlight.add(pool.submit(() -> {
+                        TriageOutcome[] out = new TriageOutcome[chunk.size()];
+                        boolean inChunks = storing.savesInChunks();
                         for (int i = 0; i < out.length; i++) {
-                            out[i] = engine.triage(chunk.get(i).get());
+                            TriageOutcome decided = engine.triage(chunk.get(i).get());
+                            out[i] = inChunks ? decided : storing.save(decided);
                         }
-                        return new Done(out, null);
-                    }
-                    Object[] prepared = new Object[out.length];
-                    boolean inChunks = storing.savesInChunks();
-                    for (int i = 0; i < out.length; i++) {
-                        TriageOutcome decided = engine.triage(chunk.get(i).get());
-                        out[i] = inChunks ? decided : storing.save(decided);
-                    }
-                    // the store's merge decides what the outcomes report, so prepare comes after
-                    List<TriageOutcome> saved = inChunks ? storing.saveAll(Arrays.asList(out))
-                            : Arrays.asList(out);
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] = saved.get(i);
-                        prepared[i] = prepare.apply(out[i]);
-                    }
-                    return new Done(out, prepared);
-                }));
+                        // the store's merge decides what the outcomes report: prepare after
+                        return prepared(inChunks ? storing.saveAll(Arrays.asList(out))
+                                .toArray(TriageOutcome[]::new) : out, prepare);
+                    }));
+                }
                 while (inFlight.size() >= maxInFlight) {
-                    emitter.emit(inFlight.poll());
+                    emit(inFlight.poll(), counter);
                 }
             }
             while (!inFlight.isEmpty()) {
-                emitter.emit(inFlight.poll());
+                emit(inFlight.poll(), counter);
             }
         } finally {
             inFlight.forEach(f -> f.cancel(true));
             pool.shutdownNow();
         }
+    }
+
+    private static List<TriageOutcome> decide(TriageEngine engine,
+            List<Supplier<RawRecord>> chunk) {
+        List<TriageOutcome> out = new ArrayList<>(chunk.size());
+        for (Supplier<RawRecord> record : chunk) {
+            out.add(engine.triage(record.get()));
+        }
+        return out;
+    }
+
+    private static Done prepared(TriageOutcome[] out,
+            Function<? super TriageOutcome, ?> prepare) {
+        Object[] prepared = new Object[out.length];
+        for (int i = 0; i < out.length; i++) {
+            prepared[i] = prepare.apply(out[i]);
+        }
+        return new Done(out, prepared);
     }
 
     private static Supplier<RawRecord> next(Iterator<RawRecord> records) {
@@ -280,23 +297,12 @@ public final class BatchTriage {
         return () -> record;
     }
 
-    private record Emitter<T>(StoringStep storing,
-            Function<? super TriageOutcome, ? extends T> prepare, Counter<T> counter) {
-
-        void emit(Future<Done> future) {
-            Done done = BatchTriage.done(future);
-            if (done.prepared == null) {
-                List<TriageOutcome> saved = storing.saveAll(Arrays.asList(done.outcomes));
-                for (TriageOutcome o : saved) {
-                    counter.accept(o, prepare.apply(o));
-                }
-                return;
-            }
-            for (int i = 0; i < done.outcomes.length; i++) {
-                @SuppressWarnings("unchecked")
-                T prepared = (T) done.prepared[i];
-                counter.accept(done.outcomes[i], prepared);
-            }
+    private static <T> void emit(Future<Done> future, Counter<T> counter) {
+        Done done = done(future);
+        for (int i = 0; i < done.outcomes.length; i++) {
+            @SuppressWarnings("unchecked")
+            T prepared = (T) done.prepared[i];
+            counter.accept(done.outcomes[i], prepared);
         }
     }
 

@@ -8,6 +8,7 @@ import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.ingest.SourcePosition;
 import org.helpdesktriage.core.internal.classify.Prediction;
 import org.helpdesktriage.core.internal.classify.TextClassifier;
+import org.helpdesktriage.core.internal.route.MatrixPriority;
 import org.helpdesktriage.core.internal.route.Router;
 import org.helpdesktriage.core.internal.rules.Facts;
 import org.helpdesktriage.core.internal.rules.RuleOutcome;
@@ -34,6 +35,7 @@ final class Decider {
     private final TextClassifier classifier;
     private final ClassifierRules classifierRules;
     private final Router router;
+    private final MatrixPriority matrix;
     private final Scorer scorer;
     private final TriageSla sla;
     private final String fingerprint;
@@ -47,6 +49,8 @@ final class Decider {
         this.classifierRules = new ClassifierRules(config);
         this.router = new Router(config.categories(), config.classifierPolicy().orElse(null),
                 classifierRules.overrideIds());
+        this.matrix = config.priorityMatrix().isNone() ? null
+                : new MatrixPriority(config.priorityMatrix(), config.rules());
         this.scorer = Scorer.weighted(config.scoring());
         this.sla = sla;
         this.fingerprint = fingerprint;
@@ -78,6 +82,17 @@ final class Decider {
                 notes = new ArrayList<>(inputNotes);
             }
             notes.addAll(decision.notes());
+        }
+        if (matrix != null) {
+            MatrixPriority.Applied applied = matrix.apply(ticket, routing,
+                    router.deciding(outcome, routing), explain);
+            routing = applied.routing();
+            if (!applied.notes().isEmpty()) {
+                if (notes == inputNotes) {
+                    notes = new ArrayList<>(inputNotes);
+                }
+                notes.addAll(applied.notes());
+            }
         }
         Score score = scorer.score(routing.priority(), facts.text());
         Status status = ticket.status() == Status.NEW ? Status.TRIAGED : ticket.status();

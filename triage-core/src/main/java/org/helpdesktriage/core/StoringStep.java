@@ -140,13 +140,11 @@ public final class StoringStep {
         if (store == null && assigning == null) {
             return result;
         }
+        if (store == null) {
+            return ((TriageOutcome.Triaged) assigning.assignAll(List.of(
+                    new TriageOutcome.Triaged(result, arriving))).get(0)).result();
+        }
         try (AgentLedger.Board board = assigning == null ? null : assigning.open()) {
-            if (store == null) {
-                TriageResult assigned = assigning.assign(result.ticket(), null, result, board)
-                        .result();
-                board.commit();
-                return assigned;
-            }
             List<String> problems = new ArrayList<>(0);
             Ticket previous = read(arriving.ticketId(), problems);
             Update u = update(arriving, previous, result.withNotes(problems), board);
@@ -175,7 +173,10 @@ public final class StoringStep {
         if (store == null && assigning == null) {
             return outcomes;
         }
-        if (store == null || !store.savesInChunks()) {
+        if (store == null) {
+            return assigning.assignAll(outcomes);
+        }
+        if (!store.savesInChunks()) {
             return outcomes.stream().map(this::save).toList();
         }
         List<Ticket> arriving = new ArrayList<>();
@@ -259,10 +260,6 @@ public final class StoringStep {
      */
     private record Update(Ticket ticket, AuditLog.Entry entry, TriageResult result,
             AuditLog.Entry assignEntry) {
-
-        Update(Ticket ticket, AuditLog.Entry entry, TriageResult result) {
-            this(ticket, entry, result, null);
-        }
     }
 
     /**
@@ -283,7 +280,7 @@ public final class StoringStep {
         }
         AuditLog.Entry assignEntry = null;
         if (board != null) {
-            Assigning.Assigned a = assigning.assign(after, previous, reported, board);
+            Assigning.Assigned a = assigning.assign(arriving, after, previous, reported, board);
             after = a.result().ticket();
             reported = a.result();
             if (a.made()) {
@@ -293,7 +290,7 @@ public final class StoringStep {
             }
         }
         if (previous != null && ReimportMerge.unchanged(previous, after)) {
-            return new Update(previous, null, reported.withTicket(previous));
+            return new Update(previous, null, reported.withTicket(previous), null);
         }
         Map<String, AuditLog.Entry.Change> changes = previous == null
                 ? TicketChanges.between(arriving, after) : ReimportMerge.changes(previous, after);

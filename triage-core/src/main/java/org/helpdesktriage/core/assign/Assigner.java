@@ -32,12 +32,29 @@ public final class Assigner {
     private final AssignmentSettings settings;
     private final SlaSettings sla;
     private final Map<String, AssignmentStrategy> custom;
+    // each team's agents in id order, and each agent's shift calendar, found once
+    private final Map<String, List<Agent>> members;
+    private final Map<String, BusinessCalendar> shifts;
 
     private Assigner(AssignmentSettings settings, SlaSettings sla,
             Map<String, AssignmentStrategy> custom) {
         this.settings = settings;
         this.sla = sla;
         this.custom = Map.copyOf(custom);
+        Map<String, List<Agent>> teams = new HashMap<>();
+        Map<String, BusinessCalendar> calendars = new HashMap<>();
+        for (Agent a : settings.agents()) {
+            a.teams().forEach(t -> teams.computeIfAbsent(t, k -> new ArrayList<>()).add(a));
+            if (a.calendar() != null) {
+                // a calendar the configuration lacks was refused when it was loaded; in code,
+                // an agent whose calendar is missing is never on shift
+                calendars.put(a.id(), sla.calendar(a.calendar()).orElse(null));
+            }
+        }
+        teams.replaceAll((t, list) -> list.stream().sorted(Comparator.comparing(Agent::id))
+                .toList());
+        this.members = Map.copyOf(teams);
+        this.shifts = calendars;
     }
 
     /**
@@ -81,6 +98,16 @@ public final class Assigner {
      */
     public Assignment assign(Ticket ticket, List<String> requiredSkills, Instant now,
             AgentLedger.Board board) {
+        return assign(ticket, requiredSkills, now, board, true);
+    }
+
+    /**
+     * Decides who takes {@code ticket}, as {@link #assign(Ticket, List, Instant,
+     * AgentLedger.Board)} does; without {@code considered}, the assignment lists nobody
+     * considered, which saves the work on every ticket of a run without {@code --explain}.
+     */
+    public Assignment assign(Ticket ticket, List<String> requiredSkills, Instant now,
+            AgentLedger.Board board, boolean considered) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(requiredSkills, "requiredSkills");
         Objects.requireNonNull(now, "now");
@@ -101,21 +128,21 @@ public final class Assigner {
             }
             strategy = AssignmentStrategy.named(strategyName);
         }
-        List<Agent> members = settings.agents().stream()
-                .filter(a -> team != null && a.worksFor(team))
-                .sorted(Comparator.comparing(Agent::id)).toList();
+        List<Agent> members = team == null ? List.of() : this.members.getOrDefault(team,
+                List.of());
         if (members.isEmpty()) {
             return new Assignment(null, strategyName, "no agent in team " + team, List.of());
         }
-        List<AssignmentStrategy.Candidate> available = new ArrayList<>();
-        Map<String, String> passedOver = new HashMap<>();
+        List<AssignmentStrategy.Candidate> available = new ArrayList<>(members.size());
+        Map<String, String> passedOver = considered ? new HashMap<>() : null;
         // how far down the filters the furthest agent got, for the reason nobody was available
         int furthest = 0;
         for (Agent a : members) {
             int load = board.load(a.id());
             String why;
             int stage;
-            List<String> missing = a.missing(requiredSkills);
+            List<String> missing = requiredSkills.isEmpty() ? List.of()
+                    : a.missing(requiredSkills);
             if (!a.active()) {
                 why = "inactive";
                 stage = 0;
@@ -136,7 +163,7 @@ public final class Assigner {
                         board.lastAssigned(a.id())));
             }
             furthest = Math.max(furthest, stage);
-            if (why != null) {
+            if (why != null && considered) {
                 passedOver.put(a.id(), why);
             }
         }
@@ -150,36 +177,53 @@ public final class Assigner {
             return new Assignment(null, strategyName, reason, considered(members, passedOver));
         }
         Optional<AssignmentStrategy.Candidate> chosen = strategy.choose(ticket,
-                List.copyOf(available));
+                java.util.Collections.unmodifiableList(available));
         if (chosen.isEmpty()) {
-            available.forEach(c -> passedOver.put(c.agent().id(), "not chosen"));
+            if (considered) {
+                available.forEach(c -> passedOver.put(c.agent().id(), "not chosen"));
+            }
             return new Assignment(null, strategyName, "strategy chose nobody",
                     considered(members, passedOver));
         }
         String agent = chosen.get().agent().id();
-        if (available.stream().noneMatch(c -> c.agent().id().equals(agent))) {
+        if (!isAvailable(available, agent)) {
             throw new IllegalStateException("strategy " + strategyName + " of team " + team
                     + " chose agent '" + agent + "', who is not available");
         }
-        available.forEach(c -> {
-            if (!c.agent().id().equals(agent)) {
-                passedOver.put(c.agent().id(), "not chosen");
-            }
-        });
+        if (considered) {
+            available.forEach(c -> {
+                if (!c.agent().id().equals(agent)) {
+                    passedOver.put(c.agent().id(), "not chosen");
+                }
+            });
+        }
         return new Assignment(agent, strategyName, Assignment.ASSIGNED,
                 considered(members, passedOver));
     }
 
+    private static boolean isAvailable(List<AssignmentStrategy.Candidate> available,
+            String agent) {
+        for (AssignmentStrategy.Candidate c : available) {
+            if (c.agent().id().equals(agent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean onShift(Agent a, Instant now) {
-        if (a.calendar() == null || a.calendar().equals(BusinessCalendar.ALWAYS_ID)) {
+        if (!shifts.containsKey(a.id())) {
             return true;
         }
-        // a calendar the configuration lacks was refused when it was loaded
-        return sla.calendar(a.calendar()).map(c -> c.isWorkingTime(now)).orElse(false);
+        BusinessCalendar shift = shifts.get(a.id());
+        return shift != null && shift.isWorkingTime(now);
     }
 
     private static List<Assignment.Considered> considered(List<Agent> members,
             Map<String, String> passedOver) {
+        if (passedOver == null) {
+            return List.of();
+        }
         return members.stream()
                 .map(a -> new Assignment.Considered(a.id(), passedOver.get(a.id()))).toList();
     }

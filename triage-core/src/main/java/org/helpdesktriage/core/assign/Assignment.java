@@ -78,10 +78,12 @@ public record Assignment(String assignee, String strategy, String reason,
     public record Counts(long assigned, long kept, long waiting,
             Map<String, Long> assignedPerTeam, Map<String, Long> waitingPerReason) {
 
-        /** Copies the maps. */
+        /** Copies the maps, sorted by key. */
         public Counts {
-            assignedPerTeam = Map.copyOf(assignedPerTeam);
-            waitingPerReason = Map.copyOf(waitingPerReason);
+            assignedPerTeam = java.util.Collections.unmodifiableMap(
+                    new java.util.TreeMap<>(assignedPerTeam));
+            waitingPerReason = java.util.Collections.unmodifiableMap(
+                    new java.util.TreeMap<>(waitingPerReason));
         }
     }
 }

@@ -72,17 +72,17 @@ final class AssignmentConfigReader {
         List<Agent> list = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (AgentRoster.Row row : rows) {
-            Agent a = agent(row, teams, sla, found);
-            if (a == null) {
-                continue;
-            }
-            String first = seen.putIfAbsent(a.id(), row.where());
+            Object id = row.values().get("id");
+            String first = id instanceof String s ? seen.putIfAbsent(s.trim(), row.where()) : null;
             if (first != null) {
-                found.add(row.where() + ": id '" + a.id() + "' is already the id of the agent at "
+                found.add(row.where() + ": id '" + id + "' is already the id of the agent at "
                         + first + "; agent ids must be unique");
                 continue;
             }
-            list.add(a);
+            Agent a = agent(row, teams, sla, found);
+            if (a != null) {
+                list.add(a);
+            }
         }
         AssignmentSettings settings = section(assignment, origins, teams, list, agentsFile,
                 found);
@@ -94,6 +94,27 @@ final class AssignmentConfigReader {
             return null;
         }
         return settings;
+    }
+
+    /** Returns every team a configuration routes to; see {@link TriageConfig#teams()}. */
+    static java.util.Set<String> teams(org.helpdesktriage.core.model.Categories categories,
+            List<org.helpdesktriage.core.rules.RuleDefinition> rules,
+            org.helpdesktriage.core.route.ClassifierPolicy classifier, SlaSettings sla) {
+        java.util.Set<String> teams = new java.util.TreeSet<>(categories.teams().values());
+        rules.forEach(r -> {
+            if (r != null && r.actions().assignTo() != null) {
+                teams.add(r.actions().assignTo().trim());
+            }
+        });
+        if (classifier != null && classifier.reviewTeam() != null) {
+            teams.add(classifier.reviewTeam());
+        }
+        sla.escalation().forEach(stage -> {
+            if (stage.actions().assignTo() != null) {
+                teams.add(stage.actions().assignTo());
+            }
+        });
+        return java.util.Collections.unmodifiableSet(teams);
     }
 
     private static Agent agent(AgentRoster.Row row, Set<String> teams, SlaSettings sla,

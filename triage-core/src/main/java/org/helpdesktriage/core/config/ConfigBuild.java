@@ -23,6 +23,7 @@ import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.PriorityMatrix;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
@@ -114,7 +115,10 @@ final class ConfigBuild {
         SlaSettings sla = categories == null ? null : step("sla", () -> SlaConfigReader.read(
                 c.sla(), layers.origins.getOrDefault("sla", "configuration"),
                 layers.lineFinder("sla"), categories, problems), null);
-        List<RuleDefinition> rules = rules(c.rules(), categories, mode, sla);
+        PriorityMatrix matrix = MatrixConfigReader.read(c.priorityMatrix(),
+                layers.origins.getOrDefault("priority_matrix", "configuration"),
+                layers.lineFinder("priority_matrix"), problems);
+        List<RuleDefinition> rules = rules(c.rules(), categories, mode, sla, matrix);
         EscalationService.Policy escalation = step("escalation_threshold_hours",
                 () -> new EscalationService.Policy(c.escalationThresholdHours(),
                         c.autoEscalateCritical()), null);
@@ -139,26 +143,14 @@ final class ConfigBuild {
                 scoring, escalation, c.maxTicketTitleLength(), c.maxTicketDescriptionLength(),
                 defaultPriority, categorySynonyms, prioritySynonyms, c.cacheEnabled(),
                 Duration.ofSeconds(c.cacheTtl()), classifier, limits, zone, sla,
-                moduleSettings, shadow, assignment), null);
+                moduleSettings, shadow, matrix, assignment), null);
     }
 
     // agents name the teams the configuration routes to, and the calendars of its SLA section
     private AssignmentSettings assignment(ConfigFile c, Categories categories,
             List<RuleDefinition> rules, ClassifierPolicy classifier, SlaSettings sla) {
-        java.util.Set<String> teams = new java.util.HashSet<>(categories.teams().values());
-        rules.forEach(r -> {
-            if (r != null && r.actions().assignTo() != null) {
-                teams.add(r.actions().assignTo().trim());
-            }
-        });
-        if (classifier != null && classifier.reviewTeam() != null) {
-            teams.add(classifier.reviewTeam());
-        }
-        sla.escalation().forEach(stage -> {
-            if (stage.actions().assignTo() != null) {
-                teams.add(stage.actions().assignTo());
-            }
-        });
+        java.util.Set<String> teams = AssignmentConfigReader.teams(categories, rules, classifier,
+                sla);
         if (c.agentsFile() != null && c.agentsFile().isBlank()) {
             throw ConfigLoader.invalid(layers.origin("agents_file") + ": agents_file is blank;"
                     + " name the roster file, or leave the key out");
@@ -197,7 +189,7 @@ final class ConfigBuild {
 
     // each rule is compiled alone, so every bad rule is reported, each with its file and line
     private List<RuleDefinition> rules(List<RuleDefinition> defs, Categories categories,
-            MatchMode mode, SlaSettings sla) {
+            MatchMode mode, SlaSettings sla, PriorityMatrix matrix) {
         List<RuleDefinition> rules = defs == null ? List.of() : defs;
         List<RuleFiles.Source> sources = layers.ruleSources;
         Map<String, Integer> seen = new HashMap<>();
@@ -228,6 +220,11 @@ final class ConfigBuild {
             if (!wrong.isEmpty()) {
                 wrong.forEach(w -> problems.report(source.where() + ": " + w));
                 continue;
+            }
+            // a broken matrix is reported once, not again by every rule that names its levels
+            if (matrix != null) {
+                matrix.problemsOf(def).forEach((action, p) -> problems.report(
+                        source.where("actions", action) + ": " + p));
             }
             if (sla != null && def.actions().sla() != null) {
                 String id = def.actions().sla().trim();

@@ -44,7 +44,15 @@ record ConfigFile(
         @JsonProperty("shadow") String shadow,
         @JsonProperty("agents") com.fasterxml.jackson.databind.JsonNode agents,
         @JsonProperty("agents_file") String agentsFile,
-        @JsonProperty("assignment") com.fasterxml.jackson.databind.JsonNode assignment) {
+        @JsonProperty("assignment") com.fasterxml.jackson.databind.JsonNode assignment,
+        @JsonProperty("priority_matrix") PriorityMatrixSection priorityMatrix) {
+
+    /** Priority as impact by urgency: rows are impact levels, columns urgency levels. */
+    record PriorityMatrixSection(
+            @JsonProperty("impact") List<String> impact,
+            @JsonProperty("urgency") List<String> urgency,
+            @JsonProperty("priority") List<List<String>> priority) {
+    }
 
     /** The trained model's part in routing. */
     record Classifier(

@@ -57,6 +57,17 @@ final class ConfigJson {
         n.put("input_time_zone", c.timeZone().getId());
         n.set("sla", SlaJson.toTree(c.sla()));
         c.shadowSetting().ifPresent(p -> n.put("shadow", p.toString()));
+        // absent without a matrix, so such configurations keep their fingerprint
+        if (!c.priorityMatrix().isNone()) {
+            ObjectNode m = n.putObject("priority_matrix");
+            c.priorityMatrix().impact().forEach(m.putArray("impact")::add);
+            c.priorityMatrix().urgency().forEach(m.putArray("urgency")::add);
+            com.fasterxml.jackson.databind.node.ArrayNode grid = m.putArray("priority");
+            c.priorityMatrix().priority().forEach(row -> {
+                com.fasterxml.jackson.databind.node.ArrayNode r = grid.addArray();
+                row.forEach(p -> r.add(p.id()));
+            });
+        }
         assignment(n, c.assignment());
         return n;
     }

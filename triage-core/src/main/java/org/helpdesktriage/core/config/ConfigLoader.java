@@ -357,6 +357,7 @@ public final class ConfigLoader {
         keys.put("db_password_file", String.class);
         keys.put("input_time_zone", String.class);
         keys.put("shadow", String.class);
+        keys.put("agents_file", String.class);
         return java.util.Collections.unmodifiableMap(keys);
     }
 }

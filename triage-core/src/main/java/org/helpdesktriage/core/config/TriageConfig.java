@@ -14,6 +14,7 @@ import org.helpdesktriage.core.model.Categories;
 import org.helpdesktriage.core.model.InputLimits;
 import org.helpdesktriage.core.model.Priority;
 import org.helpdesktriage.core.route.ClassifierPolicy;
+import org.helpdesktriage.core.route.PriorityMatrix;
 import org.helpdesktriage.core.rules.MatchMode;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.scoring.ScoringConfig;
@@ -49,6 +50,8 @@ import org.helpdesktriage.core.sla.SlaSettings;
  *     reads the store's, the command line its log level
  * @param shadow the candidate configuration file {@code triage} runs in shadow mode beside this
  *     one, or {@code null}; not part of the fingerprint, since it decides nothing here
+ * @param priorityMatrix priority as impact by urgency ({@link PriorityMatrix#none()}: off); the
+ *     rules' {@code set_impact} and {@code set_urgency} must name its levels
  * @param assignment the agents and how each team's tickets are given out to them
  *     ({@link AssignmentSettings#none()}: nobody is assigned)
  */
@@ -71,6 +74,7 @@ public record TriageConfig(
         SlaSettings sla,
         ModuleSettings moduleSettings,
         Path shadow,
+        PriorityMatrix priorityMatrix,
         AssignmentSettings assignment) {
 
     /** Checks the values and copies the collections. */
@@ -89,13 +93,19 @@ public record TriageConfig(
         Objects.requireNonNull(sla, "sla");
         Objects.requireNonNull(moduleSettings, "moduleSettings");
         Objects.requireNonNull(assignment, "assignment");
+        Objects.requireNonNull(priorityMatrix, "priorityMatrix");
+        for (RuleDefinition rule : rules) {
+            priorityMatrix.problemsOf(rule).values().stream().findFirst().ifPresent(p -> {
+                throw new IllegalArgumentException(p);
+            });
+        }
         if (maxTitleLength <= 0 || maxDescriptionLength <= 0) {
             throw new IllegalArgumentException("length limits must be > 0, got title "
                     + maxTitleLength + " and description " + maxDescriptionLength);
         }
     }
 
-    /** Creates a configuration without a shadow configuration. */
+    /** Creates a configuration without a shadow configuration nor a priority matrix. */
     public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
             ScoringConfig scoring, EscalationService.Policy escalation, int maxTitleLength,
             int maxDescriptionLength, Priority defaultPriority,
@@ -105,10 +115,10 @@ public record TriageConfig(
         this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
                 maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
                 cacheEnabled, cacheTtl, classifier, limits, timeZone, sla, moduleSettings, null,
-                AssignmentSettings.none());
+                PriorityMatrix.none(), AssignmentSettings.none());
     }
 
-    /** Creates a configuration that assigns nobody. */
+    /** Creates a configuration without a priority matrix, that assigns nobody. */
     public TriageConfig(Categories categories, List<RuleDefinition> rules, MatchMode matchMode,
             ScoringConfig scoring, EscalationService.Policy escalation, int maxTitleLength,
             int maxDescriptionLength, Priority defaultPriority,
@@ -119,7 +129,7 @@ public record TriageConfig(
         this(categories, rules, matchMode, scoring, escalation, maxTitleLength,
                 maxDescriptionLength, defaultPriority, categorySynonyms, prioritySynonyms,
                 cacheEnabled, cacheTtl, classifier, limits, timeZone, sla, moduleSettings, shadow,
-                AssignmentSettings.none());
+                PriorityMatrix.none(), AssignmentSettings.none());
     }
 
     /**
@@ -159,6 +169,14 @@ public record TriageConfig(
     /** Returns a copy with {@code settings} as the SLA settings. */
     public TriageConfig withSla(SlaSettings settings) {
         return toBuilder().sla(settings).build();
+    }
+
+    /**
+     * Returns every team the configuration routes to: the categories' teams, the rules', the
+     * classifier's review team and the escalation stages'.
+     */
+    public java.util.Set<String> teams() {
+        return AssignmentConfigReader.teams(categories, rules, classifier, sla);
     }
 
     /** Returns the candidate configuration file for shadow mode ({@code shadow}), or empty. */
@@ -206,6 +224,7 @@ public record TriageConfig(
         private SlaSettings sla = SlaSettings.none();
         private ModuleSettings moduleSettings = ModuleSettings.none();
         private Path shadow;
+        private PriorityMatrix priorityMatrix = PriorityMatrix.none();
         private AssignmentSettings assignment = AssignmentSettings.none();
 
         private Builder(TriageConfig c) {
@@ -227,6 +246,7 @@ public record TriageConfig(
             sla = c.sla;
             moduleSettings = c.moduleSettings;
             shadow = c.shadow;
+            priorityMatrix = c.priorityMatrix;
             assignment = c.assignment;
         }
 
@@ -344,6 +364,12 @@ public record TriageConfig(
             return this;
         }
 
+        /** Sets priority as impact by urgency ({@link PriorityMatrix#none()}: off). */
+        public Builder priorityMatrix(PriorityMatrix value) {
+            priorityMatrix = value;
+            return this;
+        }
+
         /**
          * Returns the configuration.
          *
@@ -353,7 +379,7 @@ public record TriageConfig(
             return new TriageConfig(categories, rules, matchMode, scoring, escalation,
                     maxTitleLength, maxDescriptionLength, defaultPriority, categorySynonyms,
                     prioritySynonyms, cacheEnabled, cacheTtl, classifier, limits, timeZone, sla,
-                    moduleSettings, shadow, assignment);
+                    moduleSettings, shadow, priorityMatrix, assignment);
         }
     }
 }

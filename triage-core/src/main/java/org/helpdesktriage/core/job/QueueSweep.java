@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.LinkedHashSet;
+import org.helpdesktriage.core.TriageEngine;
 import org.helpdesktriage.core.assign.Agent;
 import org.helpdesktriage.core.assign.AgentLedger;
 import org.helpdesktriage.core.assign.Assigner;
@@ -20,6 +22,7 @@ import org.helpdesktriage.core.assign.AssignmentSettings;
 import org.helpdesktriage.core.config.TriageConfig;
 import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
+import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.store.AuditLog;
 import org.helpdesktriage.core.store.StoreScan;
 import org.helpdesktriage.core.store.TicketStore;
@@ -31,7 +34,9 @@ import org.helpdesktriage.core.store.TicketStore;
  * and its team's strategy is not {@code none}. Each assignment is saved (metadata
  * {@code assignee} and {@code assigned_at}, status {@code assigned} from new or triaged) and
  * audited (action {@code assign}), all under one board of the {@link AgentLedger}, so that a
- * triage or another sweep assigning at the same time never pushes an agent over capacity.
+ * triage or another sweep assigning at the same time never pushes an agent over capacity. When
+ * rules require skills ({@code require_skills}), a waiting ticket is decided again by the
+ * configuration's rules (as triage would decide it now) to know the skills it needs.
  *
  * <pre>{@code
  * QueueSweep.Result r = QueueSweep.of(config, store, audit, storage.agentLedger(), clock,
@@ -48,6 +53,9 @@ public final class QueueSweep {
     private final Assigner assigner;
     private final Clock clock;
     private final String actor;
+    private final TriageConfig config;
+    private final Map<String, List<String>> skillsByRule = new LinkedHashMap<>();
+    private TriageEngine engine;
 
     private QueueSweep(TriageConfig config, TicketStore store, AuditLog audit,
             AgentLedger ledger, Clock clock, String actor) {
@@ -58,6 +66,27 @@ public final class QueueSweep {
         this.assigner = Assigner.of(settings, config.sla());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.actor = Objects.requireNonNull(actor, "actor");
+        this.config = config;
+        for (RuleDefinition r : config.rules()) {
+            if (!r.actions().requireSkills().isEmpty()) {
+                skillsByRule.put(r.id().trim(), r.actions().requireSkills());
+            }
+        }
+    }
+
+    // the skills the rules matching the ticket now require, in rule order, without repeats
+    private List<String> requiredSkills(Ticket t) {
+        if (skillsByRule.isEmpty()) {
+            return List.of();
+        }
+        if (engine == null) {
+            engine = TriageEngine.builder().config(config).clock(clock).build();
+        }
+        LinkedHashSet<String> skills = new LinkedHashSet<>();
+        for (String rule : engine.triage(t).routing().rulesMatched()) {
+            skills.addAll(skillsByRule.getOrDefault(rule, List.of()));
+        }
+        return new ArrayList<>(skills);
     }
 
     /**
@@ -156,7 +185,7 @@ public final class QueueSweep {
             List<Ticket> tickets = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();
             for (Ticket t : queue) {
-                Assignment a = assigner.assign(t, List.of(), now, board);
+                Assignment a = assigner.assign(t, requiredSkills(t), now, board);
                 if (!a.reason().equals(Assignment.ASSIGNED)) {
                     waiting.computeIfAbsent(a.reason(), r -> new ArrayList<>()).add(t.ticketId());
                     continue;

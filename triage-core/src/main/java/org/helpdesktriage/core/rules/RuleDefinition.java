@@ -72,14 +72,21 @@ public record RuleDefinition(
      *
      * @param category the target category, or {@code null}
      * @param assignTo the team to assign, or {@code null} for the target category's team
-     * @param priority the priority to apply, or {@code null} for the rule's own priority
+     * @param priority the priority to apply, or {@code null} for the rule's own priority; an
+     *     explicit priority outranks the {@code priority_matrix}
      * @param allowLowerPriority whether the rule may lower a ticket's priority (never by default)
      * @param tags tags to add
      * @param sla the id of the SLA policy to apply instead of the first whose condition holds,
      *     or {@code null}
+     * @param setImpact the impact level (of the {@code priority_matrix}) the ticket gets in
+     *     place of its own, or {@code null}
+     * @param setUrgency the urgency level (of the {@code priority_matrix}) the ticket gets in
+     *     place of its own, or {@code null}
+     * @param requireSkills the skills an agent needs to take the ticket (non-blank, no two
+     *     alike); empty for none. Read and checked, not yet used by assignment
      */
     @JsonPropertyOrder({"category", "assign_to", "priority", "allow_lower_priority", "tags",
-        "sla"})
+        "sla", "set_impact", "set_urgency", "require_skills"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Actions(
             @JsonProperty("category") String category,
@@ -87,16 +94,28 @@ public record RuleDefinition(
             @JsonProperty("priority") String priority,
             @JsonProperty("allow_lower_priority") Boolean allowLowerPriority,
             @JsonProperty("tags") List<String> tags,
-            @JsonProperty("sla") String sla) {
+            @JsonProperty("sla") String sla,
+            @JsonProperty("set_impact") String setImpact,
+            @JsonProperty("set_urgency") String setUrgency,
+            // left out when empty, so rules without it keep their canonical JSON (fingerprint)
+            @JsonProperty("require_skills") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+            List<String> requireSkills) {
 
         /** No actions at all. */
         public static final Actions NONE = new Actions(null, null, null, false, List.of());
 
-        /** Defaults the optional parts and copies the tags. */
+        /** Defaults the optional parts and copies the tags and skills. */
         public Actions {
             allowLowerPriority = allowLowerPriority != null && allowLowerPriority;
             tags = tags == null ? List.of() : List.copyOf(tags);
             tags.forEach(t -> Objects.requireNonNull(t, "tag"));
+            requireSkills = requireSkills == null ? List.of() : List.copyOf(requireSkills);
+        }
+
+        /** Creates actions that set no impact, urgency nor skills. */
+        public Actions(String category, String assignTo, String priority,
+                Boolean allowLowerPriority, List<String> tags, String sla) {
+            this(category, assignTo, priority, allowLowerPriority, tags, sla, null, null, null);
         }
 
         /** Creates actions that leave the SLA policy to the policies' conditions. */

@@ -128,7 +128,13 @@ class ConfigSchemaTest {
         "{\"sla\": {\"pause_statuses\": [\"sleeping\"]}}",
         "{\"classifier\": {\"model\": \"m.json\", \"policy\": \"model_only\"}}",
         "{\"max_nesting_depth\": 1000}",
-        "{\"shadow\": \"\"}"})
+        "{\"shadow\": \"\"}",
+        "{\"priority_matrix\": {\"impact\": [\"high\"], \"urgency\": [\"high\"],"
+                + " \"priority\": [[\"urgent\"]]}}",
+        "{\"priority_matrix\": {\"impact\": [\"high\", \"high\"], \"urgency\": [\"a\"],"
+                + " \"priority\": [[\"low\"], [\"low\"]]}}",
+        "{\"rules\": [{\"id\": \"r\", \"priority\": \"low\", \"condition\": {\"all\": []},"
+                + " \"actions\": {\"require_skills\": [\"sap\", \"sap\"]}}]}"})
     void aWrongValue_isRefusedByTheSchemaAndByTheLoader(String json) throws IOException {
         List<Error> errors = schema().validate(MAPPER.readTree(json));
         assertThat(errors).as(json).isNotEmpty();

@@ -139,6 +139,22 @@ public final class Router {
         }
     }
 
+    /**
+     * Returns the matches that decided {@code routing} (as {@link #route} made it from
+     * {@code outcome}), in rule order: none when no rule decided, the override rules' under
+     * {@code rules_override}, else every match.
+     */
+    public List<RuleMatch> deciding(RuleOutcome outcome, Routing routing) {
+        if (routing.decidedBy() != Routing.Decider.RULE) {
+            return List.of();
+        }
+        if (policy != null && policy.decision() == ClassifierPolicy.Decision.RULES_OVERRIDE) {
+            return outcome.matches().stream().filter(m -> overrides.contains(m.ruleId()))
+                    .toList();
+        }
+        return outcome.matches();
+    }
+
     private Decision byRules(Ticket ticket, List<RuleMatch> deciding, List<RuleMatch> all,
             ModelPrediction prediction) {
         String category = null;

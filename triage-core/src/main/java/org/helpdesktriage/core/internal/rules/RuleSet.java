@@ -138,6 +138,16 @@ public final class RuleSet {
                 throw invalid(prefix + "action tags has a blank tag");
             }
         }
+        java.util.Set<String> skills = new java.util.HashSet<>();
+        for (String skill : actions.requireSkills()) {
+            if (skill.isBlank()) {
+                throw invalid(prefix + "action require_skills has a blank skill");
+            }
+            if (!skills.add(skill.strip().toLowerCase(Locale.ROOT))) {
+                throw invalid(prefix + "action require_skills names '" + skill.strip()
+                        + "' twice");
+            }
+        }
         String sla = null;
         if (actions.sla() != null) {
             if (actions.sla().isBlank()) {
