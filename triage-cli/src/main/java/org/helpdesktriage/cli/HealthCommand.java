@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
                 + "space, the folder a data directory at all (an empty folder, or one that "
                 + "holds other things and no format-version, fails naming it), format version, lock (free, held by whom, or named by a process that "
                 + "does not hold it), ticket files (corrupt ones named), leftovers of "
-                + "interrupted runs, audit log, run records, dead letters.",
+                + "interrupted runs, audit log, run records, dead letters, the agent ledger; "
+                + "with a roster, agents no longer in it who still hold tickets (a warning).",
             "Damage fails a check; leftovers the next writer removes, a lock file naming a "
                 + "process that does not hold the lock, and an unfinished last audit line are "
                 + "warnings (\"warning\": true, and a line on standard error) and keep the "
@@ -53,8 +54,9 @@ final class HealthCommand extends DataDirCommand {
         Path root = dataDirOptions.dataDir;
         String database = null;
         StorageProvider storage = null;
+        TriageConfig config = null;
         try {
-            TriageConfig config = config();
+            config = config();
             storage = storage();
             root = storage.database() ? null : storage.settings().path();
             database = storage.database() ? "the PostgreSQL store" : null;
@@ -78,6 +80,9 @@ final class HealthCommand extends DataDirCommand {
         } else if (database == null) {
             long minFreeBytes = Math.min(minFreeMb, Long.MAX_VALUE >> 20) << 20;
             checks.addAll(dataDirectory(storage, root).health(minFreeBytes));
+        }
+        if (config != null && HealthCheck.healthy(checks)) {
+            AssignPrinter.removedAgents(config, storage, clock().instant()).ifPresent(checks::add);
         }
         boolean healthy = HealthCheck.healthy(checks);
         ObjectNode report = OpsJson.object();

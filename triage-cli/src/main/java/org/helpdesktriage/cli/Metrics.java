@@ -51,6 +51,9 @@ final class Metrics {
             Map.entry("helpdesk_triage_sla_stages", "SLA escalation stages applied, by stage."),
             Map.entry("helpdesk_triage_sla_unmeasured",
                     "Tickets whose SLA the escalation could not measure."),
+            Map.entry("helpdesk_triage_assignments", "Tickets assigned to an agent, by team."),
+            Map.entry("helpdesk_triage_assignment_waits", "Tickets left waiting on their "
+                    + "team's queue by the run, by reason."),
             Map.entry("helpdesk_triage_cleaned_tickets", "Tickets archived or deleted."),
             Map.entry("helpdesk_triage_retries", "Dead letters retried, by outcome."),
             Map.entry("helpdesk_triage_dead_letters_discarded", "Dead letters discarded."),

@@ -11,7 +11,8 @@ import picocli.CommandLine;
             "",
             "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
                 + "[OUTPUT]"},
-        subcommands = {TriageCommand.class, EscalateCommand.class, SlaCommand.class,
+        subcommands = {TriageCommand.class, EscalateCommand.class, AssignCommand.class,
+            AgentsCommand.class, SlaCommand.class,
             CleanupCommand.class,
             EvaluateCommand.class, TrainCommand.class,
             TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,

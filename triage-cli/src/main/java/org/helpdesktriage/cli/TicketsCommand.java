@@ -8,13 +8,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The tickets of the data directory: list, get, search, count, delete. */
+/** The tickets of the data directory: list, get, search, count, update, delete. */
 @Command(name = "tickets", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Lists, shows, searches, counts and deletes the tickets of the data "
-                + "directory.",
+        description = "Lists, shows, searches, counts, updates and deletes the tickets of the "
+                + "data directory.",
         subcommands = {TicketListCommand.class, TicketGetCommand.class,
             TicketSearchCommand.class, TicketCountCommand.class,
-            TicketDeleteCommand.class})
+            TicketUpdateCommand.class, TicketDeleteCommand.class})
 final class TicketsCommand implements Runnable {
 
     @Spec
@@ -23,7 +23,7 @@ final class TicketsCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing a subcommand: list, get, search, count or delete");
+                "missing a subcommand: list, get, search, count, update or delete");
     }
 
     /** Prints tickets as a table or a JSON array. */

@@ -34,6 +34,7 @@ final class TriageJobListener implements TriageJob.Listener {
     private final Map<String, Long> counts;
     private final AbstractCommand command;
     private Progress progress;
+    private TriageJob job;
 
     TriageJobListener(RecordedRun run, Metrics metrics, Map<String, Long> counts,
             AbstractCommand command) {
@@ -54,6 +55,9 @@ final class TriageJobListener implements TriageJob.Listener {
                 metrics.declare(TICKETS, Map.of("category", category, "priority", priority.id()));
             }
         }
+        if (config.assignment().enabled()) {
+            AssignPrinter.declare(config, metrics);
+        }
         if (config.cacheEnabled()) {
             for (String result : List.of("hit", "miss")) {
                 metrics.declare(CACHE, Map.of("result", result));
@@ -72,7 +76,8 @@ final class TriageJobListener implements TriageJob.Listener {
                 input.input().equals("-") ? 0 : Files.size(Path.of(input.input())), counter);
         BatchTriage.Summary summary;
         try {
-            summary = job.input(input.open(counter, command.config())).build().run();
+            this.job = job.input(input.open(counter, command.config())).build();
+            summary = this.job.run();
         } catch (TriageJob.Incomplete stopped) {
             count(stopped.read(), stopped.triaged(), stopped.rejected());
             counts.put("not_processed", stopped.notProcessed());
@@ -104,10 +109,28 @@ final class TriageJobListener implements TriageJob.Listener {
      */
     void tell(BatchTriage.Summary summary, TriageEngine engine, String shadowed, boolean dryRun,
             Path rejects) {
-        command.tell("helpdesk-triage: " + summary + cacheReport(engine) + shadowed
+        command.tell("helpdesk-triage: " + summary + assignmentReport() + cacheReport(engine)
+                + shadowed
                 + (run == null || dryRun ? "" : ", run " + run.runId())
                 + (summary.rejected() > 0 && rejects != null
                         ? " (rejects in " + rejects + ")" : ""));
+    }
+
+    // with a roster: ", assigned N, waiting M (reason n, ...)", counted and in the metrics
+    private String assignmentReport() {
+        if (job == null) {
+            return "";
+        }
+        return job.assignments().map(a -> {
+            counts.put("assigned", a.assigned());
+            counts.put("waiting", a.waiting());
+            a.assignedPerTeam().forEach((team, n) -> metrics.add(AssignCommand.ASSIGNMENTS,
+                    Map.of("team", team), n));
+            a.waitingPerReason().forEach((reason, n) -> metrics.add(AssignCommand.WAITING,
+                    Map.of("reason", reason), n));
+            return ", assigned " + a.assigned() + ", waiting " + a.waiting()
+                    + AssignPrinter.reasons(a.waitingPerReason());
+        }).orElse("");
     }
 
     private void count(long read, long triaged, long rejected) {

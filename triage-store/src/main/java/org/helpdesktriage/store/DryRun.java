@@ -48,6 +48,9 @@ public final class DryRun implements Storage {
     private final Audit audit = new Audit();
     private final Runs runs = new Runs();
     private final Letters letters = new Letters();
+    // loads read from what the dry run sees, counted in memory: the store's own is not touched
+    private final org.helpdesktriage.core.assign.AgentLedger ledger =
+            org.helpdesktriage.core.assign.AgentLedger.over(tickets);
 
     private DryRun(Storage base) {
         this.base = base;
@@ -95,6 +98,11 @@ public final class DryRun implements Storage {
     @Override
     public DeadLetterLog deadLetters() {
         return letters;
+    }
+
+    @Override
+    public org.helpdesktriage.core.assign.AgentLedger agentLedger() {
+        return ledger;
     }
 
     @Override

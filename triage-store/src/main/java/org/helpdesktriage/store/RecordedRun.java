@@ -193,7 +193,8 @@ public final class RecordedRun implements AutoCloseable {
      */
     public StoringStep storing(TriageEngine engine) {
         return StoringStep.builder(Objects.requireNonNull(engine, "engine"))
-                .store(data.tickets()).auditLog(data.audit()).runId(runId).build();
+                .store(data.tickets()).auditLog(data.audit()).runId(runId)
+                .agentLedger(data.agentLedger()).build();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.helpdesktriage.core.assign.AgentLedger;
 import org.helpdesktriage.core.error.TriageException;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.store.AuditLog;
@@ -38,6 +39,17 @@ public interface Storage extends AutoCloseable {
 
     /** Returns the dead letters. */
     DeadLetterLog deadLetters();
+
+    /**
+     * Returns where agents' loads and last assignments are kept between runs, for the storing
+     * step ({@code StoringStep.Builder.agentLedger}) and the assignment commands; the same
+     * ledger on every call. By default one that reads them from the tickets when first opened
+     * and keeps them in memory ({@link AgentLedger#over}); the data directory keeps a file of
+     * them, the PostgreSQL store reads loads from its tickets table under a lock of its own.
+     */
+    default AgentLedger agentLedger() {
+        return AgentLedger.over(tickets());
+    }
 
     /**
      * Returns the configuration recorded as the last to triage into this store, or empty when

@@ -232,10 +232,11 @@ final class ArchiveSurvey {
             }
             String relative = f.name().substring(prefix.length());
             if (DataFiles.kindOf(relative) == DataFiles.Kind.OTHER
-                    && !relative.equals(RecordedConfig.FILE)) {
+                    && !relative.equals(RecordedConfig.FILE)
+                    && !relative.equals(DataFiles.AGENT_LEDGER)) {
                 throw ArchiveEntryName.refused(f.raw(), "is not a file of a data directory "
                         + "(format-version, configuration.json, tickets/, audit/, runs/, "
-                        + "dead-letters/, archive/)");
+                        + "dead-letters/, archive/, " + DataFiles.AGENT_LEDGER + ")");
             }
         }
     }

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * &lt;root&gt;/audit/audit-YYYY-MM-DD.jsonl   the audit log ({@link FileAuditLog})
  * &lt;root&gt;/runs/*.json         run summaries ({@link RunRecords})
  * &lt;root&gt;/dead-letters/*.json failed records kept for retry ({@link DeadLetters})
+ * &lt;root&gt;/assignment/agents.json  agents' loads and last assignments ({@link FileLedger})
  * </pre>
  *
  * <pre>{@code
@@ -54,6 +55,8 @@ public final class DataDirectory implements Storage {
     private final FileAuditLog audit;
     private final DataDirectoryLock lock;
     private final java.util.List<String> notices;
+    private FileLedger ledger;
+    private volatile boolean closed;
 
     private DataDirectory(Path root, Clock clock, DataDirectoryLock lock,
             java.util.List<String> notices) {
@@ -143,6 +146,19 @@ public final class DataDirectory implements Storage {
         return audit;
     }
 
+    /**
+     * Returns the agent ledger, kept in {@code assignment/agents.json}; written only while
+     * this directory is open for writing (its lock held).
+     */
+    @Override
+    public synchronized FileLedger agentLedger() {
+        if (ledger == null) {
+            // written only while this directory holds its lock: not before, not after close
+            ledger = new FileLedger(root, tickets, () -> lock != null && !closed);
+        }
+        return ledger;
+    }
+
     /** Returns the run records. */
     @Override
     public RunRecords runs() {
@@ -199,9 +215,22 @@ public final class DataDirectory implements Storage {
         return notices;
     }
 
-    /** Closes the audit log and releases the lock. */
+    /** Writes the agent ledger if it changed, closes the audit log and releases the lock. */
     @Override
     public void close() {
+        try {
+            FileLedger l;
+            synchronized (this) {
+                l = ledger;
+            }
+            if (l != null) {
+                l.flush();
+            }
+        } catch (TriageException e) {
+            // the tickets are saved; the next writer catches the ledger up from them
+            LOG.warn("the agent ledger of {} was not written: {}", root, e.getMessage());
+        }
+        closed = true;
         try {
             audit.close();
         } finally {

@@ -20,6 +20,9 @@ public final class DataFiles {
     /** The directory cleanup archives tickets to; a ticket store of its own. */
     static final String ARCHIVE = "archive";
 
+    /** The agent ledger's file ({@link FileLedger}), relative to the data directory. */
+    public static final String AGENT_LEDGER = LedgerFile.RELATIVE;
+
     /** The backup archive's manifest, never a data file. */
     public static final String MANIFEST = "manifest.json";
 
@@ -143,6 +146,15 @@ public final class DataFiles {
                     try {
                         RecordedConfig.parse(bytes);
                     } catch (java.io.IOException | RuntimeException e) {
+                        throw new IllegalStateException(relative + " cannot be read: "
+                                + e.getMessage());
+                    }
+                    return;
+                }
+                if (relative.equals(LedgerFile.RELATIVE)) {
+                    try {
+                        LedgerFile.parse(bytes);
+                    } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(relative + " cannot be read: "
                                 + e.getMessage());
                     }

@@ -37,7 +37,7 @@ public final class DataFolder {
     static final Set<String> ENTRIES = Set.of(FormatVersion.FILE, DataDirectoryLock.FILE,
             FileStore.TICKETS, FileAuditLog.AUDIT, RunRecords.DIRECTORY, DeadLetters.DIRECTORY,
             DataFiles.ARCHIVE, RecordedConfig.FILE, DataFiles.MANIFEST,
-            DataFiles.CHECKSUMS, "lost+found");
+            DataFiles.CHECKSUMS, LedgerFile.DIRECTORY, "lost+found");
 
     /** How many foreign entries a message names. */
     private static final int NAMED = 5;

@@ -23,10 +23,10 @@ public final class DataLinks {
 
     private static final String[] NAMED = {DataDirectoryLock.FILE, FormatVersion.FILE,
         FileStore.TICKETS, FileAuditLog.AUDIT, RunRecords.DIRECTORY, DeadLetters.DIRECTORY,
-        DataFiles.ARCHIVE};
+        DataFiles.ARCHIVE, LedgerFile.DIRECTORY};
 
     private static final String[] FOLDERS = {FileStore.TICKETS, FileAuditLog.AUDIT,
-        RunRecords.DIRECTORY, DeadLetters.DIRECTORY};
+        RunRecords.DIRECTORY, DeadLetters.DIRECTORY, LedgerFile.DIRECTORY};
 
     private DataLinks() {
     }

@@ -100,6 +100,9 @@ public final class StoreHealth {
                 new RunRecords(root).problems())));
         checks.add(guard("dead letters", () -> records("dead letters",
                 new DeadLetters(root).problems())));
+        if (Files.exists(root.resolve(LedgerFile.DIRECTORY))) {
+            checks.add(guard("agent ledger", () -> ledger(root)));
+        }
         List<Path> links = DataLinks.find(root);
         checks.add(new HealthCheck("symbolic links", links.isEmpty(), links.isEmpty() ? "none"
                 : links.size() + " inside the data directory, which helpdesk-triage never "
@@ -156,6 +159,24 @@ public final class StoreHealth {
         return HealthCheck.warn("audit log", whole + " but " + torn.size() + " unfinished last "
                 + "line(s), cut short by a crash or by a copy taken mid-write; queries ignore "
                 + "them and the next writer cuts them: " + torn);
+    }
+
+    // a ledger that cannot be read is rebuilt from the tickets by the next run that assigns
+    private static HealthCheck ledger(Path root) {
+        Path file = LedgerFile.of(root);
+        if (!Files.exists(file)) {
+            return HealthCheck.warn("agent ledger", file + " is missing; the next run that "
+                    + "assigns rebuilds it from the stored tickets");
+        }
+        try {
+            LedgerFile l = LedgerFile.read(root);
+            long held = l.held().values().stream().mapToLong(java.util.Set::size).sum();
+            return new HealthCheck("agent ledger", true, l.held().size() + " agent(s), "
+                    + held + " ticket(s) counting towards loads");
+        } catch (IOException | IllegalArgumentException e) {
+            return HealthCheck.warn("agent ledger", file + " cannot be read (" + e.getMessage()
+                    + "); the next run that assigns rebuilds it from the stored tickets");
+        }
     }
 
     private static HealthCheck records(String name, List<CorruptRecord> bad) {

@@ -37,12 +37,14 @@ public final class PostgresDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final PostgresTicketStore tickets;
     private final PostgresAuditLog audit;
+    private final PostgresLedger ledger;
 
     private PostgresDatabase(PostgresSettings settings, HikariDataSource pool) {
         this.settings = settings;
         this.pool = pool;
         this.audit = new PostgresAuditLog(this);
         this.tickets = new PostgresTicketStore(this);
+        this.ledger = new PostgresLedger(this);
     }
 
     /**
@@ -185,6 +187,14 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Returns the audit log. */
     public PostgresAuditLog audit() {
         return audit;
+    }
+
+    /**
+     * Returns the agent ledger: loads read from the tickets table, last assignments from
+     * {@code agent_state}, a board at a time across every process on this database.
+     */
+    public org.helpdesktriage.core.assign.AgentLedger agentLedger() {
+        return ledger;
     }
 
     /** Returns the run records. */

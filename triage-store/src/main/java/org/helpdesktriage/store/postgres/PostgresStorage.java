@@ -110,6 +110,11 @@ public final class PostgresStorage implements Storage {
     }
 
     @Override
+    public org.helpdesktriage.core.assign.AgentLedger agentLedger() {
+        return db.agentLedger();
+    }
+
+    @Override
     public PostgresDeadLetters deadLetters() {
         return db.deadLetters();
     }

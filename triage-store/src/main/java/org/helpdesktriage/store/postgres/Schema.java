@@ -16,7 +16,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 final class Schema {
 
     /** The schema version this program writes and understands. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     /** Flyway's history table; named for the program, so it cannot clash with an application's. */
     static final String HISTORY_TABLE = "helpdesk_triage_schema_history";

@@ -23,6 +23,8 @@ import org.helpdesktriage.core.ingest.RecordReaders;
  * processes write at once: {@code triage FROM TO} triages tickets FROM..TO-1 through the engine
  * and the store; {@code sweep} runs one escalation sweep and prints how many it escalated. Both
  * wait for a line on standard input before they start, so the test starts them together.
+ * {@code assign CONFIG FROM TO} triages tickets FROM..TO-1 of category technical with the
+ * configuration's roster, through the database's agent ledger, and prints how many it assigned.
  */
 public final class PgChildren {
 
@@ -53,6 +55,25 @@ public final class PgChildren {
                     }
                     System.out.println("TRIAGED " + BatchTriage.run(engine, storing,
                             records.iterator(), o -> { }, 2).triaged());
+                }
+                case "assign" -> {
+                    // triage with a roster: the ledger's lock keeps agents within capacity
+                    TriageEngine engine = TriageEngine.builder().config(
+                            org.helpdesktriage.core.config.ConfigLoader.load(
+                                    java.util.Optional.of(java.nio.file.Path.of(args[1])),
+                                    Map.of(), Map.of())).build();
+                    StoringStep storing = StoringStep.builder(engine).store(db.tickets())
+                            .auditLog(db.audit()).agentLedger(db.agentLedger()).build();
+                    List<RawRecord> records = new ArrayList<>();
+                    for (int i = Integer.parseInt(args[2]); i < Integer.parseInt(args[3]); i++) {
+                        records.add(RecordReaders.readFields(Map.of("ticket_id",
+                                String.format("TKT-%05d", i), "title", "Server down " + i,
+                                "description", "the server is down", "requester_email",
+                                "u" + i + "@example.com", "category", "technical"), "child"));
+                    }
+                    BatchTriage.run(engine, storing, records.iterator(), o -> { }, 2);
+                    System.out.println("ASSIGNED " + storing.assignmentStats().orElseThrow()
+                            .assigned());
                 }
                 case "sweep" -> {
                     Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"),

@@ -96,10 +96,10 @@ class PostgresFailuresTest {
         PostgresDatabase.migrate(pg.settings(name));
         pg.sql(name, "INSERT INTO " + Schema.HISTORY_TABLE + " (installed_rank, version, "
                 + "description, type, script, checksum, installed_by, execution_time, success)"
-                + " VALUES (3, '3', 'future', 'SQL', 'V3__future.sql', 0, 'x', 0, true)");
-        refused(() -> PostgresDatabase.open(pg.settings(name), 2), "schema version 3",
-                "understands up to 2", "upgrade helpdesk-triage");
-        refused(() -> PostgresDatabase.migrate(pg.settings(name)), "schema version 3");
+                + " VALUES (4, '4', 'future', 'SQL', 'V4__future.sql', 0, 'x', 0, true)");
+        refused(() -> PostgresDatabase.open(pg.settings(name), 2), "schema version 4",
+                "understands up to 3", "upgrade helpdesk-triage");
+        refused(() -> PostgresDatabase.migrate(pg.settings(name)), "schema version 4");
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.Objects;
  * A file written atomically: bytes go to a temporary file beside the target, which
  * {@link #commit()} forces to disk and renames over the target. A reader sees the old file or
  * the whole new one, never half of it; closing without committing deletes the temporary file,
- * so a failed run leaves no partial output.
+ * so a failed run leaves no partial output. A target that is neither a file nor a folder (a
+ * device such as /dev/null or /dev/stdout, a named pipe) is written in place, since renaming
+ * over it would replace the device.
  *
  * <pre>{@code
  * try (AtomicOutput out = AtomicOutput.create(Path.of("out.json"))) {
@@ -42,6 +44,20 @@ public final class AtomicOutput implements AutoCloseable {
 
     private AtomicOutput(Path target) throws IOException {
         this.target = target;
+        if (isDevice(target)) {
+            // /dev/null, /dev/stdout, a named pipe: written in place, since renaming a file
+            // over it would replace the device (as root) instead of writing to it
+            this.temp = null;
+            this.channel = null;
+            OutputStream direct;
+            try {
+                direct = Files.newOutputStream(target, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw NoSpace.is(e) ? NoSpace.naming(target, e) : e;
+            }
+            this.stream = new BufferedOutputStream(direct, 1 << 16);
+            return;
+        }
         Path dir = target.toAbsolutePath().getParent();
         this.temp = temporaryFor(dir, target);
         try {
@@ -97,6 +113,16 @@ public final class AtomicOutput implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("already closed: " + target);
         }
+        if (channel == null) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                throw NoSpace.naming(target, e);
+            }
+            committed = true;
+            closed = true;
+            return;
+        }
         try {
             stream.flush();
             channel.force(true);
@@ -117,6 +143,10 @@ public final class AtomicOutput implements AutoCloseable {
             return;
         }
         closed = true;
+        if (channel == null) {
+            stream.close();
+            return;
+        }
         try {
             channel.close();
         } finally {
@@ -124,6 +154,15 @@ public final class AtomicOutput implements AutoCloseable {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Returns whether {@code target} is something other than a file or a folder (a character
+     * device such as /dev/null, a named pipe, a socket), which is written in place.
+     */
+    static boolean isDevice(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target)
+                && !Files.isDirectory(target);
     }
 
     /** Replaces {@code target} with {@code bytes} atomically and durably. */

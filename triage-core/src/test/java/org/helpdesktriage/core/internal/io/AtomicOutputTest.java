@@ -63,4 +63,35 @@ class AtomicOutputTest {
         }
         assertThat(Files.readString(target)).isEqualTo("x");
     }
+
+    @Test
+    void aNamedPipe_isWrittenInPlace_notReplacedByAFile() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<String> read =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Files.readString(fifo);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        AtomicOutput.write(fifo, "through the pipe".getBytes(StandardCharsets.UTF_8));
+        assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo("through the pipe");
+        assertThat(Files.isRegularFile(fifo)).as("still a pipe").isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(fifo);
+        }
+    }
+
+    @Test
+    void devNull_staysADevice() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        AtomicOutput.write(devNull, "gone".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.isRegularFile(devNull)).isFalse();
+        assertThat(Files.size(devNull)).isZero();
+    }
 }
