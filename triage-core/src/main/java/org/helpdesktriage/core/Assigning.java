@@ -131,7 +131,7 @@ final class Assigning {
         if (a.reason().equals(Assignment.ASSIGNED)) {
             Map<String, Object> metadata = new LinkedHashMap<>(ticket.metadata());
             metadata.put(AgentLedger.ASSIGNEE, a.assignee());
-            metadata.put(AgentLedger.ASSIGNED_AT, now.toString());
+            metadata.put(AgentLedger.ASSIGNED_AT, instantText(now));
             Status status = ticket.status() == Status.NEW || ticket.status() == Status.TRIAGED
                     ? Status.ASSIGNED : ticket.status();
             after = new Ticket(ticket.ticketId(), ticket.title(), ticket.description(),
@@ -176,6 +176,21 @@ final class Assigning {
                 ticket.requesterEmail(), ticket.category(), ticket.priority(), ticket.status(),
                 ticket.createdAt(), ticket.updatedAt(), ticket.assignedTo(), ticket.tags(),
                 metadata, ticket.score());
+    }
+
+    // a run with a fixed --now writes the same instant on every ticket: format it once
+    private record Formatted(Instant at, String text) {
+    }
+
+    private volatile Formatted lastInstant = new Formatted(Instant.EPOCH, Instant.EPOCH.toString());
+
+    private String instantText(Instant now) {
+        Formatted last = lastInstant;
+        if (!last.at().equals(now)) {
+            last = new Formatted(now, now.toString());
+            lastInstant = last;
+        }
+        return last.text();
     }
 
     // the rotation needs an order even when two assignments share an instant (a fixed --now):

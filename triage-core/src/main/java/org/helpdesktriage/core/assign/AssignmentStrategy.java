@@ -57,16 +57,28 @@ public interface AssignmentStrategy {
     }
 
     /** Orders candidates by how long they have waited: never assigned first, then by id. */
-    Comparator<Candidate> LONGEST_WAITING = Comparator
-            .comparing(Candidate::lastAssigned, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(c -> c.agent().id());
+    Comparator<Candidate> LONGEST_WAITING = (a, b) -> {
+        Instant x = a.lastAssigned();
+        Instant y = b.lastAssigned();
+        int c = x == null ? (y == null ? 0 : -1) : y == null ? 1 : x.compareTo(y);
+        return c != 0 ? c : a.agent().id().compareTo(b.agent().id());
+    };
 
     /**
      * Returns round robin: the available agent whose last assignment is the oldest (one never
      * assigned counts as oldest), ties to the lowest id.
      */
     static AssignmentStrategy roundRobin() {
-        return (ticket, available) -> available.stream().min(LONGEST_WAITING);
+        return (ticket, available) -> {
+            // a loop, not a stream: it runs for every ticket of a run
+            Candidate best = null;
+            for (Candidate c : available) {
+                if (best == null || LONGEST_WAITING.compare(c, best) < 0) {
+                    best = c;
+                }
+            }
+            return Optional.ofNullable(best);
+        };
     }
 
     /**
@@ -74,8 +86,17 @@ public interface AssignmentStrategy {
      * waiting longest, then the lowest id.
      */
     static AssignmentStrategy leastLoaded() {
-        return (ticket, available) -> available.stream().min(Comparator
-                .comparingInt(Candidate::spare).reversed().thenComparing(LONGEST_WAITING));
+        Comparator<Candidate> order = Comparator.comparingInt(Candidate::spare).reversed()
+                .thenComparing(LONGEST_WAITING);
+        return (ticket, available) -> {
+            Candidate best = null;
+            for (Candidate c : available) {
+                if (best == null || order.compare(c, best) < 0) {
+                    best = c;
+                }
+            }
+            return Optional.ofNullable(best);
+        };
     }
 
     /** Returns the strategy that assigns nobody: tickets wait on the team's queue. */

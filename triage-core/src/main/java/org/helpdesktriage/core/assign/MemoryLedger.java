@@ -2,16 +2,19 @@ package org.helpdesktriage.core.assign;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.helpdesktriage.core.store.TicketStore;
 
-/** The in-memory ledger; one lock for every board, which is enough for one process. */
+/**
+ * The in-memory ledger; one lock for every board, which is enough for one process. It keeps a
+ * count per agent, not the tickets' ids, so its memory stays the roster's size however many
+ * tickets a run assigns: the storing step calls {@code took} and {@code released} exactly once
+ * per change of a ticket's assignee or load status.
+ */
 final class MemoryLedger implements AgentLedger {
     private final TicketStore store;
-    private final Map<String, Set<String>> held = new HashMap<>();
+    private final Map<String, Integer> held = new HashMap<>();
     private final Map<String, Instant> last = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private boolean read;
@@ -28,7 +31,7 @@ final class MemoryLedger implements AgentLedger {
                 String agent = AgentLedger.assigneeOf(t);
                 if (agent != null) {
                     if (settings.countsAsLoad(t.status())) {
-                        held.computeIfAbsent(agent, a -> new HashSet<>()).add(t.ticketId());
+                        held.merge(agent, 1, Integer::sum);
                     }
                     Instant at = AgentLedger.assignedAtOf(t);
                     if (at != null) {
@@ -41,7 +44,7 @@ final class MemoryLedger implements AgentLedger {
         return new Board() {
             @Override
             public int load(String agentId) {
-                return held.getOrDefault(agentId, Set.of()).size();
+                return held.getOrDefault(agentId, 0);
             }
 
             @Override
@@ -51,15 +54,12 @@ final class MemoryLedger implements AgentLedger {
 
             @Override
             public void took(String agentId, String ticketId) {
-                held.computeIfAbsent(agentId, a -> new HashSet<>()).add(ticketId);
+                held.merge(agentId, 1, Integer::sum);
             }
 
             @Override
             public void released(String agentId, String ticketId) {
-                Set<String> ids = held.get(agentId);
-                if (ids != null) {
-                    ids.remove(ticketId);
-                }
+                held.computeIfPresent(agentId, (a, n) -> n > 1 ? n - 1 : null);
             }
 
             @Override

@@ -53,7 +53,7 @@ public record Ticket(
     /** Checks every required field and copies the collections. */
     public Ticket {
         Objects.requireNonNull(ticketId, "ticketId");
-        if (ticketId.chars().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(ticketId)) {
             // one rule for every store: PostgreSQL text cannot hold a NUL, a file name should not
             throw new IllegalArgumentException("ticketId '" + ticketId.replaceAll(
                     "\\p{Cntrl}", "?") + "' holds a control character; ticket ids never do");
@@ -71,6 +71,16 @@ public record Ticket(
         if (score != null && !(score >= 0.0 && score <= 1.0)) {
             throw new IllegalArgumentException("score " + score + " is outside [0, 1]");
         }
+    }
+
+    // a loop, not a stream: every ticket made runs it
+    private static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the assignee, or empty when the ticket is unassigned. */
