@@ -5,7 +5,7 @@
  * <p>The unqualified exports are the API. Packages with an {@code internal} segment are not API;
  * a few are exported, by name only, to this project's own modules that need them (the store, the
  * command line and the streams app), as docs/architecture.md lists with the reason for each.
- * RE2/J and liblinear have no module descriptor nor an {@code Automatic-Module-Name}: they are
+ * Lucene (duplicate look-ups) names its modules. RE2/J and liblinear have no module descriptor nor an {@code Automatic-Module-Name}: they are
  * required by the automatic names derived from their jar file names, which are stable.
  */
 module org.helpdesktriage.core {
@@ -16,11 +16,14 @@ module org.helpdesktriage.core {
     requires org.slf4j;
     requires re2j;
     requires liblinear;
+    requires org.apache.lucene.core;
+    requires org.apache.lucene.analysis.common;
 
     exports org.helpdesktriage.core;
     exports org.helpdesktriage.core.assign;
     exports org.helpdesktriage.core.classify;
     exports org.helpdesktriage.core.config;
+    exports org.helpdesktriage.core.duplicates;
     exports org.helpdesktriage.core.error;
     exports org.helpdesktriage.core.escalation;
     exports org.helpdesktriage.core.ingest;

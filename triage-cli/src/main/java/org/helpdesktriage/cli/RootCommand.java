@@ -12,7 +12,7 @@ import picocli.CommandLine;
             "  helpdesk-triage INPUT [OUTPUT]     is short for     helpdesk-triage triage INPUT "
                 + "[OUTPUT]"},
         subcommands = {TriageCommand.class, EscalateCommand.class, AssignCommand.class,
-            AgentsCommand.class, SlaCommand.class,
+            AgentsCommand.class, SlaCommand.class, DuplicatesCommand.class,
             CleanupCommand.class,
             EvaluateCommand.class, TrainCommand.class,
             TicketsCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,

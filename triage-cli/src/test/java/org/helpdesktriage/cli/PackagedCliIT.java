@@ -54,4 +54,14 @@ class PackagedCliIT {
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).startsWith("error: ");
     }
+
+    /** Lucene finds its codec through META-INF/services, which the shaded jar must merge. */
+    @Test
+    void packagedJar_evaluatesDuplicates_withLuceneInsideTheJar() throws Exception {
+        Result r = run("duplicates", "evaluate",
+                "../examples/duplicates-seamonkey/SeaMonkey_bugs.csv", "--links",
+                "../examples/duplicates-seamonkey/SeaMonkey_bugs-combined.csv", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"queries\" : 46");
+    }
 }

@@ -30,7 +30,8 @@ class ArchitectureTest {
      * be placed here, which is the moment to decide what it may depend on.
      */
     static final List<String> ORDER = List.of("error", "model", "text", "io", "ingest", "store",
-            "rules", "classify", "scoring", "sla", "escalation", "assign", "route", "config", "",
+            "rules", "classify", "scoring", "sla", "escalation", "assign", "route", "duplicates",
+            "config", "",
             "output", "job", "evaluate", "lint");
 
     private static final JavaClasses MAIN = new ClassFileImporter()

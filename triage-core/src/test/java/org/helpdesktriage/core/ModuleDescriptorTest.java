@@ -47,9 +47,12 @@ class ModuleDescriptorTest {
      * {@code Routing}, a decision, not a policy), and the package {@code assign} an embedder
      * plugs a strategy or a ledger into: Agent, AssignmentSettings, AssignmentStrategy,
      * Assignment, AgentLedger and Assigner; and one more, the use case {@code job.QueueSweep},
-     * which gives waiting tickets out as shifts start (command {@code assign}).
+     * which gives waiting tickets out as shifts start (command {@code assign}). Issue 25 added
+     * two, the package {@code duplicates}: {@code DuplicateFinder} (the look-up an embedder
+     * calls; its settings and the report it reads are nested records) and
+     * {@code PossibleDuplicate} (what a look-up returns, and what a result will carry).
      */
-    static final int PUBLIC_TYPES_CEILING = 58;
+    static final int PUBLIC_TYPES_CEILING = 60;
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
