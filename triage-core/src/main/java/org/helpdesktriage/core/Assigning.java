@@ -15,11 +15,10 @@ import org.helpdesktriage.core.assign.Assigner;
 import org.helpdesktriage.core.assign.Assignment;
 import org.helpdesktriage.core.assign.AssignmentSettings;
 import org.helpdesktriage.core.assign.AssignmentStrategy;
-import org.helpdesktriage.core.store.TicketStore;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.RuleDefinition;
+import org.helpdesktriage.core.store.TicketStore;
 
 /**
  * The storing step's assignment to people: asks the {@link Assigner} who takes a ticket about
@@ -44,7 +43,6 @@ final class Assigning {
     private final Clock clock;
     private final boolean explain;
     private final Map<String, List<String>> skillsByRule;
-    private final Map<String, List<String>> teamAgents;
     private final java.util.Set<String> teams;
     private final LongAdder assigned = new LongAdder();
     private final LongAdder kept = new LongAdder();
@@ -69,10 +67,6 @@ final class Assigning {
             }
         }
         this.skillsByRule = Map.copyOf(skills);
-        Map<String, List<String>> teams = new java.util.HashMap<>();
-        settings.agents().forEach(a -> a.teams().forEach(t ->
-                teams.computeIfAbsent(t, k -> new ArrayList<>()).add(a.id())));
-        this.teamAgents = Map.copyOf(teams);
     }
 
     /**
@@ -129,16 +123,8 @@ final class Assigning {
         Assignment a = assigner.assign(ticket, requiredSkills(result), now, board, explain);
         Ticket after = ticket;
         if (a.reason().equals(Assignment.ASSIGNED)) {
-            Map<String, Object> metadata = new LinkedHashMap<>(ticket.metadata());
-            metadata.put(AgentLedger.ASSIGNEE, a.assignee());
-            metadata.put(AgentLedger.ASSIGNED_AT, instantText(now));
-            Status status = ticket.status() == Status.NEW || ticket.status() == Status.TRIAGED
-                    ? Status.ASSIGNED : ticket.status();
-            after = new Ticket(ticket.ticketId(), ticket.title(), ticket.description(),
-                    ticket.requesterEmail(), ticket.category(), ticket.priority(), status,
-                    ticket.createdAt(), ticket.updatedAt(), ticket.assignedTo(), ticket.tags(),
-                    metadata, ticket.score());
-            board.assigned(a.assignee(), rotationTime(ticket.assignedTo(), now, board));
+            after = AgentLedger.handedTo(ticket, a.assignee(), now, ticket.updatedAt());
+            board.assigned(a.assignee(), assigner.rotationTime(ticket.assignedTo(), now, board));
         }
         keepLoad(previous, after, board);
         count(a, ticket.assignedTo());
@@ -176,34 +162,6 @@ final class Assigning {
                 ticket.requesterEmail(), ticket.category(), ticket.priority(), ticket.status(),
                 ticket.createdAt(), ticket.updatedAt(), ticket.assignedTo(), ticket.tags(),
                 metadata, ticket.score());
-    }
-
-    // a run with a fixed --now writes the same instant on every ticket: format it once
-    private record Formatted(Instant at, String text) {
-    }
-
-    private volatile Formatted lastInstant = new Formatted(Instant.EPOCH, Instant.EPOCH.toString());
-
-    private String instantText(Instant now) {
-        Formatted last = lastInstant;
-        if (!last.at().equals(now)) {
-            last = new Formatted(now, now.toString());
-            lastInstant = last;
-        }
-        return last.text();
-    }
-
-    // the rotation needs an order even when two assignments share an instant (a fixed --now):
-    // an assignment ranks after every earlier one of its team, by a nanosecond if need be
-    private Instant rotationTime(String team, Instant now, AgentLedger.Board board) {
-        Instant at = now;
-        for (String id : teamAgents.getOrDefault(team, List.of())) {
-            Instant last = board.lastAssigned(id);
-            if (last != null && !last.isBefore(at)) {
-                at = last.plusNanos(1);
-            }
-        }
-        return at;
     }
 
     // a ticket counts towards its assignee's load while in a load status; a re-import that

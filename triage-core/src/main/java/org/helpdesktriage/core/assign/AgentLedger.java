@@ -67,6 +67,27 @@ public interface AgentLedger {
         return value instanceof String s && !s.isBlank() ? s.trim() : null;
     }
 
+    /**
+     * Returns {@code ticket} handed to {@code agent} at {@code at}: metadata {@value #ASSIGNEE}
+     * and {@value #ASSIGNED_AT}, and a new or triaged ticket moved to {@code assigned}; the one
+     * way triage and the {@code assign} sweep write an assignment.
+     *
+     * @param updatedAt the ticket's {@code updated_at} afterwards
+     */
+    static Ticket handedTo(Ticket ticket, String agent, Instant at, Instant updatedAt) {
+        java.util.Map<String, Object> metadata = new java.util.LinkedHashMap<>(ticket.metadata());
+        metadata.put(ASSIGNEE, agent);
+        metadata.put(ASSIGNED_AT, at.toString());
+        org.helpdesktriage.core.model.Status status = ticket.status()
+                == org.helpdesktriage.core.model.Status.NEW || ticket.status()
+                == org.helpdesktriage.core.model.Status.TRIAGED
+                ? org.helpdesktriage.core.model.Status.ASSIGNED : ticket.status();
+        return new Ticket(ticket.ticketId(), ticket.title(), ticket.description(),
+                ticket.requesterEmail(), ticket.category(), ticket.priority(), status,
+                ticket.createdAt(), updatedAt, ticket.assignedTo(), ticket.tags(), metadata,
+                ticket.score());
+    }
+
     /** Returns when a ticket was assigned (metadata {@value #ASSIGNED_AT}), or {@code null}. */
     static Instant assignedAtOf(Ticket ticket) {
         Object value = ticket.metadata().get(ASSIGNED_AT);

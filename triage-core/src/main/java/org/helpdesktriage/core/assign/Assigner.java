@@ -201,6 +201,22 @@ public final class Assigner {
                 considered(members, passedOver));
     }
 
+    /**
+     * Returns the time to record for an assignment to {@code team} at {@code now}: {@code now},
+     * or a nanosecond after the team's latest assignment when that is not earlier, so that round
+     * robin still moves on when assignments share an instant (a fixed {@code --now}).
+     */
+    public Instant rotationTime(String team, Instant now, AgentLedger.Board board) {
+        Instant at = now;
+        for (Agent a : team == null ? List.<Agent>of() : members.getOrDefault(team, List.of())) {
+            Instant last = board.lastAssigned(a.id());
+            if (last != null && !last.isBefore(at)) {
+                at = last.plusNanos(1);
+            }
+        }
+        return at;
+    }
+
     private static boolean isAvailable(List<AssignmentStrategy.Candidate> available,
             String agent) {
         for (AssignmentStrategy.Candidate c : available) {

@@ -8,19 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.LinkedHashSet;
 import org.helpdesktriage.core.TriageEngine;
-import org.helpdesktriage.core.assign.Agent;
 import org.helpdesktriage.core.assign.AgentLedger;
 import org.helpdesktriage.core.assign.Assigner;
 import org.helpdesktriage.core.assign.Assignment;
 import org.helpdesktriage.core.assign.AssignmentSettings;
 import org.helpdesktriage.core.config.TriageConfig;
-import org.helpdesktriage.core.model.Status;
 import org.helpdesktriage.core.model.Ticket;
 import org.helpdesktriage.core.rules.RuleDefinition;
 import org.helpdesktriage.core.store.AuditLog;
@@ -190,8 +188,8 @@ public final class QueueSweep {
                     waiting.computeIfAbsent(a.reason(), r -> new ArrayList<>()).add(t.ticketId());
                     continue;
                 }
-                Ticket after = assigned(t, a.assignee(), now);
-                board.assigned(a.assignee(), rotationTime(t.assignedTo(), now, board));
+                Ticket after = AgentLedger.handedTo(t, a.assignee(), now, now);
+                board.assigned(a.assignee(), assigner.rotationTime(t.assignedTo(), now, board));
                 board.took(a.assignee(), t.ticketId());
                 done.add(new Assigned(t.ticketId(), t.assignedTo(), a.assignee()));
                 tickets.add(after);
@@ -212,29 +210,5 @@ public final class QueueSweep {
             }
             return new Result(done, waiting, scan.corrupt());
         }
-    }
-
-    private static Ticket assigned(Ticket t, String agent, Instant now) {
-        Map<String, Object> metadata = new LinkedHashMap<>(t.metadata());
-        metadata.put(AgentLedger.ASSIGNEE, agent);
-        metadata.put(AgentLedger.ASSIGNED_AT, now.toString());
-        Status status = t.status() == Status.NEW || t.status() == Status.TRIAGED
-                ? Status.ASSIGNED : t.status();
-        return new Ticket(t.ticketId(), t.title(), t.description(), t.requesterEmail(),
-                t.category(), t.priority(), status, t.createdAt(), now, t.assignedTo(),
-                t.tags(), metadata, t.score());
-    }
-
-    // as triage does: an assignment ranks after every earlier one of its team, by a nanosecond
-    // when they share an instant (a fixed --now)
-    private Instant rotationTime(String team, Instant now, AgentLedger.Board board) {
-        Instant at = now;
-        for (Agent a : settings.agents()) {
-            Instant last = a.worksFor(team) ? board.lastAssigned(a.id()) : null;
-            if (last != null && !last.isBefore(at)) {
-                at = last.plusNanos(1);
-            }
-        }
-        return at;
     }
 }
